@@ -1,0 +1,216 @@
+// Inventory calls: browse, inspect and edit golden records, their tags and lifecycle.
+import { z } from 'zod';
+import { ASSET_CLASSES } from '../model/asset-classes.js';
+import { ASSET_FIELD_NAMES } from '../model/asset-fields.js';
+import { ASSET_STATUSES, LIFECYCLE_STAGES } from '../model/lifecycle-stages.js';
+import { SOURCE_KINDS } from '../model/source-kinds.js';
+import { FieldValueSchema, Id, IsoTime, SortDirection } from './common.js';
+import { defineCall } from './define-contract.js';
+import { AuditEvent } from './audit.js';
+
+export const ASSET_SORT_FIELDS = [
+  'name',
+  'class',
+  'hostname',
+  'primaryIp',
+  'serial',
+  'vendor',
+  'model',
+  'osName',
+  'status',
+  'lifecycleStage',
+  'sourceCount',
+  'lastSeen',
+  'firstSeen',
+  'qualityScore',
+] as const;
+export type AssetSortField = (typeof ASSET_SORT_FIELDS)[number];
+
+export const AssetSummary = z.object({
+  id: Id,
+  class: z.enum(ASSET_CLASSES),
+  name: z.string(),
+  hostname: z.string().nullable(),
+  fqdn: z.string().nullable(),
+  primaryIp: z.string().nullable(),
+  serial: z.string().nullable(),
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  osName: z.string().nullable(),
+  osVersion: z.string().nullable(),
+  status: z.enum(ASSET_STATUSES),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).nullable(),
+  sourceCount: z.number().int(),
+  firstSeen: IsoTime,
+  lastSeen: IsoTime,
+  qualityScore: z.number().nullable(),
+});
+export type AssetSummary = z.infer<typeof AssetSummary>;
+
+export const AssetFilter = z.object({
+  classes: z.array(z.enum(ASSET_CLASSES)).max(ASSET_CLASSES.length).optional(),
+  sourceId: Id.optional(),
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
+  /** `key` (any value) or `key=value`. */
+  tag: z.string().min(1).max(200).optional(),
+  lifecycleStage: z.enum(LIFECYCLE_STAGES).optional(),
+  status: z.enum(ASSET_STATUSES).optional(),
+  /** Free text: matches name, hostname, FQDN, IP, MAC, serial, vendor, model. */
+  search: z.string().max(200).optional(),
+});
+export type AssetFilter = z.infer<typeof AssetFilter>;
+
+export const AssetListQuery = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(1000).default(100),
+  sort: z.object({ field: z.enum(ASSET_SORT_FIELDS), direction: SortDirection }).default({ field: 'name', direction: 'asc' }),
+  filter: AssetFilter.default({}),
+});
+export type AssetListQuery = z.input<typeof AssetListQuery>;
+
+export const AssetPage = z.object({
+  items: z.array(AssetSummary),
+  total: z.number().int(),
+  offset: z.number().int(),
+});
+export type AssetPage = z.infer<typeof AssetPage>;
+
+export const FieldProvenance = z.object({
+  field: z.enum(ASSET_FIELD_NAMES),
+  value: FieldValueSchema,
+  sourceId: Id,
+  sourceName: z.string(),
+  sourceKind: z.enum(SOURCE_KINDS),
+  observationId: Id.nullable(),
+  confidence: z.number(),
+  observedAt: IsoTime,
+});
+export type FieldProvenance = z.infer<typeof FieldProvenance>;
+
+export const Hardware = z.object({
+  vendor: z.string().nullable(),
+  model: z.string().nullable(),
+  serial: z.string().nullable(),
+  firmware: z.string().nullable(),
+});
+export const NetworkInterface = z.object({
+  name: z.string().nullable(),
+  mac: z.string().nullable(),
+  ips: z.array(z.object({ address: z.string(), network: z.string().nullable() })),
+  vlan: z.number().int().nullable(),
+  speedMbps: z.number().nullable(),
+  operStatus: z.string().nullable(),
+});
+export const Software = z.object({
+  name: z.string(),
+  version: z.string().nullable(),
+  vendor: z.string().nullable(),
+  purl: z.string().nullable(),
+});
+export const Tag = z.object({
+  key: z.string().trim().min(1).max(100),
+  value: z.string().max(500),
+});
+export type Tag = z.infer<typeof Tag>;
+export const Lifecycle = z.object({
+  stage: z.enum(LIFECYCLE_STAGES).nullable(),
+  owner: z.string().max(200).nullable(),
+  warrantyEnd: z.string().max(10).nullable(),
+  endOfSale: z.string().max(10).nullable(),
+  endOfLife: z.string().max(10).nullable(),
+  notes: z.string().max(5000).nullable(),
+});
+export type Lifecycle = z.infer<typeof Lifecycle>;
+
+export const AssetSourceRef = z.object({
+  sourceId: Id,
+  sourceName: z.string(),
+  sourceKind: z.enum(SOURCE_KINDS),
+  nativeKey: z.string(),
+  lastSeen: IsoTime,
+});
+
+export const AssetDetail = z.object({
+  summary: AssetSummary,
+  fields: z.array(FieldProvenance),
+  hardware: Hardware,
+  interfaces: z.array(NetworkInterface),
+  software: z.array(Software),
+  tags: z.array(Tag),
+  lifecycle: Lifecycle,
+  sources: z.array(AssetSourceRef),
+});
+export type AssetDetail = z.infer<typeof AssetDetail>;
+
+export const AssetSummaryCounts = z.object({
+  total: z.number().int(),
+  byClass: z.array(z.object({ key: z.string(), count: z.number().int() })),
+  bySource: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
+  byStatus: z.array(z.object({ key: z.string(), count: z.number().int() })),
+});
+export type AssetSummaryCounts = z.infer<typeof AssetSummaryCounts>;
+
+const ManualFields = z.partialRecord(z.enum(ASSET_FIELD_NAMES), FieldValueSchema);
+
+export const inventoryCalls = {
+  'assets.list': defineCall({
+    summary: 'One page of assets, filtered and sorted in the database.',
+    access: 'read',
+    input: AssetListQuery,
+    output: AssetPage,
+  }),
+  'assets.get': defineCall({
+    summary: 'One asset with every field, its provenance and its submodels.',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: AssetDetail,
+  }),
+  'assets.summary': defineCall({
+    summary: 'Counts of assets by class, source and status.',
+    access: 'read',
+    input: z.object({}).default({}),
+    output: AssetSummaryCounts,
+  }),
+  'assets.create': defineCall({
+    summary: 'Create an asset by hand (manual source).',
+    access: 'write',
+    input: z.object({ class: z.enum(ASSET_CLASSES), fields: ManualFields, tags: z.array(Tag).max(200).default([]) }),
+    output: AssetDetail,
+  }),
+  'assets.update': defineCall({
+    summary: 'Edit fields of an asset by hand; manual values win over collected ones.',
+    access: 'write',
+    input: z.object({ id: Id, class: z.enum(ASSET_CLASSES).optional(), fields: ManualFields }),
+    output: AssetDetail,
+  }),
+  'assets.tags.get': defineCall({
+    summary: 'The tags of one asset.',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: z.array(Tag),
+  }),
+  'assets.tags.replace': defineCall({
+    summary: 'Replace all tags of one asset.',
+    access: 'write',
+    input: z.object({ id: Id, tags: z.array(Tag).max(200) }),
+    output: z.array(Tag),
+  }),
+  'assets.lifecycle.get': defineCall({
+    summary: 'The lifecycle record of one asset.',
+    access: 'read',
+    input: z.object({ id: Id }),
+    output: Lifecycle,
+  }),
+  'assets.lifecycle.replace': defineCall({
+    summary: 'Replace the lifecycle record of one asset.',
+    access: 'write',
+    input: z.object({ id: Id, lifecycle: Lifecycle }),
+    output: Lifecycle,
+  }),
+  'assets.history': defineCall({
+    summary: 'Audit events about one asset, newest first.',
+    access: 'read',
+    input: z.object({ id: Id, limit: z.number().int().min(1).max(500).default(100) }),
+    output: z.array(AuditEvent),
+  }),
+};

@@ -1,0 +1,40 @@
+// System calls: what the app is, where it keeps its data, and its configured sources.
+import { z } from 'zod';
+import { SOURCE_KINDS } from '../model/source-kinds.js';
+import { Id, IsoTime } from './common.js';
+import { defineCall } from './define-contract.js';
+
+export const SystemInfo = z.object({
+  appName: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  assetCount: z.number().int(),
+});
+export type SystemInfo = z.infer<typeof SystemInfo>;
+
+export const Source = z.object({
+  id: Id,
+  kind: z.enum(SOURCE_KINDS),
+  name: z.string(),
+  createdAt: IsoTime,
+  observationCount: z.number().int(),
+  lastRunAt: IsoTime.nullable(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const systemCalls = {
+  'system.info': defineCall({
+    summary: 'Application name, version, data directory and schema version.',
+    access: 'read',
+    input: z.object({}).default({}),
+    output: SystemInfo,
+  }),
+  'sources.list': defineCall({
+    summary: 'Configured sources and imports with their observation counts.',
+    access: 'read',
+    input: z.object({}).default({}),
+    output: z.array(Source),
+  }),
+};
