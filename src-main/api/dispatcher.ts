@@ -1,7 +1,7 @@
 // The one dispatcher behind every transport: looks up the handler, validates input and output
 // against the contract, checks the caller's access, and turns failures into ApiErrors that are safe
 // to show (no stack traces or internals).
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
   ApiError,
   apiCalls,

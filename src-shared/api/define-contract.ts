@@ -1,6 +1,6 @@
 // Building blocks of the API contract: a call is an input schema, an output schema and the access
 // level it needs. The renderer client, the preload and the dispatcher are all derived from these.
-import { z } from 'zod';
+import { type z } from 'zod';
 
 export const ACCESS_LEVELS = ['read', 'write'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];

@@ -1,0 +1,11 @@
+// The ordered list of local-database migrations, bundled into the app at build time (a packaged app
+// cannot rely on reading a folder at run time). Append new files here; never edit an applied one.
+import m0001 from './0001_core.js';
+
+export interface Migration {
+  /** Sortable, unique, never renamed: e.g. "0001_core". */
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const LOCAL_MIGRATIONS: readonly Migration[] = [{ name: '0001_core', sql: m0001 }];

@@ -1,0 +1,55 @@
+// Maps every call of the contract to the service that implements it. The Handlers type makes a
+// missing or mistyped handler a compile error.
+import { ApiError } from '../../src-shared/api/index.js';
+import { listAuditEvents, verifyAuditChain } from '../db/audit-log.js';
+import type { Database } from '../db/database.js';
+import { getRun, listRuns } from '../db/runs-repository.js';
+import { listSources } from '../db/sources-repository.js';
+import type { ImportService } from '../services/imports/import-service.js';
+import type { InventoryService } from '../services/inventory-service.js';
+import type { SystemService } from '../services/system-service.js';
+import type { CallContext, Handlers } from './dispatcher.js';
+
+export interface HandlerServices {
+  db: Database;
+  inventory: InventoryService;
+  imports: ImportService;
+  system: SystemService;
+}
+
+function by(ctx: CallContext) {
+  return { actor: ctx.actor, correlationId: ctx.requestId };
+}
+
+export function createHandlers(s: HandlerServices): Handlers {
+  return {
+    'system.info': () => s.system.info(),
+    'sources.list': () => listSources(s.db),
+    'assets.list': (input) => s.inventory.list(input),
+    'assets.get': (input) => s.inventory.get(input.id),
+    'assets.summary': () => s.inventory.summary(),
+    'assets.create': (input, ctx) => s.inventory.create(input, by(ctx)),
+    'assets.update': (input, ctx) => s.inventory.update(input, by(ctx)),
+    'assets.tags.get': (input) => s.inventory.getTags(input.id),
+    'assets.tags.replace': (input, ctx) => s.inventory.replaceTags(input.id, input.tags, by(ctx)),
+    'assets.lifecycle.get': (input) => s.inventory.getLifecycle(input.id),
+    'assets.lifecycle.replace': (input, ctx) => s.inventory.replaceLifecycle(input.id, input.lifecycle, by(ctx)),
+    'assets.history': (input) => s.inventory.history(input.id, input.limit),
+    'imports.start': (input, ctx) => {
+      // A path names a file on the machine running main: only local, trusted callers may use it.
+      if (input.path && ctx.transport !== 'cli' && ctx.transport !== 'test') {
+        throw new ApiError('forbidden', 'Importing by path is only available from the command line; upload the file instead.');
+      }
+      return s.imports.start(input, { actor: ctx.actor, trigger: ctx.transport === 'cli' ? 'cli' : 'manual' });
+    },
+    'runs.list': (input) => listRuns(s.db, input.limit, input.offset),
+    'runs.get': (input) => {
+      const run = getRun(s.db, input.id);
+      if (!run) throw new ApiError('not_found', `Run ${input.id} does not exist.`);
+      return run;
+    },
+    'runs.cancel': (input) => s.imports.cancel(input.id),
+    'audit.list': (input) => listAuditEvents(s.db, input),
+    'audit.verify': () => verifyAuditChain(s.db),
+  };
+}

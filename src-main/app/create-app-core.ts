@@ -1,0 +1,101 @@
+// Composition root: builds every service once, in dependency order, for the window, serve mode,
+// the CLI and the tests alike.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { LOCAL_MIGRATIONS } from '../../migrations/index.js';
+import { createDispatcher } from '../api/dispatcher.js';
+import { createHandlers } from '../api/create-handlers.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrateDatabase } from '../db/migrate-database.js';
+import { createQueryBuilder } from '../db/query-builder.js';
+import { markInterruptedRuns } from '../db/runs-repository.js';
+import { createEventBus } from '../services/event-bus.js';
+import { createFsUploadStore } from '../services/fs-upload-store.js';
+import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
+import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
+import { createSystemService } from '../services/system-service.js';
+import type { AppCore, AppLogger } from './app-core.js';
+import { createConsoleLogger } from './console-logger.js';
+import { createThreadImportLauncher } from './thread-import-launcher.js';
+import { resolveWorkerEntry } from './worker-entry.js';
+
+export const DATABASE_FILE_NAME = 'fieldwise.sqlite';
+const UPLOAD_LIMIT_BYTES = 2 * 1024 ** 3;
+
+export interface AppCoreOptions {
+  dataDir: string;
+  version: string;
+  logger?: AppLogger;
+  now?: () => Date;
+  newId?: () => string;
+  /** How imports run; defaults to worker threads. */
+  importLauncher?: ImportWorkerLauncher;
+}
+
+export interface FullAppCore extends AppCore {
+  readonly db: Database;
+  readonly databasePath: string;
+  readonly inventory: InventoryService;
+  readonly imports: ImportService;
+}
+
+export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
+  const logger = options.logger ?? createConsoleLogger();
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? (() => uuidv7());
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
+  const existed = existsSync(databasePath);
+  const db = openDatabase(databasePath);
+  let migration;
+  try {
+    migration = migrateDatabase(db, { migrations: LOCAL_MIGRATIONS, backupDir: existed ? join(options.dataDir, 'backups') : null, now });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (migration.applied.length > 0) logger.info('Database migrated', { applied: migration.applied, backup: migration.backupPath });
+  const interrupted = markInterruptedRuns(db, now().toISOString());
+  if (interrupted > 0) logger.warn('Marked runs interrupted by the last shutdown', { count: interrupted });
+
+  const events = createEventBus((error) => logger.error('Event listener failed', { error: String(error) }));
+  const uploads = await createFsUploadStore({ dir: join(options.dataDir, 'uploads'), maxBytes: UPLOAD_LIMIT_BYTES, newId, now: () => now().getTime() });
+  const qb = createQueryBuilder();
+  const inventory = createInventoryService({ db, qb, events, now, newId });
+  const imports = createImportService({
+    db,
+    databasePath,
+    events,
+    uploads,
+    launcher: options.importLauncher ?? createThreadImportLauncher(resolveWorkerEntry(import.meta.url, { bundled: 'import-worker.mjs', source: '../services/imports/import-worker.ts' })),
+    now,
+    newId,
+    onUnexpectedError: (message, data) => logger.error(message, data),
+  });
+  const system = createSystemService({ db, dataDir: options.dataDir, databasePath, version: options.version, schemaVersion: migration.schemaVersion });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system }), {
+    onInternalError: (error, method, ctx) =>
+      logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  });
+
+  let closed = false;
+  return {
+    dispatcher,
+    events,
+    uploads,
+    logger,
+    dataDir: options.dataDir,
+    version: options.version,
+    db,
+    databasePath,
+    inventory,
+    imports,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await imports.close();
+      db.close();
+    },
+  };
+}

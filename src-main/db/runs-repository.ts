@@ -1,0 +1,86 @@
+// Discovery runs (imports for now): their status, counts, error and timing.
+import type { Run, RunCounts, RunError, RunStatus } from '../../src-shared/api/index.js';
+import type { SourceKind } from '../../src-shared/model/source-kinds.js';
+import type { Database } from './database.js';
+import type { DiscoveryRunsTable } from './schema.js';
+
+type RunRow = DiscoveryRunsTable & { source_name: string | null; source_kind: SourceKind | null };
+
+const SELECT_RUN = `SELECT r.*, s.name AS source_name, s.kind AS source_kind FROM discovery_runs r LEFT JOIN sources s ON s.id = r.source_id`;
+
+function toRun(row: RunRow): Run {
+  return {
+    id: row.id,
+    kind: row.kind as Run['kind'],
+    sourceId: row.source_id,
+    sourceName: row.source_name,
+    sourceKind: row.source_kind,
+    trigger: row.trigger as Run['trigger'],
+    scope: row.scope,
+    status: row.status as RunStatus,
+    counts: { read: row.read_count, created: row.created_count, updated: row.updated_count, unchanged: row.unchanged_count, rejected: row.rejected_count },
+    error: row.error_json ? (JSON.parse(row.error_json) as RunError) : null,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    durationMs: row.duration_ms,
+    correlationId: row.correlation_id,
+  };
+}
+
+export interface NewRun {
+  id: string;
+  kind: Run['kind'];
+  sourceId: string | null;
+  trigger: Run['trigger'];
+  scope: string;
+  startedAt: string;
+  correlationId: string;
+}
+
+export function insertRun(db: Database, run: NewRun): void {
+  db.prepare(
+    `INSERT INTO discovery_runs (id, kind, source_id, trigger, scope, status, started_at, correlation_id)
+     VALUES (?, ?, ?, ?, ?, 'running', ?, ?)`,
+  ).run(run.id, run.kind, run.sourceId, run.trigger, run.scope, run.startedAt, run.correlationId);
+}
+
+export function finishRun(db: Database, id: string, result: { status: RunStatus; counts: RunCounts; error: RunError | null; finishedAt: string; durationMs: number }): void {
+  db.prepare(
+    `UPDATE discovery_runs SET status = ?, read_count = ?, created_count = ?, updated_count = ?, unchanged_count = ?, rejected_count = ?,
+      error_json = ?, finished_at = ?, duration_ms = ? WHERE id = ?`,
+  ).run(
+    result.status,
+    result.counts.read,
+    result.counts.created,
+    result.counts.updated,
+    result.counts.unchanged,
+    result.counts.rejected,
+    result.error ? JSON.stringify(result.error) : null,
+    result.finishedAt,
+    Math.round(result.durationMs),
+    id,
+  );
+}
+
+export function getRun(db: Database, id: string): Run | null {
+  const row = db.prepare(`${SELECT_RUN} WHERE r.id = ?`).get(id) as RunRow | undefined;
+  return row ? toRun(row) : null;
+}
+
+export function listRuns(db: Database, limit: number, offset: number): Run[] {
+  return (db.prepare(`${SELECT_RUN} ORDER BY r.started_at DESC, r.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as RunRow[]).map(toRun);
+}
+
+/** Runs left 'running' by a process that stopped (crash, power loss) are marked interrupted. */
+export function markInterruptedRuns(db: Database, finishedAt: string): number {
+  const error: RunError = {
+    reason: 'interrupted',
+    message: 'The application stopped while this run was in progress; nothing from it was committed. Start it again.',
+    recordNumber: null,
+    line: null,
+    field: null,
+  };
+  return db
+    .prepare("UPDATE discovery_runs SET status = 'interrupted', error_json = ?, finished_at = ? WHERE status IN ('running', 'queued')")
+    .run(JSON.stringify(error), finishedAt).changes;
+}

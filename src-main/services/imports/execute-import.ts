@@ -1,0 +1,108 @@
+// The body of one import, run on its own database connection (in a worker thread in the app, or
+// in-process in tests): stream the file, write every record, and commit once at the end together
+// with the run's report and its audit event. Any error rolls everything back.
+import { stat } from 'node:fs/promises';
+import type { RunCounts } from '../../../src-shared/api/index.js';
+import type { ImportFileFormat, ImportKind } from '../../../src-shared/model/source-kinds.js';
+import { readImportFile, type ImportReadProgress } from '../../collectors/files/read-import-file.js';
+import { createAssetWriter } from '../../db/asset-writer.js';
+import { appendAuditEvent } from '../../db/audit-log.js';
+import type { Database } from '../../db/database.js';
+import { finishRun } from '../../db/runs-repository.js';
+
+export interface ImportJob {
+  runId: string;
+  sourceId: string;
+  kind: ImportKind;
+  path: string;
+  /** The file name shown to people (an upload's original name, or the path's base name). */
+  displayName: string;
+  format?: ImportFileFormat | undefined;
+  network?: string | undefined;
+  actor: string;
+  correlationId: string;
+  startedAtMs: number;
+}
+
+export interface ImportDeps {
+  db: Database;
+  now: () => Date;
+  newId: () => string;
+  onProgress: (progress: ImportReadProgress & { phase: 'reading' | 'committing' }) => void;
+  signal: AbortSignal;
+}
+
+export interface ImportOutcome {
+  counts: RunCounts;
+  durationMs: number;
+  assetIds: string[];
+}
+
+export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<ImportOutcome> {
+  const { db } = deps;
+  const counts: RunCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const changedAssets: string[] = [];
+  // Records without their own timestamp were observed when the file was written, so re-importing
+  // the same file yields the same observations (and adds nothing).
+  const fileTime = (await stat(job.path)).mtime.toISOString();
+  const writer = createAssetWriter(db, {
+    sourceId: job.sourceId,
+    sourceKind: job.kind,
+    runId: job.runId,
+    now: () => deps.now().toISOString(),
+    newId: deps.newId,
+  });
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    let lastProgress: ImportReadProgress = { bytesRead: 0, totalBytes: 0, records: 0 };
+    for await (const record of readImportFile({
+      path: job.path,
+      kind: job.kind,
+      format: job.format,
+      defaultObservedAt: fileTime,
+      network: job.network,
+      signal: deps.signal,
+      onProgress: (p) => {
+        lastProgress = p;
+        deps.onProgress({ ...p, phase: 'reading' });
+      },
+    })) {
+      counts.read += 1;
+      const { outcome, assetId } = writer.write(record.observation);
+      counts[outcome] += 1;
+      if (outcome !== 'unchanged' && changedAssets.length < 100) changedAssets.push(assetId);
+    }
+    if (deps.signal.aborted) throw deps.signal.reason;
+    deps.onProgress({ ...lastProgress, records: counts.read, phase: 'committing' });
+    const finishedAt = deps.now();
+    const durationMs = finishedAt.getTime() - job.startedAtMs;
+    finishRun(db, job.runId, { status: 'succeeded', counts, error: null, finishedAt: finishedAt.toISOString(), durationMs });
+    appendAuditEvent(db, {
+      id: deps.newId(),
+      at: finishedAt.toISOString(),
+      actor: job.actor,
+      action: 'import.completed',
+      targetType: 'run',
+      targetId: job.runId,
+      before: null,
+      after: { file: job.displayName, kind: job.kind, sourceId: job.sourceId, counts },
+      correlationId: job.correlationId,
+    });
+    db.exec('COMMIT');
+    return { counts, durationMs, assetIds: changedAssets };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw new ImportFailedError(error, counts.read + 1);
+  }
+}
+
+/** Wraps why an import stopped, with how many records had been read (the failing one included). */
+export class ImportFailedError extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly recordsRead: number,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'ImportFailedError';
+  }
+}

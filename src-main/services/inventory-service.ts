@@ -1,0 +1,193 @@
+// Inventory use cases: browse and inspect assets, and the edits a person makes by hand (manual
+// fields, tags, lifecycle). Every edit commits together with its audit event, then publishes.
+import { ApiError, type ApiParsedInput, type AssetDetail, type AssetPage, type AssetSummaryCounts, type Lifecycle, type Tag } from '../../src-shared/api/index.js';
+import type { AssetFieldName, FieldValue, ObservationInput } from '../../src-shared/model/index.js';
+import { createAssetWriter } from '../db/asset-writer.js';
+import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
+import type { Database } from '../db/database.js';
+import { getAssetDetail, getAssetRow, getLifecycle, getTags, listAssets, summariseAssets } from '../db/inventory-queries.js';
+import type { QueryBuilder } from '../db/query-builder.js';
+import { ensureSource } from '../db/sources-repository.js';
+import type { EventPublisher } from './event-bus.js';
+
+export interface InventoryServiceDeps {
+  db: Database;
+  qb: QueryBuilder;
+  events: EventPublisher;
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface Actor {
+  actor: string;
+  correlationId: string;
+}
+
+export interface InventoryService {
+  list(input: ApiParsedInput<'assets.list'>): AssetPage;
+  get(id: string): AssetDetail;
+  summary(): AssetSummaryCounts;
+  create(input: ApiParsedInput<'assets.create'>, by: Actor): AssetDetail;
+  update(input: ApiParsedInput<'assets.update'>, by: Actor): AssetDetail;
+  getTags(id: string): Tag[];
+  replaceTags(id: string, tags: Tag[], by: Actor): Tag[];
+  getLifecycle(id: string): Lifecycle;
+  replaceLifecycle(id: string, lifecycle: Lifecycle, by: Actor): Lifecycle;
+  history(id: string, limit: number): ReturnType<typeof listAuditEvents>;
+}
+
+function cleanFields(fields: Partial<Record<AssetFieldName, FieldValue>>): ObservationInput['fields'] {
+  const out: ObservationInput['fields'] = {};
+  for (const [key, value] of Object.entries(fields) as [AssetFieldName, FieldValue | undefined][]) {
+    if (value === undefined || value === null) continue;
+    out[key] = typeof value === 'string' ? value.trim() : value;
+  }
+  return out;
+}
+
+export function createInventoryService(deps: InventoryServiceDeps): InventoryService {
+  const { db } = deps;
+  const iso = () => deps.now().toISOString();
+
+  function requireAsset(id: string): void {
+    if (!getAssetRow(db, id)) throw new ApiError('not_found', `Asset ${id} does not exist (it may have been merged or removed).`);
+  }
+
+  function manualWriter() {
+    const source = ensureSource(db, 'manual', 'manual', { newId: deps.newId, now: iso });
+    return createAssetWriter(db, { sourceId: source.id, sourceKind: 'manual', runId: null, now: iso, newId: deps.newId });
+  }
+
+  function audit(by: Actor, action: string, targetId: string, before: unknown, after: unknown): void {
+    appendAuditEvent(db, { id: deps.newId(), at: iso(), actor: by.actor, action, targetType: 'asset', targetId, before, after, correlationId: by.correlationId });
+  }
+
+  function changed(reason: string, assetIds: string[]): void {
+    deps.events.publish('assets.changed', { reason, assetIds, count: assetIds.length });
+  }
+
+  function writeTags(id: string, tags: Tag[]): void {
+    db.prepare('DELETE FROM tags WHERE asset_id = ?').run(id);
+    const insert = db.prepare('INSERT INTO tags (asset_id, key, value) VALUES (?, ?, ?)');
+    for (const tag of tags) insert.run(id, tag.key, tag.value);
+  }
+
+  function uniqueTags(tags: Tag[]): Tag[] {
+    const byKey = new Map<string, Tag>();
+    for (const tag of tags) byKey.set(tag.key.trim(), { key: tag.key.trim(), value: tag.value.trim() });
+    return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }
+
+  return {
+    list: (input) => listAssets(db, deps.qb, input),
+    summary: () => summariseAssets(db),
+    get(id) {
+      const detail = getAssetDetail(db, id);
+      if (!detail) throw new ApiError('not_found', `Asset ${id} does not exist (it may have been merged or removed).`);
+      return detail;
+    },
+
+    create(input, by) {
+      const fields = cleanFields(input.fields);
+      if (Object.keys(fields).length === 0) throw new ApiError('bad_request', 'A new asset needs at least one field, for example a name or hostname.');
+      const assetId = db.transaction(() => {
+        const writer = manualWriter();
+        const observation: ObservationInput = {
+          nativeKey: `manual:${deps.newId()}`,
+          observedAt: iso(),
+          assetClass: input.class,
+          fields,
+          interfaces: [],
+          software: [],
+          tags: {},
+          relations: [],
+          raw: { fields: input.fields, class: input.class },
+        };
+        const { assetId: id } = writer.write(observation);
+        writeTags(id, uniqueTags(input.tags));
+        audit(by, 'asset.created', id, null, { class: input.class, fields, tags: input.tags });
+        return id;
+      })();
+      changed('manual', [assetId]);
+      return getAssetDetail(db, assetId) as AssetDetail;
+    },
+
+    update(input, by) {
+      requireAsset(input.id);
+      const fields = cleanFields(input.fields);
+      if (Object.keys(fields).length === 0 && !input.class) throw new ApiError('bad_request', 'Nothing to change: give at least one field or a class.');
+      db.transaction(() => {
+        const before = getAssetDetail(db, input.id) as AssetDetail;
+        const writer = manualWriter();
+        writer.write(
+          {
+            nativeKey: `manual:${input.id}:${deps.newId()}`,
+            observedAt: iso(),
+            assetClass: input.class ?? null,
+            fields,
+            interfaces: [],
+            software: [],
+            tags: {},
+            relations: [],
+            raw: { fields: input.fields, class: input.class ?? null },
+          },
+          { targetAssetId: input.id },
+        );
+        const previous = Object.fromEntries(before.fields.filter((f) => f.field in fields).map((f) => [f.field, f.value]));
+        audit(by, 'asset.updated', input.id, { class: before.summary.class, fields: previous }, { class: input.class ?? before.summary.class, fields });
+      })();
+      changed('manual', [input.id]);
+      return getAssetDetail(db, input.id) as AssetDetail;
+    },
+
+    getTags(id) {
+      requireAsset(id);
+      return getTags(db, id);
+    },
+
+    replaceTags(id, tags, by) {
+      requireAsset(id);
+      const next = uniqueTags(tags);
+      db.transaction(() => {
+        const before = getTags(db, id);
+        writeTags(id, next);
+        db.prepare('UPDATE assets SET updated_at = ? WHERE id = ?').run(iso(), id);
+        audit(by, 'asset.tags.replaced', id, { tags: before }, { tags: next });
+      })();
+      changed('tags', [id]);
+      return getTags(db, id);
+    },
+
+    getLifecycle(id) {
+      requireAsset(id);
+      return getLifecycle(db, id);
+    },
+
+    replaceLifecycle(id, lifecycle, by) {
+      requireAsset(id);
+      for (const key of ['warrantyEnd', 'endOfSale', 'endOfLife'] as const) {
+        const value = lifecycle[key];
+        if (value !== null && !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+          throw new ApiError('bad_request', `Lifecycle ${key} must be a date as YYYY-MM-DD, got "${value}".`, [{ path: `lifecycle.${key}`, message: 'expected YYYY-MM-DD' }]);
+        }
+      }
+      db.transaction(() => {
+        const before = getLifecycle(db, id);
+        db.prepare(
+          `INSERT INTO lifecycle (asset_id, stage, owner, warranty_end, end_of_sale, end_of_life, notes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (asset_id) DO UPDATE SET stage = excluded.stage, owner = excluded.owner, warranty_end = excluded.warranty_end,
+             end_of_sale = excluded.end_of_sale, end_of_life = excluded.end_of_life, notes = excluded.notes, updated_at = excluded.updated_at`,
+        ).run(id, lifecycle.stage, lifecycle.owner, lifecycle.warrantyEnd, lifecycle.endOfSale, lifecycle.endOfLife, lifecycle.notes, iso());
+        db.prepare('UPDATE assets SET lifecycle_stage = ?, updated_at = ? WHERE id = ?').run(lifecycle.stage, iso(), id);
+        audit(by, 'asset.lifecycle.replaced', id, before, lifecycle);
+      })();
+      changed('lifecycle', [id]);
+      return getLifecycle(db, id);
+    },
+
+    history(id, limit) {
+      requireAsset(id);
+      return listAuditEvents(db, { targetType: 'asset', targetId: id, limit });
+    },
+  };
+}
