@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../src-shared/api/api-error.js';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
+import type { CallContext, Dispatcher } from '../api/dispatcher.js';
+import { createEventBus } from '../services/event-bus.js';
+import type { UploadStore } from '../services/upload-store.js';
+import type { AppLogger } from './app-core.js';
+import { isAppUrl } from './electron-app-protocol.js';
+import {
+  isTrustedIpcSender,
+  registerIpcTransport,
+  settleIpcCall,
+  uploadBytes,
+  type IpcHandlerRegistry,
+  type IpcInvokeEventLike,
+  type IpcWindowContents,
+} from './electron-ipc-transport.js';
+
+type Listener = (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<IpcCallResult>;
+
+function fakeLogger(): AppLogger & { lines: { level: string; message: string; data?: Record<string, unknown> }[] } {
+  const lines: { level: string; message: string; data?: Record<string, unknown> }[] = [];
+  return {
+    lines,
+    info: (message, data) => lines.push({ level: 'info', message, data }),
+    warn: (message, data) => lines.push({ level: 'warn', message, data }),
+    error: (message, data) => lines.push({ level: 'error', message, data }),
+  };
+}
+
+function setup(dispatch: Dispatcher['dispatch'] = async (method, input) => ({ method, input })) {
+  const handlers = new Map<string, Listener>();
+  const sent: unknown[][] = [];
+  const calls: { method: string; input: unknown; ctx: CallContext }[] = [];
+  const saved: { fileName: string; bytes: number[] }[] = [];
+  let destroyed = false;
+  const ipc: IpcHandlerRegistry = {
+    handle: (channel, listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    },
+    removeHandler: (channel) => handlers.delete(channel),
+  };
+  const contents: IpcWindowContents = {
+    id: 7,
+    ipc,
+    isDestroyed: () => destroyed,
+    send: (...args) => sent.push(args),
+  };
+  const uploads: UploadStore = {
+    save: async (fileName, data) => {
+      if (!(data instanceof Uint8Array)) throw new Error('expected bytes');
+      if (data.byteLength > 4) throw new ApiError('payload_too_large', 'Too big.');
+      saved.push({ fileName, bytes: [...data] });
+      return { uploadId: 'u-1', bytes: data.byteLength };
+    },
+    resolve: () => null,
+    remove: async () => {},
+  };
+  const events = createEventBus();
+  const logger = fakeLogger();
+  const dispatcher: Dispatcher = {
+    dispatch: async (method, input, ctx) => {
+      calls.push({ method, input, ctx });
+      return dispatch(method, input, ctx);
+    },
+  };
+  let nextId = 0;
+  const transport = registerIpcTransport({
+    core: { dispatcher, events, uploads, logger },
+    contents,
+    isAppUrl,
+    newRequestId: () => `req-${++nextId}`,
+  });
+  const invoke = (channel: string, event: IpcInvokeEventLike, ...args: unknown[]): Promise<IpcCallResult> => {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, ...args);
+  };
+  return { handlers, sent, calls, saved, events, logger, transport, invoke, destroy: () => (destroyed = true) };
+}
+
+const fromWindow: IpcInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'app://fieldwise/index.html', parent: null } };
+
+describe('isTrustedIpcSender', () => {
+  const trusted = { webContentsId: 7, isAppUrl };
+  it('accepts the main frame of our window on our origin', () => {
+    expect(isTrustedIpcSender({ webContentsId: 7, frameUrl: 'app://fieldwise/index.html#/assets', isMainFrame: true }, trusted)).toBe(true);
+  });
+  it.each([
+    ['another web contents', { webContentsId: 8, frameUrl: 'app://fieldwise/index.html', isMainFrame: true }],
+    ['a subframe', { webContentsId: 7, frameUrl: 'app://fieldwise/index.html', isMainFrame: false }],
+    ['a frame that is gone', { webContentsId: 7, frameUrl: null, isMainFrame: true }],
+    ['a remote page', { webContentsId: 7, frameUrl: 'https://example.invalid/', isMainFrame: true }],
+    ['a file:// page', { webContentsId: 7, frameUrl: 'file:///tmp/index.html', isMainFrame: true }],
+    ['a look-alike host', { webContentsId: 7, frameUrl: 'app://fieldwise.evil/index.html', isMainFrame: true }],
+    ['an about:blank page', { webContentsId: 7, frameUrl: 'about:blank', isMainFrame: true }],
+  ])('rejects %s', (_label, sender) => {
+    expect(isTrustedIpcSender(sender, trusted)).toBe(false);
+  });
+});
+
+describe('settleIpcCall', () => {
+  it('wraps a result', async () => {
+    expect(await settleIpcCall('r1', async () => 42, () => {})).toEqual({ ok: true, result: 42 });
+  });
+  it('passes ApiErrors through with the request id and details', async () => {
+    const details = [{ path: 'q', message: 'Required' }];
+    const result = await settleIpcCall('r2', async () => Promise.reject(new ApiError('bad_request', 'Invalid input.', details)), () => {});
+    expect(result).toEqual({ ok: false, error: { code: 'bad_request', message: 'Invalid input.', requestId: 'r2', details } });
+  });
+  it('hides unexpected errors behind a generic internal error and reports them', async () => {
+    const reported: unknown[] = [];
+    const result = await settleIpcCall('r3', async () => Promise.reject(new Error('SQLITE_CORRUPT at /secret/path')), (e) => reported.push(e));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('internal');
+    expect(result.error.requestId).toBe('r3');
+    expect(result.error.message).not.toContain('/secret/path');
+    expect(reported).toHaveLength(1);
+  });
+});
+
+describe('uploadBytes', () => {
+  it('accepts ArrayBuffers and views, rejects anything else', () => {
+    expect([...(uploadBytes(new Uint8Array([1, 2]).buffer) ?? [])]).toEqual([1, 2]);
+    expect([...(uploadBytes(new Uint8Array([0, 3, 4, 0]).subarray(1, 3)) ?? [])]).toEqual([3, 4]);
+    expect(uploadBytes('bytes')).toBeNull();
+    expect(uploadBytes(null)).toBeNull();
+  });
+});
+
+describe('registerIpcTransport', () => {
+  it('dispatches a trusted call with the IPC call context', async () => {
+    const t = setup();
+    const result = await t.invoke(IPC_CALL_CHANNEL, fromWindow, 'system.info', { a: 1 });
+    expect(result).toEqual({ ok: true, result: { method: 'system.info', input: { a: 1 } } });
+    expect(t.calls[0]?.ctx).toEqual({ requestId: 'req-1', actor: 'local-user', transport: 'ipc', access: 'write' });
+  });
+
+  it('maps dispatcher errors to results instead of throwing', async () => {
+    const t = setup(async () => Promise.reject(new ApiError('not_found', 'Unknown API call "nope".')));
+    await expect(t.invoke(IPC_CALL_CHANNEL, fromWindow, 'nope', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Unknown API call "nope".', requestId: 'req-1' },
+    });
+  });
+
+  it('logs unexpected errors with the request id', async () => {
+    const t = setup(async () => Promise.reject(new Error('boom')));
+    const result = await t.invoke(IPC_CALL_CHANNEL, fromWindow, 'system.info', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal', requestId: 'req-1' } });
+    expect(t.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', data: expect.objectContaining({ requestId: 'req-1' }) }));
+  });
+
+  it('rejects a non-string method name as bad_request', async () => {
+    const t = setup();
+    expect(await t.invoke(IPC_CALL_CHANNEL, fromWindow, { toString: 'x' }, {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(t.calls).toHaveLength(0);
+  });
+
+  it('refuses untrusted senders without dispatching, and logs them', async () => {
+    const t = setup();
+    const fromSubframe: IpcInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'app://fieldwise/index.html', parent: {} } };
+    const fromElsewhere: IpcInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'https://example.invalid/', parent: null } };
+    const gone: IpcInvokeEventLike = { sender: { id: 7 }, senderFrame: null };
+    for (const event of [fromSubframe, fromElsewhere, gone]) {
+      expect(await t.invoke(IPC_CALL_CHANNEL, event, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await t.invoke(IPC_UPLOAD_CHANNEL, event, 'a.csv', new ArrayBuffer(1))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(t.calls).toHaveLength(0);
+    expect(t.saved).toHaveLength(0);
+    expect(t.logger.lines.filter((l) => l.level === 'warn')).toHaveLength(6);
+  });
+
+  it('saves uploads and returns their id and size', async () => {
+    const t = setup();
+    const result = await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, 'hosts.csv', new Uint8Array([1, 2, 3]).buffer);
+    expect(result).toEqual({ ok: true, result: { uploadId: 'u-1', bytes: 3 } });
+    expect(t.saved).toEqual([{ fileName: 'hosts.csv', bytes: [1, 2, 3] }]);
+  });
+
+  it('rejects malformed uploads and passes the store errors through', async () => {
+    const t = setup();
+    expect(await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, '', new ArrayBuffer(1))).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, 'x'.repeat(256), new ArrayBuffer(1))).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, 'a.csv', 'not bytes')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, 'a.csv', new ArrayBuffer(5))).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(t.saved).toHaveLength(0);
+  });
+
+  it('forwards every event to the window until disposed, and skips a destroyed window', () => {
+    const t = setup();
+    t.events.publish('assets.changed', { reason: 'import', assetIds: ['a'], count: 1 });
+    expect(t.sent).toEqual([[IPC_EVENT_CHANNEL, 'assets.changed', { reason: 'import', assetIds: ['a'], count: 1 }]]);
+    t.destroy();
+    t.events.publish('assets.changed', { reason: 'import', assetIds: [], count: 0 });
+    expect(t.sent).toHaveLength(1);
+  });
+
+  it('dispose removes both handlers and the event subscription', () => {
+    const t = setup();
+    expect([...t.handlers.keys()].sort()).toEqual([IPC_CALL_CHANNEL, IPC_UPLOAD_CHANNEL].sort());
+    expect(t.events.listenerCount()).toBe(1);
+    t.transport.dispose();
+    t.transport.dispose();
+    expect(t.handlers.size).toBe(0);
+    expect(t.events.listenerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,185 @@
+// The Electron IPC transport: a thin adapter from the preload's three channels to the core's
+// dispatcher, upload store and event bus. Every message's sender is checked (our window's main
+// frame, showing our origin), and every answer is an IpcCallResult: errors never cross IPC as
+// throws, because Electron flattens thrown errors into strings with internal detail.
+// It depends on narrow interfaces, not on Electron's classes, so it is testable under plain Node.
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../src-shared/api/api-error.js';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
+import type { AppCore } from './app-core.js';
+
+/** The parts of Electron's IpcMainInvokeEvent the transport reads. */
+export interface IpcInvokeEventLike {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: { readonly url: string; readonly parent: object | null } | null;
+}
+
+/** The parts of Electron's IpcMain (or webContents.ipc) the transport uses. */
+export interface IpcHandlerRegistry {
+  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<IpcCallResult>): void;
+  removeHandler(channel: string): void;
+}
+
+/** The parts of the window's WebContents the transport uses. */
+export interface IpcWindowContents {
+  readonly id: number;
+  readonly ipc: IpcHandlerRegistry;
+  isDestroyed(): boolean;
+  send(channel: string, ...args: unknown[]): void;
+}
+
+export interface IpcTransportOptions {
+  core: Pick<AppCore, 'dispatcher' | 'events' | 'uploads' | 'logger'>;
+  /** The window's webContents. Handlers are registered on its own ipc, so no other contents reach them. */
+  contents: IpcWindowContents;
+  /** Whether a frame URL belongs to the app's origin. */
+  isAppUrl: (url: string) => boolean;
+  newRequestId?: () => string;
+}
+
+export interface IpcTransport {
+  /** Removes the handlers and the event subscription. Safe to call twice. */
+  dispose(): void;
+}
+
+export interface IpcSenderInfo {
+  webContentsId: number;
+  /** null when the frame is gone (navigated or destroyed) by the time the message is handled. */
+  frameUrl: string | null;
+  isMainFrame: boolean;
+}
+
+export interface TrustedSender {
+  webContentsId: number;
+  isAppUrl: (url: string) => boolean;
+}
+
+const MAX_FILE_NAME_LENGTH = 255;
+
+export function describeIpcSender(event: IpcInvokeEventLike): IpcSenderInfo {
+  const frame = event.senderFrame;
+  return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
+}
+
+/** Only our window's main frame, while it shows our origin, may call. Subframes and other windows may not. */
+export function isTrustedIpcSender(sender: IpcSenderInfo, trusted: TrustedSender): boolean {
+  return (
+    sender.webContentsId === trusted.webContentsId &&
+    sender.isMainFrame &&
+    sender.frameUrl !== null &&
+    trusted.isAppUrl(sender.frameUrl)
+  );
+}
+
+export function ipcFailure(requestId: string, error: ApiError): IpcCallResult {
+  return {
+    ok: false,
+    error: {
+      code: error.code,
+      message: error.message,
+      requestId,
+      ...(error.details ? { details: error.details } : {}),
+    },
+  };
+}
+
+/**
+ * Runs one call and maps its outcome to an IpcCallResult. ApiErrors pass through as they are (they
+ * are written to be shown); anything else is reported to onUnexpected and becomes a generic
+ * 'internal' error that names the request id but no internals.
+ */
+export async function settleIpcCall(
+  requestId: string,
+  run: () => Promise<unknown>,
+  onUnexpected: (error: unknown) => void,
+): Promise<IpcCallResult> {
+  try {
+    return { ok: true, result: await run() };
+  } catch (error) {
+    if (error instanceof ApiError) return ipcFailure(requestId, error);
+    onUnexpected(error);
+    return ipcFailure(requestId, new ApiError('internal', `The call failed unexpectedly; see the log entry for request ${requestId}.`));
+  }
+}
+
+/** The bytes of an upload as they arrive over IPC (an ArrayBuffer, or a view such as a Buffer), or null. */
+export function uploadBytes(data: unknown): Uint8Array | null {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null;
+}
+
+export function registerIpcTransport(options: IpcTransportOptions): IpcTransport {
+  const { core, contents, isAppUrl } = options;
+  const newRequestId = options.newRequestId ?? randomUUID;
+  const trusted: TrustedSender = { webContentsId: contents.id, isAppUrl };
+
+  const rejectUntrusted = (event: IpcInvokeEventLike, channel: string, requestId: string): IpcCallResult | null => {
+    const sender = describeIpcSender(event);
+    if (isTrustedIpcSender(sender, trusted)) return null;
+    core.logger.warn('Rejected an IPC message from an untrusted sender', {
+      channel,
+      requestId,
+      webContentsId: sender.webContentsId,
+      isMainFrame: sender.isMainFrame,
+      frameUrl: sender.frameUrl?.slice(0, 200) ?? null,
+    });
+    return ipcFailure(requestId, new ApiError('forbidden', 'This message did not come from the Fieldwise window.'));
+  };
+  const logUnexpected = (channel: string, requestId: string) => (error: unknown) =>
+    core.logger.error('IPC call failed unexpectedly', {
+      channel,
+      requestId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+
+  contents.ipc.handle(IPC_CALL_CHANNEL, async (event, method, input) => {
+    const requestId = newRequestId();
+    const rejected = rejectUntrusted(event, IPC_CALL_CHANNEL, requestId);
+    if (rejected) return rejected;
+    return settleIpcCall(
+      requestId,
+      async () => {
+        if (typeof method !== 'string') throw new ApiError('bad_request', 'The call name must be a string.');
+        return core.dispatcher.dispatch(method, input, { requestId, actor: 'local-user', transport: 'ipc', access: 'write' });
+      },
+      logUnexpected(IPC_CALL_CHANNEL, requestId),
+    );
+  });
+
+  contents.ipc.handle(IPC_UPLOAD_CHANNEL, async (event, fileName, data) => {
+    const requestId = newRequestId();
+    const rejected = rejectUntrusted(event, IPC_UPLOAD_CHANNEL, requestId);
+    if (rejected) return rejected;
+    return settleIpcCall(
+      requestId,
+      async () => {
+        if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > MAX_FILE_NAME_LENGTH) {
+          throw new ApiError('bad_request', `An upload needs a file name of 1 to ${MAX_FILE_NAME_LENGTH} characters.`);
+        }
+        const bytes = uploadBytes(data);
+        if (bytes === null) throw new ApiError('bad_request', "An upload's data must be an ArrayBuffer.");
+        const saved = await core.uploads.save(fileName, bytes);
+        return { uploadId: saved.uploadId, bytes: saved.bytes };
+      },
+      logUnexpected(IPC_UPLOAD_CHANNEL, requestId),
+    );
+  });
+
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
+  });
+
+  let disposed = false;
+  return {
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      unsubscribe();
+      // A destroyed webContents throws on property access; its handlers died with it.
+      if (contents.isDestroyed()) return;
+      contents.ipc.removeHandler(IPC_CALL_CHANNEL);
+      contents.ipc.removeHandler(IPC_UPLOAD_CHANNEL);
+    },
+  };
+}
