@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): type-check, lint, unit and integration tests (real SQLite, real
+# servers and agents on 127.0.0.1, the real OS keychain under a private D-Bus session), then the
+# build and the end-to-end specs in Debian's Chromium. Installs the system packages it needs when
+# they are missing and it runs as root; otherwise says exactly what to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=()
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v gnome-keyring-daemon >/dev/null 2>&1 || packages+=(gnome-keyring)
+command -v dbus-run-session >/dev/null 2>&1 || packages+=(dbus dbus-daemon)
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing system packages the tests need: ${packages[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" libsecret-1-0 >/dev/null
+  else
+    echo "The tests need these system packages: ${packages[*]}" >&2
+    echo "Install them with: sudo apt-get install ${packages[*]} libsecret-1-0" >&2
+    exit 1
+  fi
+fi
+
+results_dir=$(mktemp -d)
+trap 'rm -rf "$results_dir"' EXIT
+
+echo "== type-check"
+npm run --silent typecheck
+echo "== lint"
+npm run --silent lint
+
+echo "== unit and integration tests"
+# gnome-keyring's Secret Service runs inside a private D-Bus session that ends with the tests.
+dbus-run-session -- bash -c '
+  echo -n fieldwise-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+  npx vitest run --reporter=default --reporter=json --outputFile.json="'"$results_dir"'/unit.json"
+' || unit_failed=1
+
+echo "== build"
+npm run --silent build
+
+echo "== end-to-end tests (Chromium against serve mode)"
+npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results_dir/e2e.json" || e2e_failed=1
+
+node scripts/summarise-test-results.mjs "$results_dir/unit.json" "$results_dir/e2e.json"
+[ -z "${unit_failed:-}" ] && [ -z "${e2e_failed:-}" ]
