@@ -11,6 +11,7 @@ import {
   vendorSerialKey,
   type CurrentFieldValue,
 } from '../engine/placeholder/placeholder-merge.js';
+import { derivePrimaryIp } from '../engine/derive-primary-ip.js';
 import type { Database } from './database.js';
 import { buildSearchBody } from './search-body.js';
 
@@ -172,7 +173,9 @@ export function createAssetWriter(db: Database, ctx: AssetWriterContext): AssetW
   }
 
   return {
-    write(o, options = {}) {
+    write(input, options = {}) {
+      const primaryIp = derivePrimaryIp(input);
+      const o: ObservationInput = primaryIp && input.fields.primary_ip !== primaryIp ? { ...input, fields: { ...input.fields, primary_ip: primaryIp } } : input;
       const contentHash = observationContentHash(o);
       const key = createHash('sha256').update(`${ctx.sourceId}\u0000${o.nativeKey}\u0000${contentHash}`).digest('hex');
       const existingObservation = q.findKey.get(key) as string | undefined;
