@@ -7,6 +7,7 @@ import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { getAssetDetail, getAssetRow, getLifecycle, getTags, listAssets, summariseAssets } from '../db/inventory-queries.js';
 import type { QueryBuilder } from '../db/query-builder.js';
+import { revertManualFields } from '../db/revert-manual-fields.js';
 import { ensureSource } from '../db/sources-repository.js';
 import type { EventPublisher } from './event-bus.js';
 
@@ -115,9 +116,20 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
     update(input, by) {
       requireAsset(input.id);
       const fields = cleanFields(input.fields);
-      if (Object.keys(fields).length === 0 && !input.class) throw new ApiError('bad_request', 'Nothing to change: give at least one field or a class.');
+      // null (or an empty text) removes a value set by hand: the field falls back to what the sources say.
+      const cleared = (Object.entries(input.fields) as [AssetFieldName, FieldValue | undefined][])
+        .filter(([, value]) => value === null || (typeof value === 'string' && value.trim() === ''))
+        .map(([name]) => name);
+      for (const name of cleared) delete fields[name];
+      if (Object.keys(fields).length === 0 && cleared.length === 0 && !input.class) throw new ApiError('bad_request', 'Nothing to change: give at least one field or a class.');
       db.transaction(() => {
         const before = getAssetDetail(db, input.id) as AssetDetail;
+        const reverted = revertManualFields(db, input.id, cleared, iso());
+        if (Object.keys(fields).length === 0 && !input.class) {
+          const previous = Object.fromEntries(before.fields.filter((f) => reverted.includes(f.field)).map((f) => [f.field, f.value]));
+          audit(by, 'asset.manual_values.removed', input.id, { fields: previous }, { removed: reverted });
+          return;
+        }
         const writer = manualWriter();
         writer.write(
           {
@@ -133,8 +145,8 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
           },
           { targetAssetId: input.id },
         );
-        const previous = Object.fromEntries(before.fields.filter((f) => f.field in fields).map((f) => [f.field, f.value]));
-        audit(by, 'asset.updated', input.id, { class: before.summary.class, fields: previous }, { class: input.class ?? before.summary.class, fields });
+        const previous = Object.fromEntries(before.fields.filter((f) => f.field in fields || reverted.includes(f.field)).map((f) => [f.field, f.value]));
+        audit(by, 'asset.updated', input.id, { class: before.summary.class, fields: previous }, { class: input.class ?? before.summary.class, fields, removed: reverted });
       })();
       changed('manual', [input.id]);
       return getAssetDetail(db, input.id) as AssetDetail;

@@ -117,6 +117,19 @@ describe('serve mode HTTP server', () => {
       await expectError(await fetch(`${url}/?token=wrong`, { redirect: 'manual' }), 401, 'unauthorized');
     });
 
+    it('shows a browser without the sign-in cookie a page that says what to do', async () => {
+      const response = await fetch(`${url}/`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+      const page = await response.text();
+      expect(page).toContain('not signed in');
+      expect(page).toContain('?token=');
+      expect(page).not.toContain(t.server.token);
+      // API callers keep the JSON error body.
+      await expectError(await fetch(`${url}/api/call/system.info`, { method: 'POST', headers: { accept: 'text/html' } }), 401, 'unauthorized');
+    });
+
     it('does not require the token for /healthz and /readyz', async () => {
       const health = await fetch(`${url}/healthz`);
       expect(health.status).toBe(200);

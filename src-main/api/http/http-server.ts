@@ -74,6 +74,20 @@ export interface HttpServer {
 
 type ServerState = 'starting' | 'ready' | 'closing';
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function signInHelpPage(message: string, requestId: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fieldwise: sign in</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
+<h1>Fieldwise is running, but this browser is not signed in</h1>
+<p>${escapeHtml(message)}</p>
+<p>Open the address that <code>fieldwise serve</code> printed when it started: it ends in <code>?token=…</code>. Each start makes a new one.</p>
+<p style="color: #666">Request ${escapeHtml(requestId)}</p></body></html>
+`;
+}
+
 const UNAUTHENTICATED_PATHS = new Set(['/healthz', '/readyz']);
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -241,6 +255,10 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
     }
     // The client may still be sending a body we will not read: end the connection after answering.
     if (mapped.status === 413) reply.header('connection', 'close');
+    // A person opening the address without the sign-in link gets a page that says what to do.
+    if (mapped.status === 401 && request.method === 'GET' && !pathOf(request.url).startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
+      return reply.code(401).type('text/html; charset=utf-8').send(signInHelpPage(mapped.error.message, request.id));
+    }
     return reply.code(mapped.status).type('application/json; charset=utf-8').send(apiErrorBody(mapped.error, request.id));
   });
 

@@ -33,6 +33,8 @@ export interface ImportReadProgress {
 
 export interface ReadImportFileOptions {
   path: string;
+  /** The name people know the file by (an upload's original name); used for the extension and in messages. Default: the path's base name. */
+  fileName?: string;
   kind: ImportKind;
   /** Else detected from the extension: .json, .ndjson, .jsonl, .csv. */
   format?: ImportFileFormat;
@@ -49,12 +51,12 @@ const PROGRESS_RECORDS = 1000;
 const READ_CHUNK_BYTES = 64 * 1024;
 
 export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerator<ParsedRecord> {
-  const file = basename(opts.path);
+  const file = opts.fileName ?? basename(opts.path);
   const cancelled = (): ImportFileError => new ImportFileError({ reason: 'cancelled', file, problem: 'the import was cancelled' });
   if (opts.signal?.aborted) throw cancelled();
   if (toIsoUtc(opts.defaultObservedAt) === null) throw new RangeError(`defaultObservedAt is not an ISO-8601 time: ${opts.defaultObservedAt}`);
 
-  const layout = detectImportFileLayout(opts.path, opts.format);
+  const layout = detectImportFileLayout(file, opts.format);
   if (layout === null) {
     throw new ImportFileError({
       reason: 'unsupported_format',

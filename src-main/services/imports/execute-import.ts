@@ -57,6 +57,7 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
     let lastProgress: ImportReadProgress = { bytesRead: 0, totalBytes: 0, records: 0 };
     for await (const record of readImportFile({
       path: job.path,
+      fileName: job.displayName,
       kind: job.kind,
       format: job.format,
       defaultObservedAt: fileTime,
