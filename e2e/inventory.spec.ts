@@ -1,0 +1,189 @@
+// The inventory journey in a real browser against the real app in serve mode: import a server
+// inventory through the UI, search and sort the grid, open an asset and see where its fields came
+// from, edit its tags and find the change in its audit history. Also refreshes the README screenshots.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { sampleServersCsv } from './support/sample-servers.js';
+
+const SOURCE_NAME = 'dc-cmdb-export';
+const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
+
+let serve: ServeFixture;
+let browser: Browser;
+let page: Page;
+let csvPath: string;
+let firstHostname: string;
+
+async function importThroughUi(file: string, kindLabel: string, sourceName: string): Promise<void> {
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await page.getByTestId('import-kind').click();
+  await page.getByRole('option', { name: kindLabel, exact: true }).click();
+  await page.getByTestId('import-source-name').fill(sourceName);
+  await page.getByTestId('import-start').click();
+  // Progress may be too quick to catch on a small file; the result must appear either way.
+  await page.locator('[data-testid="import-progress"], [data-testid="import-result"]').first().waitFor();
+  const result = page.getByTestId('import-result');
+  await result.waitFor({ timeout: 30_000 });
+  const status = await result.getByTestId('run-report').getAttribute('data-status');
+  expect(status, status === 'succeeded' ? '' : await result.innerText()).toBe('succeeded');
+}
+
+async function rowNames(): Promise<string[]> {
+  return page.locator('[data-testid="inventory-row"] [data-column="name"]').allInnerTexts();
+}
+
+describe('inventory', () => {
+  beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    serve = await startServe();
+    const example = join(REPO_ROOT, 'examples', 'servers.csv');
+    if (existsSync(example)) {
+      csvPath = example;
+    } else {
+      csvPath = join(serve.dataDir, 'servers.csv');
+      await writeFile(csvPath, sampleServersCsv());
+    }
+    const header = (await readFile(csvPath, 'utf8')).split(/\r?\n/)[0] ?? '';
+    const hostnameColumn = header.split(',').indexOf('hostname');
+    const firstLine = (await readFile(csvPath, 'utf8')).split(/\r?\n/)[1] ?? '';
+    firstHostname = firstLine.split(',')[Math.max(0, hostnameColumn)]?.replace(/"/g, '') ?? '';
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await serve?.close();
+  });
+
+  it('opens signed in, with an empty inventory that explains how to get data in', async () => {
+    await page.goto(serve.loginUrl);
+    await page.getByTestId('inventory-empty').waitFor();
+    expect(await page.getByTestId('inventory-empty').innerText()).toContain('examples/');
+  });
+
+  it('imports a server inventory file through the UI and shows the result', async () => {
+    await importThroughUi(csvPath, 'Server inventory', SOURCE_NAME);
+    const result = page.getByTestId('import-result');
+    const count = async (name: string) => Number((await result.getByTestId(`count-${name}`).locator('p').first().innerText()).replace(/\D/g, ''));
+    expect(await count('read')).toBeGreaterThan(0);
+    expect(await count('created')).toBeGreaterThan(0);
+    expect(await page.getByTestId('jobs-indicator').getAttribute('data-running')).toBe('0');
+  });
+
+  it('imports desktop and cloud inventories too, when the example files are there', async () => {
+    const desktops = join(REPO_ROOT, 'examples', 'desktops.csv');
+    const cloud = join(REPO_ROOT, 'examples', 'cloud-instances.csv');
+    if (existsSync(desktops)) await importThroughUi(desktops, 'Desktop inventory', 'plant-a-desktops');
+    if (existsSync(cloud)) await importThroughUi(cloud, 'Cloud instances', 'aws-prod');
+    await page.getByTestId('nav-runs').click();
+    await page.getByTestId('run-item').first().waitFor();
+    expect(await page.getByTestId('run-item').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lists the imported assets in the grid, searchable and sortable on the server', async () => {
+    await page.getByTestId('nav-inventory').click();
+    const grid = page.getByTestId('inventory-table');
+    await page.getByTestId('inventory-row').first().waitFor();
+    expect(Number(await grid.getAttribute('data-total'))).toBeGreaterThan(0);
+    await page.getByTestId('summary-strip').waitFor();
+
+    await page.getByTestId('search-input').fill(firstHostname);
+    await expect.poll(async () => Number(await grid.getAttribute('data-total'))).toBe(1);
+    expect((await rowNames())[0]?.toLowerCase()).toContain(firstHostname.toLowerCase());
+    await page.getByTestId('search-input').fill('');
+    await expect.poll(async () => Number(await grid.getAttribute('data-total'))).toBeGreaterThan(1);
+
+    const nameHeader = page.getByTestId('column-name');
+    expect(await nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await rowNames();
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(async () => (await rowNames())[0]).not.toBe(ascending[0]);
+    const descending = await rowNames();
+    const sorted = [...descending].sort((a, b) => b.localeCompare(a, 'en', { sensitivity: 'base' }));
+    expect(descending[0]?.toLowerCase()).toBe(sorted[0]?.toLowerCase());
+    await nameHeader.getByRole('button').click();
+    await expect.poll(() => nameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await rowNames())[0]).toBe(ascending[0]);
+
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'inventory.png') });
+  });
+
+  it('moves through the grid with the keyboard and opens an asset with Enter', async () => {
+    const grid = page.getByTestId('inventory-table');
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    expect(await grid.getAttribute('aria-activedescendant')).toBe('inventory-row-1');
+    await page.keyboard.press('ArrowUp');
+    expect(await grid.getAttribute('aria-activedescendant')).toBe('inventory-row-0');
+    await page.keyboard.press('End');
+    const total = Number(await grid.getAttribute('data-total'));
+    expect(await grid.getAttribute('aria-activedescendant')).toBe(`inventory-row-${total - 1}`);
+
+    // Ctrl+K jumps to the search box; ArrowDown goes back to the grid; Enter opens the active row.
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type(firstHostname);
+    await expect.poll(async () => Number(await grid.getAttribute('data-total'))).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('asset-page').waitFor();
+    expect((await page.getByTestId('asset-name').innerText()).toLowerCase()).toContain(firstHostname.toLowerCase());
+  });
+
+  it('shows every field with the source it came from', async () => {
+    const hostname = page.getByTestId('provenance-hostname');
+    await hostname.waitFor();
+    expect(await hostname.getByTestId('provenance-source').innerText()).toBe(SOURCE_NAME);
+    expect(await page.getByTestId('fields-table').locator('tbody tr').count()).toBeGreaterThan(3);
+  });
+
+  it('edits tags, saves them and records the change in the audit history', async () => {
+    const editor = page.getByTestId('tags-editor');
+    await page.getByTestId('tag-key-input').fill('rack');
+    await page.getByTestId('tag-value-input').fill('R12-U22');
+    await page.getByTestId('tag-add').click();
+    await page.getByTestId('tag-key-input').fill('owner');
+    await page.getByTestId('tag-value-input').fill('platform-team');
+    await page.getByTestId('tag-add').click();
+    expect(await editor.getByTestId('tag').allInnerTexts()).toEqual(expect.arrayContaining(['rack=R12-U22', 'owner=platform-team']));
+    await page.getByTestId('tags-save').click();
+    await page.getByTestId('tags-saved').waitFor();
+    const history = page.getByTestId('audit-history');
+    await history.getByTestId('audit-entry').first().waitFor();
+    await expect.poll(async () => (await history.innerText()).includes('R12-U22')).toBe(true);
+
+    await page.getByTestId('lifecycle-stage').click();
+    await page.getByRole('option', { name: 'Deployed', exact: true }).click();
+    await page.getByTestId('lifecycle-owner').fill('Platform team');
+    await page.getByTestId('lifecycle-save').click();
+    await expect.poll(() => page.getByTestId('asset-lifecycle').innerText()).toBe('Deployed');
+
+    await page.reload();
+    await page.getByTestId('tags-editor').getByTestId('tag').first().waitFor();
+    expect(await page.getByTestId('tags-editor').getByTestId('tag').allInnerTexts()).toEqual(expect.arrayContaining(['rack=R12-U22']));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'asset.png'), fullPage: true });
+  });
+
+  it('filters the grid from a summary count', async () => {
+    await page.getByTestId('nav-inventory').click();
+    // The asset page was reloaded, so the store (and with it the search) started afresh.
+    await page.getByTestId('inventory-row').first().waitFor();
+    expect(await page.getByTestId('filter-clear').count()).toBe(0);
+    const door = page.locator('[data-testid^="summary-source-"]').first();
+    await door.waitFor();
+    await door.click();
+    expect(await door.getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('filter-clear').waitFor();
+    await page.getByTestId('filter-clear').click();
+    expect(await door.getAttribute('aria-pressed')).toBe('false');
+  });
+});

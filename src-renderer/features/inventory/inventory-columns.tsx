@@ -1,0 +1,59 @@
+// The inventory grid's columns: id (= server sort field), header, default width and cell renderer.
+import { Anchor, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import type { AssetSortField, AssetSummary } from '../../../src-shared/api/inventory.js';
+import { ASSET_CLASS_LABELS } from '../../../src-shared/model/asset-classes.js';
+import { LIFECYCLE_STAGE_LABELS } from '../../../src-shared/model/lifecycle-stages.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { formatTime } from '../../lib/format.js';
+
+export interface InventoryColumn {
+  id: AssetSortField;
+  header: string;
+  size: number;
+  align?: 'right';
+  render(asset: AssetSummary): ReactNode;
+  /** Plain text of the cell (title tooltip, copy). */
+  text(asset: AssetSummary): string;
+}
+
+const plain = (value: string | null): string => value ?? '';
+const muted = (value: string | null): ReactNode => value ?? <Text span c="dimmed">—</Text>;
+
+export const INVENTORY_COLUMNS: readonly InventoryColumn[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    size: 220,
+    text: (a) => a.name,
+    render: (a) => (
+      <Anchor component={Link} to={`/assets/${encodeURIComponent(a.id)}`} tabIndex={-1} size="sm" fw={500} data-testid="asset-link">
+        {a.name}
+      </Anchor>
+    ),
+  },
+  { id: 'class', header: 'Class', size: 130, text: (a) => ASSET_CLASS_LABELS[a.class], render: (a) => ASSET_CLASS_LABELS[a.class] },
+  { id: 'hostname', header: 'Hostname', size: 160, text: (a) => plain(a.hostname), render: (a) => muted(a.hostname) },
+  { id: 'primaryIp', header: 'Primary IP', size: 130, text: (a) => plain(a.primaryIp), render: (a) => muted(a.primaryIp) },
+  { id: 'serial', header: 'Serial', size: 140, text: (a) => plain(a.serial), render: (a) => muted(a.serial) },
+  { id: 'vendor', header: 'Vendor', size: 120, text: (a) => plain(a.vendor), render: (a) => muted(a.vendor) },
+  { id: 'model', header: 'Model', size: 150, text: (a) => plain(a.model), render: (a) => muted(a.model) },
+  {
+    id: 'osName',
+    header: 'Operating system',
+    size: 190,
+    text: (a) => [a.osName, a.osVersion].filter(Boolean).join(' '),
+    render: (a) => (a.osName ? [a.osName, a.osVersion].filter(Boolean).join(' ') : muted(null)),
+  },
+  { id: 'status', header: 'Status', size: 100, text: (a) => a.status, render: (a) => <StatusBadge status={a.status} size="xs" /> },
+  {
+    id: 'lifecycleStage',
+    header: 'Lifecycle',
+    size: 120,
+    text: (a) => (a.lifecycleStage ? LIFECYCLE_STAGE_LABELS[a.lifecycleStage] : ''),
+    render: (a) => muted(a.lifecycleStage ? LIFECYCLE_STAGE_LABELS[a.lifecycleStage] : null),
+  },
+  { id: 'sourceCount', header: 'Sources', size: 80, align: 'right', text: (a) => String(a.sourceCount), render: (a) => a.sourceCount },
+  { id: 'lastSeen', header: 'Last seen', size: 140, text: (a) => formatTime(a.lastSeen), render: (a) => formatTime(a.lastSeen) },
+];

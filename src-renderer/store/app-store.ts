@@ -1,0 +1,67 @@
+// The one renderer store, built from slices around an API client. Created once per window; never
+// persisted — everything in it can be fetched again from main.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../../src-shared/api/api-client.js';
+import { isUnauthorized } from '../lib/api-errors.js';
+import { createAssetSlice } from './asset-slice.js';
+import { createInventorySlice } from './inventory-slice.js';
+import { createRunsSlice } from './runs-slice.js';
+import type { AppState } from './store-types.js';
+import { createSystemSlice } from './system-slice.js';
+
+export type AppStore = StoreApi<AppState>;
+
+/** Wraps the client so that any `unauthorized` answer flips the store into the signed-out screen. */
+function watchSignIn(client: ApiClient, onUnauthorized: () => void): ApiClient {
+  const watch = <T>(promise: Promise<T>): Promise<T> =>
+    promise.catch((error: unknown) => {
+      if (isUnauthorized(error)) onUnauthorized();
+      throw error;
+    });
+  return {
+    call: (method, input) => watch(client.call(method, input)),
+    on: (event, listener) => client.on(event, listener),
+    upload: (fileName, data) => watch(client.upload(fileName, data)),
+  };
+}
+
+export function createAppStore(rawClient: ApiClient): AppStore {
+  return createStore<AppState>()((set, get) => {
+    const client = watchSignIn(rawClient, () => get().markSignedOut());
+    const context = { set, get, client };
+    return {
+      ...createSystemSlice(context),
+      ...createInventorySlice(context),
+      ...createAssetSlice(context),
+      ...createRunsSlice(context),
+    };
+  });
+}
+
+/** Subscribes the store to main's events once at start-up; returns the unsubscribe function. */
+export function connectStoreToEvents(store: AppStore, client: ApiClient): () => void {
+  const offs = [
+    client.on('run.progress', (event) => store.getState().onRunProgress(event)),
+    client.on('run.finished', (run) => {
+      store.getState().onRunFinished(run);
+      void store.getState().loadSources();
+    }),
+    client.on('assets.changed', (event) => {
+      const state = store.getState();
+      state.invalidateInventory();
+      state.refreshCachedAssets(event.count > event.assetIds.length ? 'all' : event.assetIds);
+    }),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}
+
+/** The first loads a window needs; each slice reports its own failures. */
+export function loadInitialData(store: AppStore): void {
+  const state = store.getState();
+  void state.loadSystemInfo();
+  void state.loadSources();
+  void state.loadInventorySummary();
+  void state.loadRuns();
+}

@@ -1,0 +1,115 @@
+// Imports and other runs: the history list, live progress fed by events, and the import the user
+// started from the Import page. Lives in the store so a job keeps reporting while the user is elsewhere.
+import type { ImportStartInput, Run, RunProgressEvent } from '../../src-shared/api/runs.js';
+import { errorMessage } from '../lib/api-errors.js';
+import type { SliceCreator } from './store-types.js';
+
+export type ImportStep = 'idle' | 'uploading' | 'starting' | 'started' | 'failed';
+
+export interface ImportDraft {
+  step: ImportStep;
+  fileName: string | null;
+  fileBytes: number;
+  runId: string | null;
+  error: string | null;
+}
+
+export interface RunsSlice {
+  runs: {
+    byId: Record<string, Run>;
+    /** Newest first; ids into byId. Null until the first load. */
+    listIds: string[] | null;
+    listError: string | null;
+    progress: Record<string, RunProgressEvent>;
+    importDraft: ImportDraft;
+  };
+  loadRuns(): Promise<void>;
+  startImport(file: File, options: Omit<ImportStartInput, 'uploadId' | 'path'>): Promise<void>;
+  cancelRun(id: string): Promise<string | null>;
+  resetImportDraft(): void;
+  onRunProgress(event: RunProgressEvent): void;
+  onRunFinished(run: Run): void;
+}
+
+export const IDLE_IMPORT: ImportDraft = { step: 'idle', fileName: null, fileBytes: 0, runId: null, error: null };
+
+export function isRunActive(run: Run): boolean {
+  return run.status === 'queued' || run.status === 'running';
+}
+
+export const createRunsSlice: SliceCreator<RunsSlice> = ({ set, get, client }) => {
+  function putRun(run: Run): void {
+    set((s) => {
+      const known = s.runs.listIds ?? [];
+      const listIds = s.runs.listIds === null ? null : known.includes(run.id) ? known : [run.id, ...known];
+      return { runs: { ...s.runs, byId: { ...s.runs.byId, [run.id]: run }, listIds } };
+    });
+  }
+
+  function setDraft(change: Partial<ImportDraft>): void {
+    set((s) => ({ runs: { ...s.runs, importDraft: { ...s.runs.importDraft, ...change } } }));
+  }
+
+  return {
+    runs: { byId: {}, listIds: null, listError: null, progress: {}, importDraft: IDLE_IMPORT },
+    async loadRuns() {
+      try {
+        const runs = await client.call('runs.list', { limit: 200 });
+        set((s) => {
+          const byId = { ...s.runs.byId };
+          for (const run of runs) byId[run.id] = run;
+          return { runs: { ...s.runs, byId, listIds: runs.map((r) => r.id), listError: null } };
+        });
+      } catch (error) {
+        set((s) => ({ runs: { ...s.runs, listError: errorMessage(error) } }));
+      }
+    },
+    async startImport(file, options) {
+      const step = get().runs.importDraft.step;
+      if (step === 'uploading' || step === 'starting') return;
+      set((s) => ({ runs: { ...s.runs, importDraft: { ...IDLE_IMPORT, step: 'uploading', fileName: file.name, fileBytes: file.size } } }));
+      try {
+        const upload = await client.upload(file.name, file);
+        setDraft({ step: 'starting' });
+        const run = await client.call('imports.start', { ...options, uploadId: upload.uploadId });
+        // run.finished may already have arrived (small files); keep whichever is further along.
+        const known = get().runs.byId[run.id];
+        if (!known || isRunActive(known)) putRun(run);
+        setDraft({ step: 'started', runId: run.id });
+      } catch (error) {
+        setDraft({ step: 'failed', error: errorMessage(error) });
+      }
+    },
+    async cancelRun(id) {
+      try {
+        const run = await client.call('runs.cancel', { id });
+        putRun(run);
+        return null;
+      } catch (error) {
+        return errorMessage(error);
+      }
+    },
+    resetImportDraft() {
+      set((s) => ({ runs: { ...s.runs, importDraft: IDLE_IMPORT } }));
+    },
+    onRunProgress(event) {
+      set((s) => {
+        const run = s.runs.byId[event.runId];
+        const byId = run && run.status === 'queued' ? { ...s.runs.byId, [run.id]: { ...run, status: 'running' as const } } : s.runs.byId;
+        return { runs: { ...s.runs, byId, progress: { ...s.runs.progress, [event.runId]: event } } };
+      });
+      if (!get().runs.byId[event.runId]) {
+        // A run started elsewhere (CLI, another window): fetch it so the jobs indicator can show it.
+        void client.call('runs.get', { id: event.runId }).then(
+          (run) => {
+            if (!get().runs.byId[run.id]) putRun(run);
+          },
+          () => undefined,
+        );
+      }
+    },
+    onRunFinished(run) {
+      putRun(run);
+    },
+  };
+};

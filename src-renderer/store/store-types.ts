@@ -1,0 +1,22 @@
+// The shape of the one renderer store. Each slice is a cache of something main owns, plus the
+// little UI state that must survive navigation (the inventory query, the active row, running jobs).
+import type { StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../../src-shared/api/api-client.js';
+import type { InventorySlice } from './inventory-slice.js';
+import type { AssetSlice } from './asset-slice.js';
+import type { RunsSlice } from './runs-slice.js';
+import type { SystemSlice } from './system-slice.js';
+
+export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice;
+
+type SetState = StoreApi<AppState>['setState'];
+type GetState = StoreApi<AppState>['getState'];
+
+/** What every slice creator receives: zustand's set/get and the API client. */
+export interface SliceContext {
+  set: SetState;
+  get: GetState;
+  client: ApiClient;
+}
+
+export type SliceCreator<T> = (context: SliceContext) => T;
