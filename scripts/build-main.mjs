@@ -30,6 +30,7 @@ await Promise.all([
     packages: undefined,
     external: ['electron'],
     format: 'cjs',
+    minify: true,
     outfile: 'dist/main/preload.cjs',
     entryPoints: ['src-main/preload/preload.ts'],
   }),
