@@ -1,6 +1,7 @@
 // The ordered list of local-database migrations, bundled into the app at build time (a packaged app
 // cannot rely on reading a folder at run time). Append new files here; never edit an applied one.
 import m0001 from './0001_core.js';
+import m0002 from './0002_discovery.js';
 
 export interface Migration {
   /** Sortable, unique, never renamed: e.g. "0001_core". */
@@ -8,4 +9,7 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const LOCAL_MIGRATIONS: readonly Migration[] = [{ name: '0001_core', sql: m0001 }];
+export const LOCAL_MIGRATIONS: readonly Migration[] = [
+  { name: '0001_core', sql: m0001 },
+  { name: '0002_discovery', sql: m0002 },
+];

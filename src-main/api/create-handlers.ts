@@ -5,6 +5,7 @@ import { listAuditEvents, verifyAuditChain } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { getRun, listRuns } from '../db/runs-repository.js';
 import { listSources } from '../db/sources-repository.js';
+import type { DiscoveryService } from '../services/discovery/discovery-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { SystemService } from '../services/system-service.js';
@@ -15,6 +16,7 @@ export interface HandlerServices {
   inventory: InventoryService;
   imports: ImportService;
   system: SystemService;
+  discovery: DiscoveryService;
 }
 
 function by(ctx: CallContext) {
@@ -48,8 +50,26 @@ export function createHandlers(s: HandlerServices): Handlers {
       if (!run) throw new ApiError('not_found', `Run ${input.id} does not exist.`);
       return run;
     },
-    'runs.cancel': (input) => s.imports.cancel(input.id),
+    'runs.cancel': (input) => (s.discovery.isActive(input.id) ? s.discovery.cancel(input.id) : s.imports.cancel(input.id)),
     'audit.list': (input) => listAuditEvents(s.db, input),
     'audit.verify': () => verifyAuditChain(s.db),
+    'discovery.credentials.list': () => s.discovery.credentials.list(),
+    'discovery.credentials.create': (input, ctx) => s.discovery.credentials.create(input, by(ctx)),
+    'discovery.credentials.update': ({ id, ...changes }, ctx) => s.discovery.credentials.update(id, changes, by(ctx)),
+    'discovery.credentials.delete': (input, ctx) => s.discovery.credentials.delete(input.id, by(ctx)),
+    'discovery.credentials.check': (input) => s.discovery.credentials.check(input.id),
+    'discovery.scopes.list': () => s.discovery.scopes.list(),
+    'discovery.scopes.get': (input) => s.discovery.scopes.get(input.id),
+    'discovery.scopes.create': (input, ctx) => s.discovery.scopes.create(input, by(ctx)),
+    'discovery.scopes.update': (input, ctx) => s.discovery.scopes.update(input, by(ctx)),
+    'discovery.scopes.delete': (input, ctx) => s.discovery.scopes.delete(input.id, by(ctx)),
+    'discovery.schedule.preview': (input) => s.discovery.schedulePreview(input),
+    'discovery.plan': (input) => s.discovery.scopes.plan(input.scopeId),
+    'discovery.start': (input, ctx) => s.discovery.start(input, { ...by(ctx), trigger: ctx.transport === 'cli' ? 'cli' : 'manual' }),
+    'discovery.cancel': (input) => s.discovery.cancel(input.runId),
+    'discovery.runs.report': (input) => s.discovery.report(input.runId),
+    'discovery.runs.hosts': (input) => s.discovery.hosts(input),
+    'discovery.runs.learned': (input) => s.discovery.learned(input),
+    'discovery.topology': (input) => s.discovery.topology(input),
   };
 }

@@ -9,7 +9,12 @@ import { createHandlers } from '../api/create-handlers.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateDatabase } from '../db/migrate-database.js';
 import { createQueryBuilder } from '../db/query-builder.js';
+import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js';
 import { markInterruptedRuns } from '../db/runs-repository.js';
+import type { CredentialStore } from '../secrets/credential-store.js';
+import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
+import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
+import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
@@ -31,6 +36,12 @@ export interface AppCoreOptions {
   newId?: () => string;
   /** How imports run; defaults to worker threads. */
   importLauncher?: ImportWorkerLauncher;
+  /** Where discovery secrets live; defaults to the OS keychain. Tests pass a MemoryCredentialStore. */
+  credentials?: CredentialStore;
+  /** Run scheduled discoveries (default true; one-shot CLI commands pass false). */
+  scheduler?: boolean;
+  /** Timers of the discovery scheduler; tests pass a manual clock's. */
+  schedulerTimers?: SchedulerTimers;
 }
 
 export interface FullAppCore extends AppCore {
@@ -38,6 +49,7 @@ export interface FullAppCore extends AppCore {
   readonly databasePath: string;
   readonly inventory: InventoryService;
   readonly imports: ImportService;
+  readonly discovery: DiscoveryService;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -56,6 +68,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     throw error;
   }
   if (migration.applied.length > 0) logger.info('Database migrated', { applied: migration.applied, backup: migration.backupPath });
+  // Discovery runs first: they keep the hosts they finished, which the generic message denies.
+  const interruptedDiscoveries = markInterruptedDiscoveryRuns(db, now().toISOString());
+  if (interruptedDiscoveries.length > 0) logger.warn('Marked discovery runs interrupted by the last shutdown', { runIds: interruptedDiscoveries });
   const interrupted = markInterruptedRuns(db, now().toISOString());
   if (interrupted > 0) logger.warn('Marked runs interrupted by the last shutdown', { count: interrupted });
 
@@ -74,7 +89,19 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     onUnexpectedError: (message, data) => logger.error(message, data),
   });
   const system = createSystemService({ db, dataDir: options.dataDir, databasePath, version: options.version, schemaVersion: migration.schemaVersion });
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system }), {
+  const discovery = createDiscoveryService({
+    db,
+    events,
+    // Constructing the keychain adapter touches nothing; an unavailable keychain surfaces as an
+    // ApiError naming the fix when a credential is first read or written.
+    store: options.credentials ?? new KeyringCredentialStore(),
+    now,
+    newId,
+    timers: options.schedulerTimers ?? systemSchedulerTimers,
+    logger,
+  });
+  if (options.scheduler ?? true) discovery.startScheduler();
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
@@ -91,9 +118,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     databasePath,
     inventory,
     imports,
+    discovery,
     async close() {
       if (closed) return;
       closed = true;
+      await discovery.close();
       await imports.close();
       db.close();
     },

@@ -13,7 +13,10 @@ import { createConsoleLogger } from '../app/console-logger.js';
 import { createAppCore, type FullAppCore } from '../app/create-app-core.js';
 import { platformDataDir } from '../app/data-dir.js';
 import { DatabaseError } from '../db/database-error.js';
+import type { CredentialStore } from '../secrets/credential-store.js';
 import type { CliIo } from './cli-io.js';
+import { processPrompt, type CliPrompt } from './cli-prompt.js';
+import { registerDiscoveryCommands } from './discovery-commands.js';
 import { formatTable } from './format-table.js';
 
 export interface CliEnvironment {
@@ -22,6 +25,10 @@ export interface CliEnvironment {
   version: string;
   /** Resolves when the process is asked to stop (Ctrl+C); used by long-running commands. */
   waitForStop: () => Promise<void>;
+  /** Where discovery secrets live (default: the OS keychain). Tests pass a MemoryCredentialStore. */
+  credentials?: CredentialStore;
+  /** Secret and confirmation prompts (default: the process's terminal or stdin). */
+  prompt?: CliPrompt;
 }
 
 function choice<T extends string>(values: readonly T[], what: string) {
@@ -69,8 +76,18 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   const asJson = () => Boolean(program.opts<{ json?: boolean }>().json);
   const logger = createConsoleLogger({ quiet: true });
 
-  async function withCore<T>(fn: (core: FullAppCore, call: <M extends ApiMethod>(m: M, input: ApiInput<M>) => Promise<ApiOutput<M>>) => Promise<T>): Promise<T> {
-    const core = await createAppCore({ dataDir: dataDir(), version: environment.version, logger });
+  async function withCore<T>(
+    fn: (core: FullAppCore, call: <M extends ApiMethod>(m: M, input: ApiInput<M>) => Promise<ApiOutput<M>>) => Promise<T>,
+    options: { scheduler?: boolean } = {},
+  ): Promise<T> {
+    // One-shot commands do not run scheduled discoveries; `serve` and `demo --serve` do.
+    const core = await createAppCore({
+      dataDir: dataDir(),
+      version: environment.version,
+      logger,
+      scheduler: options.scheduler ?? false,
+      ...(environment.credentials ? { credentials: environment.credentials } : {}),
+    });
     const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>) => {
       const ctx: CallContext = { requestId: uuidv7(), actor: `cli:${environment.env.USER ?? environment.env.USERNAME ?? 'local'}`, transport: 'cli', access: 'write' };
       return (await core.dispatcher.dispatch(method, input, ctx)) as ApiOutput<M>;
@@ -82,6 +99,14 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     }
   }
 
+  async function serveCore(core: FullAppCore, opts: { host: string; port: number; allowRemote: boolean }): Promise<void> {
+    const server = await startHttpServer(core, { host: opts.host, port: opts.port, allowRemote: opts.allowRemote, rendererDir: rendererDirFrom(import.meta.url) });
+    io.out(`Fieldwise is ready at ${server.loginUrl}\n`);
+    io.out(`Data directory: ${core.dataDir}\nPress Ctrl+C to stop.\n`);
+    await environment.waitForStop();
+    await server.close();
+  }
+
   program
     .command('serve')
     .description('serve the UI and API on a loopback address; open the printed URL in a browser')
@@ -89,13 +114,9 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     .option('--port <port>', 'port (0 picks a free one)', positiveInt, 4780)
     .option('--allow-remote', 'allow a non-loopback address (anyone with the token can change data)')
     .action(async (opts: { host: string; port: number; allowRemote?: boolean }) => {
-      const core = await createAppCore({ dataDir: dataDir(), version: environment.version, logger: createConsoleLogger() });
+      const core = await createAppCore({ dataDir: dataDir(), version: environment.version, logger: createConsoleLogger(), ...(environment.credentials ? { credentials: environment.credentials } : {}) });
       try {
-        const server = await startHttpServer(core, { host: opts.host, port: opts.port, allowRemote: Boolean(opts.allowRemote), rendererDir: rendererDirFrom(import.meta.url) });
-        io.out(`Fieldwise is ready at ${server.loginUrl}\n`);
-        io.out(`Data directory: ${core.dataDir}\nPress Ctrl+C to stop.\n`);
-        await environment.waitForStop();
-        await server.close();
+        await serveCore(core, { host: opts.host, port: opts.port, allowRemote: Boolean(opts.allowRemote) });
       } finally {
         await core.close();
       }
@@ -201,6 +222,18 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         exitCode = result.ok ? 0 : 1;
       });
     });
+
+  registerDiscoveryCommands(program, {
+    io,
+    prompt: environment.prompt ?? processPrompt(),
+    asJson,
+    withCore,
+    serve: (core, opts) => serveCore(core, { ...opts, allowRemote: false }),
+    waitForStop: environment.waitForStop,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { auditCalls } from './audit.js';
 import type { CallSpec } from './define-contract.js';
+import { discoveryCalls } from './discovery.js';
 import { inventoryCalls } from './inventory.js';
 import { runsCalls } from './runs.js';
 import { systemCalls } from './system.js';
@@ -11,6 +12,7 @@ export const apiCalls = {
   ...inventoryCalls,
   ...runsCalls,
   ...auditCalls,
+  ...discoveryCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

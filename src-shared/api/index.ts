@@ -6,6 +6,7 @@ export * from './bridge.js';
 export * from './common.js';
 export * from './contract.js';
 export * from './define-contract.js';
+export * from './discovery.js';
 export * from './events.js';
 export * from './inventory.js';
 export * from './runs.js';

@@ -7,6 +7,8 @@ import { defineCall } from './define-contract.js';
 export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RUN_TRIGGERS = ['manual', 'scheduled', 'cli'] as const;
+export const RUN_KINDS = ['import', 'snmp_discovery'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
 
 export const RunCounts = z.object({
   read: z.number().int(),
@@ -17,7 +19,18 @@ export const RunCounts = z.object({
 });
 export type RunCounts = z.infer<typeof RunCounts>;
 
-export const RUN_ERROR_REASONS = ['unreadable', 'unsupported_format', 'malformed', 'invalid_record', 'cancelled', 'interrupted', 'internal'] as const;
+export const RUN_ERROR_REASONS = [
+  'unreadable',
+  'unsupported_format',
+  'malformed',
+  'invalid_record',
+  'cancelled',
+  'interrupted',
+  'internal',
+  // Discovery runs:
+  'credentials_unavailable', // the OS keychain could not be read
+  'invalid_scope', // the scope's targets no longer parse, or it has no credential set
+] as const;
 export type RunErrorReason = (typeof RUN_ERROR_REASONS)[number];
 
 export const RunError = z.object({
@@ -31,7 +44,7 @@ export type RunError = z.infer<typeof RunError>;
 
 export const Run = z.object({
   id: Id,
-  kind: z.enum(['import']),
+  kind: z.enum(RUN_KINDS),
   sourceId: Id.nullable(),
   sourceName: z.string().nullable(),
   sourceKind: z.enum(SOURCE_KINDS).nullable(),
@@ -90,7 +103,7 @@ export const runsCalls = {
     output: Run,
   }),
   'runs.cancel': defineCall({
-    summary: 'Cancel a running import; nothing from it is committed.',
+    summary: 'Cancel a running import (nothing from it is committed) or discovery (hosts already collected are kept).',
     access: 'write',
     input: z.object({ id: Id }),
     output: Run,

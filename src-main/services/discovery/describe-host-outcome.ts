@@ -1,0 +1,41 @@
+// The per-host message of a run report: names the host, the reason and the fix, with credential
+// sets by name. Built only from the outcome's status, attempts and failure details, which the
+// collector guarantees never contain a secret.
+import type { SnmpHostOutcome } from '../../collectors/snmp/snmp-collector.js';
+
+const MAX_MESSAGE = 1000;
+
+export function describeHostOutcome(outcome: SnmpHostOutcome, credentialName: (id: string) => string): string | null {
+  const where = `${outcome.target.host}:${outcome.target.port}`;
+  const tried = [...new Set(outcome.attempts.map((a) => a.credentialId))].map((id) => `"${credentialName(id)}"`).join(', ') || 'none';
+  const details = outcome.failures.map((f) => (f.section ? `${f.section}: ${f.detail}` : f.detail));
+  let message: string | null;
+  switch (outcome.status) {
+    case 'found':
+      message =
+        details.length > 0 ? `Read with credential "${credentialName(outcome.credentialId ?? '')}", but some tables failed: ${details.join('; ')}` : null;
+      break;
+    case 'auth_failure':
+      message = `SNMPv3 authentication failed for ${where} with credential set(s) ${tried}: check the user name, the protocols and the auth/privacy keys.`;
+      break;
+    case 'no_response':
+      message = `No reply from ${where} to credential set(s) ${tried}. On SNMPv1/v2c a wrong community looks exactly like a silent host: check the address, the port, ACLs on the device and the community.`;
+      break;
+    case 'timeout':
+      message = `${where} answered and then stopped answering; what was read is kept. Raise the timeout or lower the rate for this scope.`;
+      break;
+    case 'credential_missing':
+      message = `${details.join('; ') || 'No secret could be read for the credential sets of this scope'}. Store the secret again (Discovery → Credentials, or \`fieldwise credentials add\`).`;
+      break;
+    case 'malformed':
+    case 'limit':
+      message = `${where} sent a reply that was ${outcome.status === 'limit' ? 'over a safety limit' : 'malformed'}; the rest of this device was skipped: ${details.join('; ')}`;
+      break;
+    case 'cancelled':
+      message = 'The run was cancelled before this host finished.';
+      break;
+    default:
+      message = details.join('; ') || null;
+  }
+  return message && message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+}

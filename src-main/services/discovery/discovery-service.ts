@@ -1,0 +1,378 @@
+// Network discovery use cases: credential sets and scopes (delegated), the plan, starting and
+// cancelling runs, run reports, learned addresses, topology, and scheduled runs. Runs of one scope
+// never overlap: a second start is refused (manual) or skipped and recorded (scheduled). The check
+// and the run's insert share one write transaction, so two processes on one database agree too.
+import {
+  ApiError,
+  type ApiParsedInput,
+  type DiscoveryRunReport,
+  type DiscoveryScheduleSkippedEvent,
+  type Run,
+  type Topology,
+} from '../../../src-shared/api/index.js';
+import { SnmpCollector } from '../../collectors/snmp/snmp-collector.js';
+import { systemTiming, type Timing } from '../../collectors/sweep/timing.js';
+import type { SweepTarget } from '../../collectors/sweep/target-plan.js';
+import { appendAuditEvent } from '../../db/audit-log.js';
+import type { Database } from '../../db/database.js';
+import { getCredentialSetRow } from '../../db/discovery-credentials-repository.js';
+import {
+  activeRunOfScope,
+  createDbCredentialMemory,
+  finishedTargetsOfRun,
+  getRunPlan,
+  hostCountsByStatus,
+  insertRunPlan,
+  learnedAddressCounts,
+  listLearnedAddresses,
+  listRunHosts,
+} from '../../db/discovery-runs-repository.js';
+import { queryTopology } from '../../db/discovery-topology-queries.js';
+import { getRun, insertRun } from '../../db/runs-repository.js';
+import type { CredentialStore } from '../../secrets/credential-store.js';
+import type { EventPublisher } from '../event-bus.js';
+import { createCredentialSetService, type Caller, type CredentialSetService } from './credential-set-service.js';
+import { nextFireTimes, scheduleProblem } from './discovery-schedule.js';
+import { createDiscoveryScheduler, type DiscoveryScheduler, type SchedulerTimers } from './discovery-scheduler.js';
+import { createDiscoveryScopeService, parseScopeTargets, type DiscoveryScopeService } from './discovery-scope-service.js';
+import { executeDiscoveryRun } from './execute-discovery-run.js';
+import { toSnmpCredential } from './to-snmp-credential.js';
+
+export interface DiscoveryServiceDeps {
+  db: Database;
+  events: EventPublisher;
+  store: CredentialStore;
+  now: () => Date;
+  newId: () => string;
+  /** Timers for the scheduler; tests pass a manual clock's timers. */
+  timers: SchedulerTimers;
+  /** Timing for the collector (pacing, timeouts); defaults to the system's. */
+  timing?: Timing;
+  progressIntervalMs?: number;
+  logger: {
+    info(m: string, d?: Record<string, unknown>): void;
+    warn(m: string, d?: Record<string, unknown>): void;
+    error(m: string, d?: Record<string, unknown>): void;
+  };
+}
+
+export interface StartCaller extends Caller {
+  trigger: Run['trigger'];
+}
+
+export interface DiscoveryService {
+  readonly credentials: CredentialSetService;
+  readonly scopes: DiscoveryScopeService;
+  start(input: ApiParsedInput<'discovery.start'>, caller: StartCaller): Promise<Run>;
+  cancel(runId: string): Run;
+  isActive(runId: string): boolean;
+  /** Resolves with the run once it has finished. */
+  waitFor(runId: string): Promise<Run>;
+  report(runId: string): DiscoveryRunReport;
+  hosts(input: ApiParsedInput<'discovery.runs.hosts'>): ReturnType<typeof listRunHosts>;
+  learned(input: ApiParsedInput<'discovery.runs.learned'>): ReturnType<typeof listLearnedAddresses>;
+  topology(input: ApiParsedInput<'discovery.topology'>): Topology;
+  schedulePreview(input: ApiParsedInput<'discovery.schedule.preview'>): { valid: boolean; message: string | null; next: string[] };
+  /** Starts the scheduler (the app and serve mode; not one-shot CLI commands). */
+  startScheduler(): void;
+  /** Stops the scheduler, cancels running discoveries and waits for them to settle. */
+  close(): Promise<void>;
+}
+
+interface ActiveRun {
+  scopeId: string;
+  controller: AbortController;
+  finished: Promise<Run>;
+}
+
+export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoveryService {
+  const { db } = deps;
+  const active = new Map<string, ActiveRun>();
+  const timing = deps.timing ?? systemTiming;
+  let scheduler: DiscoveryScheduler | null = null;
+
+  const credentials = createCredentialSetService({ db, store: deps.store, now: deps.now, newId: deps.newId, onWarning: (m, d) => deps.logger.warn(m, d) });
+  const scopes = createDiscoveryScopeService({ db, credentials, now: deps.now, newId: deps.newId, onScopesChanged: () => scheduler?.refresh() });
+
+  function runOf(runId: string): Run {
+    const run = getRun(db, runId);
+    if (!run) throw new ApiError('not_found', `Run ${runId} does not exist.`);
+    return run;
+  }
+
+  function activeRunIdOfScope(scopeId: string): string | null {
+    for (const [runId, run] of active) if (run.scopeId === scopeId) return runId;
+    return activeRunOfScope(db, scopeId);
+  }
+
+  async function start(input: ApiParsedInput<'discovery.start'>, caller: StartCaller): Promise<Run> {
+    const scope = scopes.record(input.scopeId);
+    if (scope.ot && !input.confirmOt) {
+      throw new ApiError('bad_request', `"${scope.name}" is an OT scope: review its plan and start it with confirmOt (the CLI's --yes) to confirm.`, [
+        { path: 'confirmOt', message: 'required for an OT scope' },
+      ]);
+    }
+    const running = activeRunIdOfScope(scope.id);
+    if (running) throw new ApiError('conflict', `A run of scope "${scope.name}" is already in progress (${running}); wait for it to finish or cancel it.`);
+    const plan = await scopes.plan(scope.id);
+    if (!plan.canStart)
+      throw new ApiError(
+        plan.credentials.some((c) => c.secretStatus === 'unavailable') ? 'unavailable' : 'bad_request',
+        `Cannot start "${scope.name}": ${plan.warnings.join(' ')}`,
+      );
+
+    const targetPlan = parseScopeTargets(scope);
+    let skip = new Set<string>();
+    if (input.resumeRunId) {
+      const previous = getRunPlan(db, input.resumeRunId);
+      const previousRun = getRun(db, input.resumeRunId);
+      if (!previous || !previousRun || previous.scopeId !== scope.id)
+        throw new ApiError('bad_request', `Run ${input.resumeRunId} is not a discovery run of scope "${scope.name}".`);
+      if (previousRun.status !== 'interrupted' && previousRun.status !== 'cancelled') {
+        throw new ApiError(
+          'bad_request',
+          `Run ${input.resumeRunId} ${previousRun.status === 'running' ? 'is still running' : 'finished'}; only an interrupted or cancelled run can be resumed.`,
+        );
+      }
+      skip = finishedTargetsOfRun(db, input.resumeRunId);
+    }
+    const portSet = new Set(targetPlan.ports);
+    const skipped = [...skip].filter((key) => {
+      const i = key.lastIndexOf(':');
+      return targetPlan.has(key.slice(0, i)) && portSet.has(Number(key.slice(i + 1)));
+    }).length;
+    const targets: Iterable<SweepTarget> & { size: number } = {
+      size: targetPlan.size - skipped,
+      *[Symbol.iterator]() {
+        for (const t of targetPlan) if (!skip.has(`${t.host}:${t.port}`)) yield t;
+      },
+    };
+
+    const rows = scope.credentialSets.map((c) => getCredentialSetRow(db, c.id)).filter((r) => r !== null);
+    const startedAt = deps.now();
+    const runId = deps.newId();
+    const correlationId = caller.correlationId;
+    db.transaction(() => {
+      // Re-checked inside the write transaction: another process may have started one meanwhile.
+      const other = activeRunOfScope(db, scope.id);
+      if (other || activeRunIdOfScope(scope.id))
+        throw new ApiError('conflict', `A run of scope "${scope.name}" is already in progress (${other ?? 'this process'}).`);
+      insertRun(db, {
+        id: runId,
+        kind: 'snmp_discovery',
+        sourceId: scope.sourceId,
+        trigger: caller.trigger,
+        scope: scope.name,
+        startedAt: startedAt.toISOString(),
+        correlationId,
+      });
+      insertRunPlan(db, {
+        runId,
+        scopeId: scope.id,
+        targetCount: targets.size,
+        resumedFromRunId: input.resumeRunId ?? null,
+        plan: {
+          targets: scope.targets,
+          exclusions: scope.exclusions,
+          ports: scope.ports,
+          targetCount: targets.size,
+          credentials: rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind })),
+          settings: scope.settings,
+          depth: scope.depth,
+          network: scope.network,
+          ot: scope.ot,
+        },
+      });
+      appendAuditEvent(db, {
+        id: deps.newId(),
+        at: startedAt.toISOString(),
+        actor: caller.actor,
+        action: 'discovery.started',
+        targetType: 'run',
+        targetId: runId,
+        before: null,
+        after: {
+          scopeId: scope.id,
+          scope: scope.name,
+          trigger: caller.trigger,
+          targetCount: targets.size,
+          confirmedOt: scope.ot ? input.confirmOt || caller.trigger === 'scheduled' : null,
+          resumedFromRunId: input.resumeRunId ?? null,
+        },
+        correlationId,
+      });
+    })();
+
+    const controller = new AbortController();
+    const collector = new SnmpCollector({
+      store: deps.store,
+      memory: createDbCredentialMemory(db, { network: scope.network, now: () => deps.now().toISOString() }),
+      timing,
+    });
+    const finished = executeDiscoveryRun(
+      {
+        runId,
+        scope,
+        credentials: rows.map(toSnmpCredential),
+        credentialNames: new Map(rows.map((r) => [r.id, r.name])),
+        targets,
+        inScope: (ip) => targetPlan.has(ip),
+        actor: caller.actor,
+        correlationId,
+        startedAtMs: startedAt.getTime(),
+      },
+      {
+        db,
+        collector,
+        now: deps.now,
+        newId: deps.newId,
+        signal: controller.signal,
+        progressIntervalMs: deps.progressIntervalMs ?? 250,
+        onProgress: (event) => deps.events.publish('discovery.progress', event),
+        onUnexpectedError: (m, d) => deps.logger.error(m, d),
+      },
+    )
+      .catch((error: unknown) => {
+        // Only the final commit can get here (e.g. the database went away); the run stays 'running'
+        // and is marked interrupted at the next start.
+        deps.logger.error('Discovery run could not be recorded', { runId, error: error instanceof Error ? error.message : String(error) });
+        return null;
+      })
+      .then((outcome) => {
+        active.delete(runId);
+        const run = runOf(runId);
+        deps.events.publish('run.finished', run);
+        if (outcome && outcome.changedAssetIds.length > 0) {
+          deps.events.publish('assets.changed', {
+            reason: 'discovery',
+            assetIds: outcome.changedAssetIds,
+            count: outcome.counts.created + outcome.counts.updated,
+          });
+        }
+        deps.logger.info('Discovery run finished', { runId, scope: scope.name, status: run.status, counts: run.counts });
+        return run;
+      });
+    active.set(runId, { scopeId: scope.id, controller, finished });
+    return runOf(runId);
+  }
+
+  async function onScheduledDue(scopeId: string, dueAt: Date): Promise<void> {
+    const scope = scopes.record(scopeId);
+    const skip = (reason: DiscoveryScheduleSkippedEvent['reason'], activeRunId: string | null, message: string) => {
+      const event: DiscoveryScheduleSkippedEvent = { scopeId, scopeName: scope.name, dueAt: dueAt.toISOString(), reason, activeRunId, message };
+      deps.logger.warn('Scheduled discovery skipped', { ...event });
+      db.transaction(() => {
+        appendAuditEvent(db, {
+          id: deps.newId(),
+          at: deps.now().toISOString(),
+          actor: 'scheduler',
+          action: 'discovery.skipped',
+          targetType: 'discovery_scope',
+          targetId: scopeId,
+          before: null,
+          after: event,
+          correlationId: null,
+        });
+      })();
+      deps.events.publish('discovery.schedule.skipped', event);
+    };
+    if (!scope.enabled) return skip('disabled', null, `Scope "${scope.name}" is disabled.`);
+    const running = activeRunIdOfScope(scopeId);
+    if (running)
+      return skip(
+        'overlap',
+        running,
+        `The run of "${scope.name}" due at ${dueAt.toISOString()} was skipped: run ${running} of the same scope is still in progress.`,
+      );
+    try {
+      // The schedule of an OT scope is its standing confirmation (setting it is audited).
+      await start({ scopeId, confirmOt: true }, { actor: 'scheduler', correlationId: deps.newId(), trigger: 'scheduled' });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'conflict') return skip('overlap', activeRunIdOfScope(scopeId), error.message);
+      skip('failed_to_start', null, error instanceof ApiError ? error.message : 'The run could not be started; see the application log.');
+      if (!(error instanceof ApiError)) throw error;
+    }
+  }
+
+  return {
+    credentials,
+    scopes,
+    start,
+
+    cancel(runId) {
+      const run = runOf(runId);
+      const job = active.get(runId);
+      if (!job) throw new ApiError('conflict', `Run ${runId} is not running here (it is ${run.status}); there is nothing to cancel.`);
+      job.controller.abort();
+      return run;
+    },
+
+    isActive: (runId) => active.has(runId),
+
+    async waitFor(runId) {
+      const job = active.get(runId);
+      return job ? job.finished : runOf(runId);
+    },
+
+    report(runId) {
+      const run = runOf(runId);
+      const plan = getRunPlan(db, runId);
+      if (!plan) throw new ApiError('not_found', `Run ${runId} is not a discovery run.`);
+      const byStatus = hostCountsByStatus(db, runId);
+      const hostsDone = Object.entries(byStatus).reduce((n, [status, count]) => (status === 'cancelled' ? n : n + count), 0);
+      return {
+        run,
+        scopeId: plan.scopeId,
+        plan: plan.plan,
+        byStatus,
+        hostsDone,
+        notProbed: run.status === 'running' ? Math.max(0, plan.targetCount - hostsDone) : plan.notProbed,
+        relationsWritten: plan.relationsWritten,
+        learnedAddresses: learnedAddressCounts(db, runId),
+        resumedFromRunId: plan.resumedFromRunId,
+      };
+    },
+
+    hosts(input) {
+      runOf(input.runId);
+      return listRunHosts(db, input.runId, input);
+    },
+
+    learned(input) {
+      runOf(input.runId);
+      return listLearnedAddresses(db, input.runId, input);
+    },
+
+    topology(input) {
+      const sourceId = input.scopeId ? scopes.record(input.scopeId).sourceId : undefined;
+      return queryTopology(db, { sourceId, minConfidence: input.minConfidence, limit: input.limit });
+    },
+
+    schedulePreview(input) {
+      const spec = { schedule: input.schedule, timezone: input.timezone ?? null };
+      const now = deps.now();
+      const message = scheduleProblem(spec, now);
+      return { valid: message === null, message, next: message ? [] : nextFireTimes(spec, now, input.count).map((d) => d.toISOString()) };
+    },
+
+    startScheduler() {
+      if (scheduler) return;
+      scheduler = createDiscoveryScheduler({
+        now: deps.now,
+        timers: deps.timers,
+        listScheduled: () => scopes.scheduled(),
+        onDue: onScheduledDue,
+        onError: (error, scopeId) =>
+          deps.logger.error('Scheduled discovery failed', { scopeId, error: error instanceof Error ? error.message : String(error) }),
+      });
+      scheduler.start();
+    },
+
+    async close() {
+      await scheduler?.stop();
+      scheduler = null;
+      for (const job of active.values()) job.controller.abort();
+      await Promise.all([...active.values()].map((job) => job.finished));
+    },
+  };
+}
