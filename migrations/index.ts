@@ -2,6 +2,7 @@
 // cannot rely on reading a folder at run time). Append new files here; never edit an applied one.
 import m0001 from './0001_core.js';
 import m0002 from './0002_discovery.js';
+import m0003 from './0003_run_owner.js';
 
 export interface Migration {
   /** Sortable, unique, never renamed: e.g. "0001_core". */
@@ -12,4 +13,5 @@ export interface Migration {
 export const LOCAL_MIGRATIONS: readonly Migration[] = [
   { name: '0001_core', sql: m0001 },
   { name: '0002_discovery', sql: m0002 },
+  { name: '0003_run_owner', sql: m0003 },
 ];

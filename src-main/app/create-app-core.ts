@@ -22,6 +22,7 @@ import { createInventoryService, type InventoryService } from '../services/inven
 import { createSystemService } from '../services/system-service.js';
 import type { AppCore, AppLogger } from './app-core.js';
 import { createConsoleLogger } from './console-logger.js';
+import { createRunAbandonedCheck, processRunOwner } from './process-run-owner.js';
 import { createThreadImportLauncher } from './thread-import-launcher.js';
 import { resolveWorkerEntry } from './worker-entry.js';
 
@@ -69,9 +70,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   }
   if (migration.applied.length > 0) logger.info('Database migrated', { applied: migration.applied, backup: migration.backupPath });
   // Discovery runs first: they keep the hosts they finished, which the generic message denies.
-  const interruptedDiscoveries = markInterruptedDiscoveryRuns(db, now().toISOString());
+  const runOwner = processRunOwner();
+  const isRunAbandoned = createRunAbandonedCheck(runOwner);
+  const interruptedDiscoveries = markInterruptedDiscoveryRuns(db, now().toISOString(), isRunAbandoned);
   if (interruptedDiscoveries.length > 0) logger.warn('Marked discovery runs interrupted by the last shutdown', { runIds: interruptedDiscoveries });
-  const interrupted = markInterruptedRuns(db, now().toISOString());
+  const interrupted = markInterruptedRuns(db, now().toISOString(), isRunAbandoned);
   if (interrupted > 0) logger.warn('Marked runs interrupted by the last shutdown', { count: interrupted });
 
   const events = createEventBus((error) => logger.error('Event listener failed', { error: String(error) }));
@@ -80,6 +83,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const inventory = createInventoryService({ db, qb, events, now, newId });
   const imports = createImportService({
     db,
+    runOwner,
     databasePath,
     events,
     uploads,
@@ -91,6 +95,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const system = createSystemService({ db, dataDir: options.dataDir, databasePath, version: options.version, schemaVersion: migration.schemaVersion });
   const discovery = createDiscoveryService({
     db,
+    runOwner,
     events,
     // Constructing the keychain adapter touches nothing; an unavailable keychain surfaces as an
     // ApiError naming the fix when a credential is first read or written.

@@ -11,6 +11,7 @@ import {
   type RunError,
 } from '../../src-shared/api/index.js';
 import type { Database } from './database.js';
+import { abandonedRunIds, type IsRunAbandoned } from './runs-repository.js';
 
 export type RunPlanSnapshot = DiscoveryRunReport['plan'];
 
@@ -255,14 +256,17 @@ export function listLearnedAddresses(
  * their host rows, because (unlike an import) every host they finished was committed and is kept.
  * Call before markInterruptedRuns, whose generic message says nothing was committed.
  */
-export function markInterruptedDiscoveryRuns(db: Database, finishedAt: string): string[] {
+export function markInterruptedDiscoveryRuns(db: Database, finishedAt: string, isAbandoned: IsRunAbandoned): string[] {
   return db.transaction(() => {
-    const runs = db
-      .prepare(
-        `SELECT r.id, r.started_at, p.target_count FROM discovery_runs r JOIN discovery_run_plans p ON p.run_id = r.id
-         WHERE r.kind = 'snmp_discovery' AND r.status IN ('running', 'queued')`,
-      )
-      .all() as { id: string; started_at: string; target_count: number }[];
+    const abandoned = new Set(abandonedRunIds(db, isAbandoned, 'snmp_discovery'));
+    const runs = (
+      db
+        .prepare(
+          `SELECT r.id, r.started_at, p.target_count FROM discovery_runs r JOIN discovery_run_plans p ON p.run_id = r.id
+           WHERE r.kind = 'snmp_discovery' AND r.status IN ('running', 'queued')`,
+        )
+        .all() as { id: string; started_at: string; target_count: number }[]
+    ).filter((r) => abandoned.has(r.id));
     for (const run of runs) {
       const counts = hostCountsByStatus(db, run.id);
       const done = Object.values(counts).reduce((a, b) => a + b, 0);

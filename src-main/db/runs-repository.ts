@@ -27,6 +27,15 @@ function toRun(row: RunRow): Run {
   };
 }
 
+/** The process that runs a run: a run whose owner is still alive is not someone else's to interrupt. */
+export interface RunOwner {
+  host: string;
+  pid: number;
+}
+
+/** Whether a run left 'running' was abandoned (its process is gone) and may be marked interrupted. */
+export type IsRunAbandoned = (owner: RunOwner | null) => boolean;
+
 export interface NewRun {
   id: string;
   kind: Run['kind'];
@@ -35,13 +44,26 @@ export interface NewRun {
   scope: string;
   startedAt: string;
   correlationId: string;
+  /** Null only for runs no process will continue (tests, benchmarks): they count as abandoned. */
+  owner?: RunOwner | null;
 }
 
 export function insertRun(db: Database, run: NewRun): void {
   db.prepare(
-    `INSERT INTO discovery_runs (id, kind, source_id, trigger, scope, status, started_at, correlation_id)
-     VALUES (?, ?, ?, ?, ?, 'running', ?, ?)`,
-  ).run(run.id, run.kind, run.sourceId, run.trigger, run.scope, run.startedAt, run.correlationId);
+    `INSERT INTO discovery_runs (id, kind, source_id, trigger, scope, status, started_at, correlation_id, owner_host, owner_pid)
+     VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)`,
+  ).run(run.id, run.kind, run.sourceId, run.trigger, run.scope, run.startedAt, run.correlationId, run.owner?.host ?? null, run.owner?.pid ?? null);
+}
+
+/** Ids of runs left 'running' or 'queued' whose owning process is gone. */
+export function abandonedRunIds(db: Database, isAbandoned: IsRunAbandoned, kind?: string): string[] {
+  const rows = db
+    .prepare(`SELECT id, kind, owner_host, owner_pid FROM discovery_runs WHERE status IN ('running', 'queued')`)
+    .all() as { id: string; kind: string; owner_host: string | null; owner_pid: number | null }[];
+  return rows
+    .filter((r) => kind === undefined || r.kind === kind)
+    .filter((r) => isAbandoned(r.owner_host === null || r.owner_pid === null ? null : { host: r.owner_host, pid: r.owner_pid }))
+    .map((r) => r.id);
 }
 
 export function finishRun(db: Database, id: string, result: { status: RunStatus; counts: RunCounts; error: RunError | null; finishedAt: string; durationMs: number }): void {
@@ -72,7 +94,7 @@ export function listRuns(db: Database, limit: number, offset: number): Run[] {
 }
 
 /** Runs left 'running' by a process that stopped (crash, power loss) are marked interrupted. */
-export function markInterruptedRuns(db: Database, finishedAt: string): number {
+export function markInterruptedRuns(db: Database, finishedAt: string, isAbandoned: IsRunAbandoned): number {
   const error: RunError = {
     reason: 'interrupted',
     message: 'The application stopped while this run was in progress; nothing from it was committed. Start it again.',
@@ -80,7 +102,6 @@ export function markInterruptedRuns(db: Database, finishedAt: string): number {
     line: null,
     field: null,
   };
-  return db
-    .prepare("UPDATE discovery_runs SET status = 'interrupted', error_json = ?, finished_at = ? WHERE status IN ('running', 'queued')")
-    .run(JSON.stringify(error), finishedAt).changes;
+  const update = db.prepare("UPDATE discovery_runs SET status = 'interrupted', error_json = ?, finished_at = ? WHERE id = ? AND status IN ('running', 'queued')");
+  return db.transaction(() => abandonedRunIds(db, isAbandoned).reduce((n, id) => n + update.run(JSON.stringify(error), finishedAt, id).changes, 0))();
 }

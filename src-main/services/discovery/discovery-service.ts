@@ -28,7 +28,7 @@ import {
   listRunHosts,
 } from '../../db/discovery-runs-repository.js';
 import { queryTopology } from '../../db/discovery-topology-queries.js';
-import { getRun, insertRun } from '../../db/runs-repository.js';
+import { getRun, insertRun, type RunOwner } from '../../db/runs-repository.js';
 import type { CredentialStore } from '../../secrets/credential-store.js';
 import type { EventPublisher } from '../event-bus.js';
 import { createCredentialSetService, type Caller, type CredentialSetService } from './credential-set-service.js';
@@ -42,6 +42,8 @@ export interface DiscoveryServiceDeps {
   db: Database;
   events: EventPublisher;
   store: CredentialStore;
+  /** This process, recorded on every run it starts. */
+  runOwner: RunOwner;
   now: () => Date;
   newId: () => string;
   /** Timers for the scheduler; tests pass a manual clock's timers. */
@@ -165,6 +167,7 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         scope: scope.name,
         startedAt: startedAt.toISOString(),
         correlationId,
+        owner: deps.runOwner,
       });
       insertRunPlan(db, {
         runId,

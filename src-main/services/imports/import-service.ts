@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError, type ApiParsedInput, type Run, type RunError } from '../../../src-shared/api/index.js';
 import type { Database } from '../../db/database.js';
-import { finishRun, getRun, insertRun } from '../../db/runs-repository.js';
+import { finishRun, getRun, insertRun, type RunOwner } from '../../db/runs-repository.js';
 import { ensureSource } from '../../db/sources-repository.js';
 import type { EventPublisher } from '../event-bus.js';
 import type { UploadStore } from '../upload-store.js';
@@ -29,6 +29,8 @@ export interface ImportServiceDeps {
   events: EventPublisher;
   uploads: UploadStore;
   launcher: ImportWorkerLauncher;
+  /** This process, recorded on every run it starts. */
+  runOwner: RunOwner;
   now: () => Date;
   newId: () => string;
   onUnexpectedError: (message: string, data: Record<string, unknown>) => void;
@@ -88,7 +90,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const sourceName = input.sourceName ?? input.kind;
       const source = deps.db.transaction(() => {
         const s = ensureSource(deps.db, input.kind, sourceName, { newId: deps.newId, now: nowIso });
-        insertRun(deps.db, { id: runId, kind: 'import', sourceId: s.id, trigger: caller.trigger, scope: file.displayName, startedAt: startedAt.toISOString(), correlationId });
+        insertRun(deps.db, { id: runId, kind: 'import', sourceId: s.id, trigger: caller.trigger, scope: file.displayName, startedAt: startedAt.toISOString(), correlationId, owner: deps.runOwner });
         return s;
       })();
       const job: ImportJob = {
