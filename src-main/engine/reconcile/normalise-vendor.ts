@@ -1,0 +1,69 @@
+// Vendor names: legal suffixes and punctuation do not matter, and well-known aliases collapse to
+// one canonical name. `key` is what matching compares; HP and HPE keep their own display names but
+// share a key, because serials of pre-2015 equipment are reported under either.
+
+export interface NormalisedVendor {
+  name: string;
+  key: string;
+}
+
+const LEGAL_SUFFIXES = /\b(incorporated|inc|corporation|corp|company|co|ltd|limited|llc|gmbh|ag|sa|se|plc|bv|nv|kg|oy|ab|spa|srl|pty)\b/g;
+
+/** Stripped alias -> [display name, match key]. */
+const ALIASES: ReadonlyArray<readonly [readonly string[], string, string]> = [
+  [['hp', 'hewlett packard', 'hp inc', 'hewlettpackard'], 'HP', 'hp'],
+  [['hpe', 'hewlett packard enterprise'], 'HPE', 'hp'],
+  [['dell', 'dell emc', 'dell computer', 'dell technologies', 'emc'], 'Dell', 'dell'],
+  [['cisco', 'cisco systems', 'ciscosystems'], 'Cisco', 'cisco'],
+  [['siemens'], 'Siemens', 'siemens'],
+  [['schneider electric', 'schneider', 'modicon', 'telemecanique', 'apc', 'american power conversion'], 'Schneider Electric', 'schneider'],
+  [['rockwell automation', 'rockwell', 'allen bradley', 'allenbradley', 'rockwell automation allen bradley'], 'Rockwell Automation', 'rockwell'],
+  [['microsoft', 'microsoft windows'], 'Microsoft', 'microsoft'],
+  [['vmware'], 'VMware', 'vmware'],
+  [['lenovo', 'lenovo group'], 'Lenovo', 'lenovo'],
+  [['ibm', 'international business machines'], 'IBM', 'ibm'],
+  [['juniper', 'juniper networks'], 'Juniper Networks', 'juniper'],
+  [['arista', 'arista networks'], 'Arista Networks', 'arista'],
+  [['supermicro', 'super micro computer', 'super micro'], 'Supermicro', 'supermicro'],
+  [['fortinet'], 'Fortinet', 'fortinet'],
+  [['palo alto networks', 'palo alto'], 'Palo Alto Networks', 'paloalto'],
+  [['beckhoff', 'beckhoff automation'], 'Beckhoff', 'beckhoff'],
+  [['abb'], 'ABB', 'abb'],
+  [['honeywell', 'honeywell international'], 'Honeywell', 'honeywell'],
+  [['mitsubishi electric', 'mitsubishi'], 'Mitsubishi Electric', 'mitsubishi'],
+  [['omron'], 'Omron', 'omron'],
+  [['wago', 'wago kontakttechnik'], 'WAGO', 'wago'],
+  [['phoenix contact'], 'Phoenix Contact', 'phoenixcontact'],
+  [['amazon', 'amazon web services', 'aws', 'amazon ec2'], 'Amazon Web Services', 'amazon'],
+  [['google', 'google cloud'], 'Google', 'google'],
+  [['oracle', 'innotek'], 'Oracle', 'oracle'],
+  [['red hat'], 'Red Hat', 'redhat'],
+  [['canonical'], 'Canonical', 'canonical'],
+  [['apple'], 'Apple', 'apple'],
+  [['intel'], 'Intel', 'intel'],
+  [['xen', 'xensource'], 'Xen', 'xen'],
+  [['qemu'], 'QEMU', 'qemu'],
+];
+
+const ALIAS_INDEX: ReadonlyMap<string, { name: string; key: string }> = new Map(
+  ALIASES.flatMap(([aliases, name, key]) => aliases.map((alias) => [alias, { name, key }] as const)),
+);
+
+export function stripVendor(input: string): string {
+  return input
+    .toLowerCase()
+    .replace(/[.,()®™"']/g, ' ')
+    .replace(/[-_/&+]/g, ' ')
+    .replace(LEGAL_SUFFIXES, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function normaliseVendor(input: string | number | boolean | null | undefined): NormalisedVendor | null {
+  if (typeof input !== 'string') return null;
+  const stripped = stripVendor(input);
+  if (stripped.length === 0 || stripped === 'unknown' || stripped === 'n a' || stripped === 'none') return null;
+  const known = ALIAS_INDEX.get(stripped) ?? ALIAS_INDEX.get(stripped.replace(/ /g, ''));
+  if (known) return { ...known };
+  return { name: input.trim().replace(/\s+/g, ' '), key: stripped.replace(/ /g, '') };
+}

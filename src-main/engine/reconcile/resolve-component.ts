@@ -1,0 +1,53 @@
+// Everything reconciliation decides for one connected component of the identity graph: its assets
+// (golden records) and its stewardship items. Batch and incremental reconciliation both call this,
+// so they agree whenever they agree on the components.
+import { assetIdFor, stewardshipIdFor } from './asset-id.js';
+import { buildGoldenRecord } from './build-golden-record.js';
+import { clusterComponent, type ScoredEdge } from './cluster-component.js';
+import type { DecisionIndex } from './match-decision.js';
+import type { PreparedObservation } from './prepare-observation.js';
+import type { ReconcileConfig } from './reconcile-config.js';
+import type { GoldenRecord, StewardshipItem } from './reconcile-result.js';
+
+export interface ResolvedComponent {
+  records: GoldenRecord[];
+  stewardship: StewardshipItem[];
+}
+
+export function resolveComponent(
+  members: readonly PreparedObservation[],
+  edges: readonly ScoredEdge[],
+  decisions: DecisionIndex,
+  config: ReconcileConfig,
+  nowMs: number,
+): ResolvedComponent {
+  if (members.length === 1 && edges.length === 0) {
+    const only = members[0] as PreparedObservation;
+    return { records: [buildGoldenRecord([only], [], config, nowMs)], stewardship: [] };
+  }
+  const byKey = new Map(members.map((m) => [m.key, m] as const));
+  const { clusters, stewardship } = clusterComponent(members, edges, decisions, config);
+  const assetOf = new Map<string, string>();
+  const records: GoldenRecord[] = [];
+  for (const cluster of clusters) {
+    const assetId = assetIdFor(cluster.members);
+    for (const k of cluster.members) assetOf.set(k, assetId);
+    const obs = cluster.members.map((k) => byKey.get(k)).filter((m): m is PreparedObservation => m !== undefined);
+    records.push(buildGoldenRecord(obs, cluster.merges, config, nowMs));
+  }
+  const items: StewardshipItem[] = stewardship.map((c) => {
+    const [left, right] = c.edge.a < c.edge.b ? [c.edge.a, c.edge.b] : [c.edge.b, c.edge.a];
+    return {
+      id: stewardshipIdFor(left, right),
+      reason: c.reason,
+      left,
+      right,
+      leftAssetId: assetOf.get(left) ?? '',
+      rightAssetId: assetOf.get(right) ?? '',
+      score: c.edge.score.score,
+      breakdown: c.edge.score.breakdown,
+      conflicts: c.conflicts,
+    };
+  });
+  return { records, stewardship: items };
+}
