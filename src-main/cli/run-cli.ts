@@ -34,7 +34,7 @@ export interface CliEnvironment {
 function choice<T extends string>(values: readonly T[], what: string) {
   return (value: string): T => {
     if ((values as readonly string[]).includes(value)) return value as T;
-    throw new InvalidArgumentError(`"${value}" is not a ${what}; use one of: ${values.join(', ')}.`);
+    throw new InvalidArgumentError(`"${value}" is not a valid ${what}; use one of: ${values.join(', ')}.`);
   };
 }
 

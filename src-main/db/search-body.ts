@@ -1,6 +1,8 @@
-// The text indexed for free-text search of one asset: every identifying value, and its parts split
-// at separators, so that "plant-a" finds "hist-01.plant-a.example" and "10.0.4" finds "10.0.4.1".
-const SEPARATORS = /[.\-:_/\s]+/;
+// The text indexed for free-text search of one asset: every identifying value, and each of its tails
+// that starts after a separator, so that the prefix queries of toSearchQuery find a value by any run
+// of its parts: "plant-a" finds "hist-01.plant-a.example" (tail "plant-a.example"), "plant" and
+// "example" find it too, and "10.0.4" finds "10.0.4.1".
+const SEPARATOR = /[.\-:_/]+/g;
 
 export function buildSearchBody(values: readonly (string | null | undefined)[]): string {
   const terms = new Set<string>();
@@ -10,7 +12,10 @@ export function buildSearchBody(values: readonly (string | null | undefined)[]):
     if (!value) continue;
     for (const word of value.split(/\s+/)) {
       terms.add(word);
-      for (const part of word.split(SEPARATORS)) if (part) terms.add(part);
+      for (const match of word.matchAll(SEPARATOR)) {
+        const tail = word.slice(match.index + match[0].length);
+        if (tail) terms.add(tail);
+      }
     }
   }
   return [...terms].join(' ');
