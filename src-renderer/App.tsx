@@ -4,10 +4,13 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout.js';
 import { NotSignedIn } from './components/NotSignedIn.js';
 import { AssetPage } from './features/asset/AssetPage.js';
+import { DiscoveryPage } from './features/discovery/DiscoveryPage.js';
+import { DiscoveryRunPage } from './features/discovery/DiscoveryRunPage.js';
 import { ImportPage } from './features/import/ImportPage.js';
 import { InventoryPage } from './features/inventory/InventoryPage.js';
 import { RunsPage } from './features/runs/RunsPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
+import { TopologyPage } from './features/topology/TopologyPage.js';
 import type { AppStore } from './store/app-store.js';
 import { StoreProvider } from './store/StoreProvider.js';
 import { useAppStore } from './store/use-app-store.js';
@@ -22,6 +25,11 @@ function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<InventoryPage />} />
           <Route path="assets/:id" element={<AssetPage />} />
+          <Route path="discovery" element={<DiscoveryPage />} />
+          <Route path="discovery/credentials" element={<DiscoveryPage />} />
+          <Route path="discovery/history" element={<DiscoveryPage />} />
+          <Route path="discovery/runs/:runId" element={<DiscoveryRunPage />} />
+          <Route path="topology" element={<TopologyPage />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="runs" element={<RunsPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -1,5 +1,6 @@
-// Starts the real application in serve mode on a fresh data directory and a free port, and launches
-// Debian's Chromium through playwright-core. Everything it starts, it stops (and the temp dir goes).
+// Starts the real application (`serve`, or `demo --serve` with simulated SNMP agents) on a fresh data
+// directory and a free port, and launches Debian's Chromium through playwright-core. Everything it
+// starts, it stops (and the temp dir goes).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,13 +34,34 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 /** `dataDir` reuses an existing data directory (kept on close); by default a fresh temp dir is made and removed. */
 export async function startServe(options: { extraArgs?: string[]; dataDir?: string } = {}): Promise<ServeFixture> {
-  const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'fieldwise-e2e-')));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/cli/main.ts', 'serve', '--data-dir', dataDir, '--port', '0', ...(options.extraArgs ?? [])],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
-  );
+  return startFieldwise((dataDir) => ['serve', '--data-dir', dataDir, '--port', '0', ...(options.extraArgs ?? [])], options.dataDir);
+}
+
+export interface DemoServeFixture extends ServeFixture {
+  /** First UDP port of the five demo agents (sw1, sw2, rtr1, srv1, ups1 on basePort … basePort + 4). */
+  basePort: number;
+}
+
+/**
+ * `fieldwise demo --serve`: five simulated SNMP agents on 127.0.0.1, the "Demo network" scope and the
+ * "Demo community" credential set (in the OS keychain: run inside a D-Bus session with an unlocked
+ * gnome-keyring), one discovery, then the UI on a free port. The agents' ports start at a random
+ * base so parallel runs on one machine do not collide. Loopback only.
+ */
+export async function startDemoServe(options: { basePort?: number } = {}): Promise<DemoServeFixture> {
+  const basePort = options.basePort ?? 20_000 + Math.floor(Math.random() * 20_000);
+  const fixture = await startFieldwise((dataDir) => ['--data-dir', dataDir, 'demo', '--serve', '--port', '0', '--base-port', String(basePort)]);
+  return { ...fixture, basePort };
+}
+
+async function startFieldwise(argsFor: (dataDir: string) => string[], existingDataDir?: string): Promise<ServeFixture> {
+  const ownsDataDir = existingDataDir === undefined;
+  const dataDir = existingDataDir ?? (await mkdtemp(join(tmpdir(), 'fieldwise-e2e-')));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...argsFor(dataDir)], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let output = '';
   const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -54,7 +76,10 @@ export async function startServe(options: { extraArgs?: string[]; dataDir?: stri
 
   try {
     const loginUrl = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not print "Fieldwise is ready at <url>" within ${READY_TIMEOUT_MS} ms. Output:\n${output}`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`fieldwise did not print "Fieldwise is ready at <url>" within ${READY_TIMEOUT_MS} ms. Output:\n${output}`)),
+        READY_TIMEOUT_MS,
+      );
       const onData = (chunk: Buffer) => {
         output += chunk.toString('utf8');
         const match = READY_PATTERN.exec(output);
@@ -67,7 +92,7 @@ export async function startServe(options: { extraArgs?: string[]; dataDir?: stri
       child.stderr?.on('data', onData);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`serve exited early (code ${code}, signal ${signal}). Output:\n${output}`));
+        reject(new Error(`fieldwise exited early (code ${code}, signal ${signal}). Output:\n${output}`));
       });
       child.once('error', (error) => {
         clearTimeout(timer);

@@ -1,7 +1,7 @@
 // The app shell: header (name, running jobs, theme), navigation and global shortcuts.
 import { AppShell, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconFileImport, IconHistory, IconListDetails, IconSettings } from '@tabler/icons-react';
+import { IconFileImport, IconHistory, IconListDetails, IconRadar, IconSettings, IconTopologyStar3 } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { requestSearchFocus } from '../lib/search-focus.js';
 import { JobsIndicator } from './JobsIndicator.js';
@@ -9,9 +9,11 @@ import { ThemeToggle } from './ThemeToggle.js';
 
 const NAV_ITEMS = [
   { to: '/', label: 'Inventory', icon: IconListDetails, shortcut: 'alt+1', testId: 'nav-inventory' },
-  { to: '/import', label: 'Import', icon: IconFileImport, shortcut: 'alt+2', testId: 'nav-import' },
-  { to: '/runs', label: 'Runs', icon: IconHistory, shortcut: 'alt+3', testId: 'nav-runs' },
-  { to: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'alt+4', testId: 'nav-settings' },
+  { to: '/discovery', label: 'Discovery', icon: IconRadar, shortcut: 'alt+2', testId: 'nav-discovery' },
+  { to: '/topology', label: 'Topology', icon: IconTopologyStar3, shortcut: 'alt+3', testId: 'nav-topology' },
+  { to: '/import', label: 'Import', icon: IconFileImport, shortcut: 'alt+4', testId: 'nav-import' },
+  { to: '/runs', label: 'Runs', icon: IconHistory, shortcut: 'alt+5', testId: 'nav-runs' },
+  { to: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'alt+6', testId: 'nav-settings' },
 ] as const;
 
 export function AppLayout() {
@@ -22,11 +24,7 @@ export function AppLayout() {
     // Let the inventory page mount first when coming from another screen.
     window.setTimeout(requestSearchFocus, 0);
   };
-  useHotkeys([
-    ['mod+K', focusSearch],
-    ['/', focusSearch],
-    ...NAV_ITEMS.map((item): [string, () => void] => [item.shortcut, () => navigate(item.to)]),
-  ]);
+  useHotkeys([['mod+K', focusSearch], ['/', focusSearch], ...NAV_ITEMS.map((item): [string, () => void] => [item.shortcut, () => navigate(item.to)])]);
 
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 180, breakpoint: 0 }} padding="md">

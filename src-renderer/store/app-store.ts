@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../src-shared/api/api-client.js';
 import { isUnauthorized } from '../lib/api-errors.js';
 import { createAssetSlice } from './asset-slice.js';
+import { createDiscoverySlice } from './discovery-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
 import { createRunsSlice } from './runs-slice.js';
 import type { AppState } from './store-types.js';
@@ -34,6 +35,7 @@ export function createAppStore(rawClient: ApiClient): AppStore {
       ...createInventorySlice(context),
       ...createAssetSlice(context),
       ...createRunsSlice(context),
+      ...createDiscoverySlice(context),
     };
   });
 }
@@ -44,12 +46,16 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
     client.on('run.progress', (event) => store.getState().onRunProgress(event)),
     client.on('run.finished', (run) => {
       store.getState().onRunFinished(run);
+      if (run.kind === 'snmp_discovery') store.getState().onDiscoveryRunFinished(run);
       void store.getState().loadSources();
     }),
+    client.on('discovery.progress', (event) => store.getState().onDiscoveryProgress(event)),
+    client.on('discovery.schedule.skipped', (event) => store.getState().onDiscoveryScheduleSkipped(event)),
     client.on('assets.changed', (event) => {
       const state = store.getState();
       state.invalidateInventory();
       state.refreshCachedAssets(event.count > event.assetIds.length ? 'all' : event.assetIds);
+      state.refreshTopologies();
     }),
   ];
   return () => {

@@ -29,6 +29,10 @@ export interface RunsSlice {
   resetImportDraft(): void;
   onRunProgress(event: RunProgressEvent): void;
   onRunFinished(run: Run): void;
+  /** Caches a run main returned (e.g. a discovery run just started). */
+  rememberRun(run: Run): void;
+  /** A progress event for `runId` arrived: mark it running, and fetch it if this window never saw it. */
+  noteRunActivity(runId: string): void;
 }
 
 export const IDLE_IMPORT: ImportDraft = { step: 'idle', fileName: null, fileBytes: 0, runId: null, error: null };
@@ -93,20 +97,27 @@ export const createRunsSlice: SliceCreator<RunsSlice> = ({ set, get, client }) =
       set((s) => ({ runs: { ...s.runs, importDraft: IDLE_IMPORT } }));
     },
     onRunProgress(event) {
-      set((s) => {
-        const run = s.runs.byId[event.runId];
-        const byId = run && run.status === 'queued' ? { ...s.runs.byId, [run.id]: { ...run, status: 'running' as const } } : s.runs.byId;
-        return { runs: { ...s.runs, byId, progress: { ...s.runs.progress, [event.runId]: event } } };
-      });
-      if (!get().runs.byId[event.runId]) {
-        // A run started elsewhere (CLI, another window): fetch it so the jobs indicator can show it.
-        void client.call('runs.get', { id: event.runId }).then(
-          (run) => {
-            if (!get().runs.byId[run.id]) putRun(run);
-          },
-          () => undefined,
-        );
+      set((s) => ({ runs: { ...s.runs, progress: { ...s.runs.progress, [event.runId]: event } } }));
+      get().noteRunActivity(event.runId);
+    },
+    noteRunActivity(runId) {
+      const run = get().runs.byId[runId];
+      if (run) {
+        if (run.status === 'queued') set((s) => ({ runs: { ...s.runs, byId: { ...s.runs.byId, [run.id]: { ...run, status: 'running' as const } } } }));
+        return;
       }
+      // A run started elsewhere (CLI, schedule, another window): fetch it so the jobs indicator can show it.
+      void client.call('runs.get', { id: runId }).then(
+        (fetched) => {
+          if (!get().runs.byId[fetched.id]) putRun(fetched);
+        },
+        () => undefined,
+      );
+    },
+    rememberRun(run) {
+      // run.finished may already have arrived (a quick run); keep whichever is further along.
+      const known = get().runs.byId[run.id];
+      if (!known || isRunActive(known)) putRun(run);
     },
     onRunFinished(run) {
       putRun(run);

@@ -15,6 +15,7 @@ import { FieldsTable } from './FieldsTable.js';
 import { HardwarePanel } from './HardwarePanel.js';
 import { InterfacesTable } from './InterfacesTable.js';
 import { LifecycleEditor } from './LifecycleEditor.js';
+import { NeighboursPanel } from './NeighboursPanel.js';
 import { SoftwareTable } from './SoftwareTable.js';
 import { SourcesList } from './SourcesList.js';
 import { TagsEditor } from './TagsEditor.js';
@@ -107,6 +108,9 @@ export function AssetPage() {
             </Section>
             <Section title="Network interfaces">
               <InterfacesTable interfaces={detail.interfaces} />
+            </Section>
+            <Section title="Neighbours" testId="neighbours-section">
+              <NeighboursPanel assetId={summary.id} />
             </Section>
             <Section title="Software">
               <SoftwareTable software={detail.software} />

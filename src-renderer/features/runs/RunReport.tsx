@@ -1,7 +1,8 @@
 // What an import did: counts (read / created / updated / unchanged / rejected), duration, and the
 // error with its line, record and field when it failed.
-import { Alert, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconCheck, IconPlayerStop } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
 import type { Run } from '../../../src-shared/api/runs.js';
 import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatCount, formatDuration, formatTime } from '../../lib/format.js';
@@ -49,7 +50,12 @@ export function RunReport({ run }: { run: Run }) {
           </Stack>
         ))}
       </SimpleGrid>
-      {run.status === 'succeeded' && (
+      {run.kind === 'snmp_discovery' && (
+        <Anchor component={Link} to={`/discovery/runs/${run.id}`} size="sm" data-testid="open-discovery-report">
+          Open the discovery report (per-host results, learned addresses)
+        </Anchor>
+      )}
+      {run.status === 'succeeded' && run.kind === 'import' && (
         <Group gap={4}>
           <IconCheck size={14} aria-hidden />
           <Text size="sm">
@@ -58,7 +64,7 @@ export function RunReport({ run }: { run: Run }) {
           </Text>
         </Group>
       )}
-      {run.status === 'cancelled' && (
+      {run.status === 'cancelled' && run.kind === 'import' && (
         <Group gap={4}>
           <IconPlayerStop size={14} aria-hidden />
           <Text size="sm">Cancelled: nothing from this import was committed.</Text>
@@ -69,7 +75,15 @@ export function RunReport({ run }: { run: Run }) {
           color={run.status === 'interrupted' ? 'orange' : 'red'}
           variant="light"
           icon={run.status === 'interrupted' ? <IconAlertTriangle aria-hidden /> : <IconAlertOctagon aria-hidden />}
-          title={where ? `Import failed at ${where}` : 'Import failed'}
+          title={
+            run.kind === 'snmp_discovery'
+              ? run.status === 'interrupted'
+                ? 'Discovery interrupted'
+                : 'Discovery failed'
+              : where
+                ? `Import failed at ${where}`
+                : 'Import failed'
+          }
           data-testid="run-error"
         >
           {run.error.message}

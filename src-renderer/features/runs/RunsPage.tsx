@@ -1,4 +1,4 @@
-// History of imports (and later discovery runs), newest first, each with its report.
+// History of imports and discovery runs, newest first, each with its report.
 import { Accordion, Button, Code, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconHistory, IconRefresh } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -60,10 +60,10 @@ export function RunsPage() {
         <EmptyState
           icon={<IconHistory size={32} />}
           withIndicatorBackground
-          title="No imports yet"
+          title="No runs yet"
           description={
             <Text size="sm">
-              Every import leaves a report here. Start one from the Import page (try <Code>examples/servers.csv</Code>) or with{' '}
+              Every import and discovery leaves a report here. Start an import from the Import page (try <Code>examples/servers.csv</Code>) or with{' '}
               <Code>fieldwise import</Code>.
             </Text>
           }
