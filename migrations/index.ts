@@ -3,6 +3,7 @@
 import m0001 from './0001_core.js';
 import m0002 from './0002_discovery.js';
 import m0003 from './0003_run_owner.js';
+import m0004 from './0004_reconciliation.js';
 
 export interface Migration {
   /** Sortable, unique, never renamed: e.g. "0001_core". */
@@ -14,4 +15,5 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
   { name: '0001_core', sql: m0001 },
   { name: '0002_discovery', sql: m0002 },
   { name: '0003_run_owner', sql: m0003 },
+  { name: '0004_reconciliation', sql: m0004 },
 ];

@@ -8,6 +8,7 @@ import { listSources } from '../db/sources-repository.js';
 import type { DiscoveryService } from '../services/discovery/discovery-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
+import type { ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 
@@ -17,6 +18,7 @@ export interface HandlerServices {
   imports: ImportService;
   system: SystemService;
   discovery: DiscoveryService;
+  reconciliation: ReconciliationService;
 }
 
 function by(ctx: CallContext) {
@@ -71,5 +73,16 @@ export function createHandlers(s: HandlerServices): Handlers {
     'discovery.runs.hosts': (input) => s.discovery.hosts(input),
     'discovery.runs.learned': (input) => s.discovery.learned(input),
     'discovery.topology': (input) => s.discovery.topology(input),
+    'assets.explain': (input) => s.reconciliation.explain(input.id),
+    'assets.versions': (input) => s.reconciliation.versions(input),
+    'assets.unmerge': (input, ctx) => s.reconciliation.unmerge(input, by(ctx)),
+    'assets.forceMerge': (input, ctx) => s.reconciliation.forceMerge(input, by(ctx)),
+    'decisions.list': (input) => s.reconciliation.listDecisions(input),
+    'decisions.revoke': (input, ctx) => s.reconciliation.revokeDecision(input, by(ctx)),
+    'stewardship.list': (input) => s.reconciliation.listStewardship(input),
+    'stewardship.decide': (input, ctx) => s.reconciliation.decide(input, by(ctx)),
+    'stewardship.counts': () => s.reconciliation.stewardshipCounts(),
+    'sources.quality': () => s.reconciliation.sourceQuality(),
+    'reconcile.rebuild': (_input, ctx) => s.reconciliation.rebuild(by(ctx)),
   };
 }

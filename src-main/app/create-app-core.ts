@@ -19,6 +19,8 @@ import { createEventBus } from '../services/event-bus.js';
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
 import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
+import { createReconciliationService, type ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
+import { DEFAULT_RECONCILE_CONFIG } from '../engine/reconcile/index.js';
 import { createSystemService } from '../services/system-service.js';
 import type { AppCore, AppLogger } from './app-core.js';
 import { createConsoleLogger } from './console-logger.js';
@@ -51,6 +53,7 @@ export interface FullAppCore extends AppCore {
   readonly inventory: InventoryService;
   readonly imports: ImportService;
   readonly discovery: DiscoveryService;
+  readonly reconciliation: ReconciliationService;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -81,6 +84,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const uploads = await createFsUploadStore({ dir: join(options.dataDir, 'uploads'), maxBytes: UPLOAD_LIMIT_BYTES, newId, now: () => now().getTime() });
   const qb = createQueryBuilder();
   const inventory = createInventoryService({ db, qb, events, now, newId });
+  const reconciliation = createReconciliationService({ db, events, config: DEFAULT_RECONCILE_CONFIG, now, newId });
+  // A database upgraded from before reconciliation holds records without heads: reconcile them once.
+  if (reconciliation.reconcileLegacyRecords()) logger.info('Reconciled records stored before reconciliation existed');
   const imports = createImportService({
     db,
     runOwner,
@@ -106,7 +112,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     logger,
   });
   if (options.scheduler ?? true) discovery.startScheduler();
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery }), {
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
@@ -124,6 +130,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     inventory,
     imports,
     discovery,
+    reconciliation,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,29 +1,11 @@
 // Read side of the inventory: paged, sorted and filtered lists done in the database, summary counts
 // and the full detail of one asset with field provenance.
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { AssetDetail, AssetFilter, AssetPage, AssetSortField, AssetSummary, AssetSummaryCounts, Lifecycle, Tag } from '../../src-shared/api/index.js';
+import type { AssetDetail, AssetPage, AssetQuality, FieldAlternative, AssetSummary, AssetSummaryCounts, Lifecycle, Tag } from '../../src-shared/api/index.js';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../src-shared/model/source-kinds.js';
 import type { Database } from './database.js';
-import { all, first, type QueryBuilder } from './query-builder.js';
-import type { AssetsTable, LocalSchema } from './schema.js';
-import { toSearchQuery } from './search-body.js';
-
-const SORT_COLUMNS: Record<AssetSortField, { column: keyof AssetsTable; nocase: boolean }> = {
-  name: { column: 'name', nocase: true },
-  class: { column: 'class', nocase: false },
-  hostname: { column: 'hostname', nocase: true },
-  primaryIp: { column: 'primary_ip', nocase: false },
-  serial: { column: 'serial', nocase: true },
-  vendor: { column: 'vendor', nocase: true },
-  model: { column: 'model', nocase: true },
-  osName: { column: 'os_name', nocase: true },
-  status: { column: 'status', nocase: false },
-  lifecycleStage: { column: 'lifecycle_stage', nocase: false },
-  sourceCount: { column: 'source_count', nocase: false },
-  lastSeen: { column: 'last_seen', nocase: false },
-  firstSeen: { column: 'first_seen', nocase: false },
-  qualityScore: { column: 'quality_score', nocase: false },
-};
+import type { QueryBuilder } from './query-builder.js';
+import { listAssetsPage, type ListAssetsInput } from './list-assets.js';
+import type { AssetsTable } from './schema.js';
 
 export function toAssetSummary(row: AssetsTable): AssetSummary {
   return {
@@ -47,71 +29,11 @@ export function toAssetSummary(row: AssetsTable): AssetSummary {
   };
 }
 
-type AssetQuery = SelectQueryBuilder<LocalSchema, 'assets', object>;
+export type { ListAssetsInput } from './list-assets.js';
 
-function applyFilter(query: AssetQuery, filter: AssetFilter): AssetQuery {
-  let q = query;
-  if (filter.classes && filter.classes.length > 0) q = q.where('assets.class', 'in', filter.classes);
-  if (filter.status) q = q.where('assets.status', '=', filter.status);
-  if (filter.lifecycleStage) q = q.where('assets.lifecycle_stage', '=', filter.lifecycleStage);
-  if (filter.sourceId) {
-    const sourceId = filter.sourceId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('asset_sources').select(sql.lit(1).as('one')).whereRef('asset_sources.asset_id', '=', 'assets.id').where('asset_sources.source_id', '=', sourceId)),
-    );
-  }
-  if (filter.sourceKind) {
-    const kind = filter.sourceKind;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('asset_sources')
-          .innerJoin('sources', 'sources.id', 'asset_sources.source_id')
-          .select(sql.lit(1).as('one'))
-          .whereRef('asset_sources.asset_id', '=', 'assets.id')
-          .where('sources.kind', '=', kind),
-      ),
-    );
-  }
-  if (filter.tag) {
-    const [key, ...rest] = filter.tag.split('=');
-    const tagKey = (key ?? '').trim();
-    const tagValue = rest.length > 0 ? rest.join('=').trim() : null;
-    q = q.where(({ exists, selectFrom }) => {
-      let sub = selectFrom('tags').select(sql.lit(1).as('one')).whereRef('tags.asset_id', '=', 'assets.id').where('tags.key', '=', tagKey);
-      if (tagValue !== null) sub = sub.where('tags.value', '=', tagValue);
-      return exists(sub);
-    });
-  }
-  if (filter.search) {
-    const match = toSearchQuery(filter.search);
-    if (match) q = q.where(sql<boolean>`assets.rowid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ${match})`);
-  }
-  return q;
-}
-
-export interface ListAssetsInput {
-  offset: number;
-  limit: number;
-  sort: { field: AssetSortField; direction: 'asc' | 'desc' };
-  filter: AssetFilter;
-}
-
+/** One page of assets; see list-assets.ts for how it stays fast on large inventories. */
 export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInput): AssetPage {
-  const spec = SORT_COLUMNS[input.sort.field];
-  const direction = input.sort.direction;
-  const base = applyFilter(qb.selectFrom('assets') as AssetQuery, input.filter);
-  const orderExpr = spec.nocase ? sql`${sql.ref(`assets.${spec.column}`)} COLLATE NOCASE` : sql.ref(`assets.${spec.column}`);
-  const rows = all(
-    db,
-    base
-      .selectAll('assets')
-      .orderBy(orderExpr, direction)
-      .orderBy('assets.id', direction)
-      .limit(input.limit)
-      .offset(input.offset),
-  ) as AssetsTable[];
-  const countRow = first(db, base.select(({ fn }) => fn.countAll<number>().as('total')));
-  return { items: rows.map(toAssetSummary), total: Number(countRow?.total ?? 0), offset: input.offset };
+  return listAssetsPage(db, qb, input);
 }
 
 export function summariseAssets(db: Database): AssetSummaryCounts {
@@ -162,7 +84,8 @@ export function getAssetDetail(db: Database, id: string): AssetDetail | null {
   if (!row) return null;
   const fields = db
     .prepare(
-      `SELECT f.field, f.value_json, f.source_id, s.name AS source_name, s.kind AS source_kind, f.observation_id, f.confidence, f.observed_at
+      `SELECT f.field, f.value_json, f.source_id, s.name AS source_name, s.kind AS source_kind, f.observation_id, f.confidence, f.observed_at,
+         f.competing_json, f.suggestions_json
        FROM asset_fields f JOIN sources s ON s.id = f.source_id WHERE f.asset_id = ? ORDER BY f.field`,
     )
     .all(id) as {
@@ -174,7 +97,21 @@ export function getAssetDetail(db: Database, id: string): AssetDetail | null {
     observation_id: string | null;
     confidence: number;
     observed_at: string;
+    competing_json: string;
+    suggestions_json: string;
   }[];
+  const sourceNames = new Map((db.prepare('SELECT id, name FROM sources').all() as { id: string; name: string }[]).map((r) => [r.id, r.name] as const));
+  const alternatives = (json: string): FieldAlternative[] =>
+    (JSON.parse(json) as StoredCandidate[]).map((c) => ({
+      value: c.value,
+      sourceId: c.sourceId,
+      sourceName: sourceNames.get(c.sourceId) ?? c.sourceId,
+      sourceKind: c.sourceKind,
+      observationId: c.observationId,
+      confidence: c.confidence,
+      observedAt: c.observedAt,
+      agreesWithGolden: c.agreesWithGolden,
+    }));
   const hardware = (db.prepare('SELECT vendor, model, serial, firmware FROM hardware WHERE asset_id = ?').get(id) as AssetDetail['hardware'] | undefined) ?? {
     vendor: null,
     model: null,
@@ -220,6 +157,8 @@ export function getAssetDetail(db: Database, id: string): AssetDetail | null {
       observationId: f.observation_id,
       confidence: f.confidence,
       observedAt: f.observed_at,
+      competing: alternatives(f.competing_json),
+      suggestions: alternatives(f.suggestions_json),
     })),
     hardware,
     interfaces,
@@ -227,5 +166,17 @@ export function getAssetDetail(db: Database, id: string): AssetDetail | null {
     tags: getTags(db, id),
     lifecycle: getLifecycle(db, id),
     sources,
+    ...(row.quality_json ? { quality: JSON.parse(row.quality_json) as AssetQuality } : {}),
   };
+}
+
+/** A competing value or suggestion as stored in asset_fields (the engine's FieldCandidate). */
+interface StoredCandidate {
+  value: FieldAlternative['value'];
+  sourceId: string;
+  sourceKind: SourceKind;
+  observationId: string;
+  confidence: number;
+  observedAt: string;
+  agreesWithGolden: boolean;
 }

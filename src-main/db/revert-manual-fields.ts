@@ -1,63 +1,94 @@
-// Removes values a person set by hand, so that the field falls back to what the sources say: the
-// newest non-manual observation of this asset that has the field, or no value at all.
-import type { AssetFieldName, FieldValue, ObservationInput } from '../../src-shared/model/index.js';
-import { displayName } from '../engine/placeholder/placeholder-merge.js';
+// Manual edits as observations of the 'manual' source, so that reconciliation treats them like any
+// other source: manual values win their fields, and later different values from other sources show
+// up as suggestions. An asset's manual values live in one manual record (its newest version holds
+// all of them); an asset edited for the first time gets a new manual record, force-merged with the
+// asset's first member so it stays with the asset. Removing a manual value writes a new version of
+// that record without it, and the engine falls back to what the other sources say.
+import type { AssetClass, AssetFieldName, ObservationInput } from '../../src-shared/model/index.js';
+import { naturalKeyOf } from '../engine/reconcile/index.js';
+import type { AssetWriter } from './asset-writer.js';
 import type { Database } from './database.js';
-import { buildSearchBody } from './search-body.js';
+import { insertMatchDecision } from './match-decisions-repository.js';
 
-const SOURCE_CONFIDENCE_FALLBACK = 0.8;
-
-export function revertManualFields(db: Database, assetId: string, fields: readonly AssetFieldName[], now: string): AssetFieldName[] {
-  const reverted: AssetFieldName[] = [];
-  const manualRow = db.prepare(
-    `SELECT f.field FROM asset_fields f JOIN sources s ON s.id = f.source_id WHERE f.asset_id = ? AND f.field = ? AND s.kind = 'manual'`,
-  );
-  const newestCollected = db.prepare(
-    `SELECT o.id, o.source_id, o.observed_at, json_extract(o.fields_json, '$.' || ?) AS value, json_type(o.fields_json, '$.' || ?) AS type
-     FROM observations o JOIN sources s ON s.id = o.source_id
-     WHERE o.asset_id = ? AND s.kind <> 'manual' AND json_type(o.fields_json, '$.' || ?) NOT IN ('null')
-     ORDER BY o.observed_at DESC, o.created_at DESC LIMIT 1`,
-  );
-  for (const field of fields) {
-    if (!manualRow.get(assetId, field)) continue;
-    db.prepare('DELETE FROM asset_fields WHERE asset_id = ? AND field = ?').run(assetId, field);
-    const row = newestCollected.get(field, field, assetId, field) as { id: string; source_id: string; observed_at: string; value: FieldValue; type: string } | undefined;
-    if (row) {
-      const value: FieldValue = row.type === 'true' ? true : row.type === 'false' ? false : row.value;
-      db.prepare(
-        'INSERT INTO asset_fields (asset_id, field, value_json, source_id, observation_id, confidence, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(assetId, field, JSON.stringify(value), row.source_id, row.id, SOURCE_CONFIDENCE_FALLBACK, row.observed_at);
-    }
-    reverted.push(field);
-  }
-  if (reverted.length > 0) refreshAssetProjection(db, assetId, now);
-  return reverted;
+export interface ManualEdit {
+  assetId: string;
+  set: ObservationInput['fields'];
+  clear: readonly AssetFieldName[];
+  assetClass: AssetClass | null;
 }
 
-/** Recomputes the asset row's display columns and search text from its fields. */
-export function refreshAssetProjection(db: Database, assetId: string, now: string): void {
-  const values = new Map<string, FieldValue>(
-    (db.prepare('SELECT field, value_json FROM asset_fields WHERE asset_id = ?').all(assetId) as { field: string; value_json: string }[]).map((r) => [
-      r.field,
-      JSON.parse(r.value_json) as FieldValue,
-    ]),
-  );
-  const text = (name: string): string | null => {
-    const v = values.get(name);
-    return v === undefined || v === null || v === '' ? null : String(v);
-  };
-  const row = db.prepare('SELECT rowid, name FROM assets WHERE id = ?').get(assetId) as { rowid: number; name: string };
-  const name = displayName(Object.fromEntries(values) as ObservationInput['fields'], row.name);
-  const columns = { hostname: text('hostname'), fqdn: text('fqdn'), primary_ip: text('primary_ip'), serial: text('serial'), vendor: text('vendor'), model: text('model'), os_name: text('os_name'), os_version: text('os_version') };
-  db.prepare(
-    `UPDATE assets SET name = @name, hostname = @hostname, fqdn = @fqdn, primary_ip = @primary_ip, serial = @serial, vendor = @vendor,
-      model = @model, os_name = @os_name, os_version = @os_version, updated_at = @now WHERE id = @id`,
-  ).run({ ...columns, name, now, id: assetId });
-  const addresses: string[] = [];
-  for (const nic of db.prepare('SELECT mac, ips_json FROM network_interfaces WHERE asset_id = ?').all(assetId) as { mac: string | null; ips_json: string }[]) {
-    if (nic.mac) addresses.push(nic.mac);
-    for (const ip of JSON.parse(nic.ips_json) as { address: string }[]) addresses.push(ip.address);
+export interface ManualEditContext {
+  manualSourceId: string;
+  writer: AssetWriter;
+  now: string;
+  newId: () => string;
+  actor: string;
+}
+
+export interface ManualEditResult {
+  /** The asset the edited record belongs to now (its id can change when members move). */
+  assetId: string;
+  /** Cleared fields that had a manual value. */
+  reverted: AssetFieldName[];
+  written: boolean;
+}
+
+export function writeManualValues(db: Database, edit: ManualEdit, ctx: ManualEditContext): ManualEditResult {
+  const member = db
+    .prepare(
+      `SELECT m.native_key, o.fields_json, o.asset_class, o.observed_at FROM asset_sources m
+       JOIN observation_heads h ON h.source_id = m.source_id AND h.native_key = m.native_key JOIN observations o ON o.id = h.observation_id
+       WHERE m.asset_id = ? AND m.source_id = ? ORDER BY m.native_key LIMIT 1`,
+    )
+    .get(edit.assetId, ctx.manualSourceId) as { native_key: string; fields_json: string; asset_class: AssetClass | null; observed_at: string } | undefined;
+  const fields: ObservationInput['fields'] = member ? (JSON.parse(member.fields_json) as ObservationInput['fields']) : {};
+  const reverted = edit.clear.filter((f) => fields[f] !== undefined && fields[f] !== null);
+  for (const f of edit.clear) delete fields[f];
+  Object.assign(fields, edit.set);
+  const assetClass = edit.assetClass ?? member?.asset_class ?? null;
+  if (!member && Object.keys(edit.set).length === 0 && !edit.assetClass) return { assetId: edit.assetId, reverted: [], written: false };
+
+  let nativeKey: string;
+  let observedAt = ctx.now;
+  if (member) {
+    nativeKey = member.native_key;
+    // A new version must be newer than the last one even when two edits share a millisecond.
+    const last = Date.parse(member.observed_at);
+    if (Date.parse(observedAt) <= last) observedAt = new Date(last + 1).toISOString();
+  } else {
+    nativeKey = `manual:${edit.assetId}:${ctx.newId()}`;
+    const anchor = (db.prepare('SELECT source_id, native_key FROM asset_sources WHERE asset_id = ?').all(edit.assetId) as { source_id: string; native_key: string }[])
+      .map((r) => ({ ...r, key: naturalKeyOf(r.source_id, r.native_key) }))
+      .sort((a, b) => (a.key < b.key ? -1 : 1))[0];
+    if (anchor) {
+      insertMatchDecision(db, {
+        id: ctx.newId(),
+        kind: 'force_merge',
+        left: { sourceId: anchor.source_id, nativeKey: anchor.native_key },
+        right: { sourceId: ctx.manualSourceId, nativeKey },
+        reason: 'Values entered by hand for this asset',
+        actor: ctx.actor,
+        origin: 'manual_edit',
+        stewardshipItemId: null,
+        createdAt: ctx.now,
+      });
+    }
   }
-  db.prepare('DELETE FROM asset_search WHERE rowid = ?').run(row.rowid);
-  db.prepare('INSERT INTO asset_search (rowid, body) VALUES (?, ?)').run(row.rowid, buildSearchBody([name, ...Object.values(columns), ...addresses]));
+  const result = ctx.writer.writeNow({
+    nativeKey,
+    observedAt,
+    assetClass,
+    fields,
+    interfaces: [],
+    software: [],
+    tags: {},
+    relations: [],
+    raw: { fields: edit.set, cleared: edit.clear, class: edit.assetClass },
+  });
+  return { assetId: result.assetId || edit.assetId, reverted, written: true };
+}
+
+/** Removes values a person set by hand; the fields fall back to what the other sources say. */
+export function revertManualFields(db: Database, assetId: string, fields: readonly AssetFieldName[], ctx: ManualEditContext): ManualEditResult {
+  return writeManualValues(db, { assetId, set: {}, clear: fields, assetClass: null }, ctx);
 }

@@ -34,6 +34,8 @@ export interface AssetsTable {
   lifecycle_stage: string | null;
   source_count: number;
   quality_score: number | null;
+  quality_json: string | null;
+  content_hash: string | null;
   first_seen: string;
   last_seen: string;
   created_at: string;
@@ -67,6 +69,8 @@ export interface AssetFieldsTable {
   observation_id: string | null;
   confidence: number;
   observed_at: string;
+  competing_json: string;
+  suggestions_json: string;
 }
 export interface IdentitiesTable { kind: string; value: string; asset_id: string; weight: number; source_id: string | null }
 export interface HardwareTable { asset_id: string; vendor: string | null; model: string | null; serial: string | null; firmware: string | null }
@@ -81,8 +85,8 @@ export interface NetworkInterfacesTable {
   oper_status: string | null;
   source_id: string | null;
 }
-export interface SoftwareTable { id: string; asset_id: string; name: string; version: string | null; vendor: string | null; purl: string | null; source_id: string | null }
-export interface TagsTable { asset_id: string; key: string; value: string }
+export interface SoftwareTable { id: string; asset_id: string; name: string; version: string | null; vendor: string | null; purl: string | null; cpe: string | null; source_id: string | null }
+export interface TagsTable { asset_id: string; key: string; value: string; origin: string }
 export interface LifecycleTable {
   asset_id: string;
   stage: string | null;

@@ -7,7 +7,7 @@ import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { getAssetDetail, getAssetRow, getLifecycle, getTags, listAssets, summariseAssets } from '../db/inventory-queries.js';
 import type { QueryBuilder } from '../db/query-builder.js';
-import { revertManualFields } from '../db/revert-manual-fields.js';
+import { writeManualValues } from '../db/revert-manual-fields.js';
 import { ensureSource } from '../db/sources-repository.js';
 import type { EventPublisher } from './event-bus.js';
 
@@ -54,9 +54,16 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
     if (!getAssetRow(db, id)) throw new ApiError('not_found', `Asset ${id} does not exist (it may have been merged or removed).`);
   }
 
-  function manualWriter() {
+  function manualWriter(by: Actor) {
     const source = ensureSource(db, 'manual', 'manual', { newId: deps.newId, now: iso });
-    return createAssetWriter(db, { sourceId: source.id, sourceKind: 'manual', runId: null, now: iso, newId: deps.newId });
+    return createAssetWriter(db, {
+      sourceId: source.id,
+      sourceKind: 'manual',
+      runId: null,
+      now: iso,
+      newId: deps.newId,
+      cause: { kind: 'manual', id: null, correlationId: by.correlationId },
+    });
   }
 
   function audit(by: Actor, action: string, targetId: string, before: unknown, after: unknown): void {
@@ -69,7 +76,8 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
 
   function writeTags(id: string, tags: Tag[]): void {
     db.prepare('DELETE FROM tags WHERE asset_id = ?').run(id);
-    const insert = db.prepare('INSERT INTO tags (asset_id, key, value) VALUES (?, ?, ?)');
+    // Tags a person set are theirs ('person'): reconciliation keeps them and moves them with merges.
+    const insert = db.prepare("INSERT INTO tags (asset_id, key, value, origin) VALUES (?, ?, ?, 'person')");
     for (const tag of tags) insert.run(id, tag.key, tag.value);
   }
 
@@ -92,7 +100,7 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
       const fields = cleanFields(input.fields);
       if (Object.keys(fields).length === 0) throw new ApiError('bad_request', 'A new asset needs at least one field, for example a name or hostname.');
       const assetId = db.transaction(() => {
-        const writer = manualWriter();
+        const writer = manualWriter(by);
         const observation: ObservationInput = {
           nativeKey: `manual:${deps.newId()}`,
           observedAt: iso(),
@@ -104,7 +112,7 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
           relations: [],
           raw: { fields: input.fields, class: input.class },
         };
-        const { assetId: id } = writer.write(observation);
+        const { assetId: id } = writer.writeNow(observation);
         writeTags(id, uniqueTags(input.tags));
         audit(by, 'asset.created', id, null, { class: input.class, fields, tags: input.tags });
         return id;
@@ -122,34 +130,26 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
         .map(([name]) => name);
       for (const name of cleared) delete fields[name];
       if (Object.keys(fields).length === 0 && cleared.length === 0 && !input.class) throw new ApiError('bad_request', 'Nothing to change: give at least one field or a class.');
-      db.transaction(() => {
+      const assetId = db.transaction(() => {
         const before = getAssetDetail(db, input.id) as AssetDetail;
-        const reverted = revertManualFields(db, input.id, cleared, iso());
+        const source = ensureSource(db, 'manual', 'manual', { newId: deps.newId, now: iso });
+        const result = writeManualValues(
+          db,
+          { assetId: input.id, set: fields, clear: cleared, assetClass: input.class ?? null },
+          { manualSourceId: source.id, writer: manualWriter(by), now: iso(), newId: deps.newId, actor: by.actor },
+        );
+        const reverted = result.reverted;
         if (Object.keys(fields).length === 0 && !input.class) {
           const previous = Object.fromEntries(before.fields.filter((f) => reverted.includes(f.field)).map((f) => [f.field, f.value]));
-          audit(by, 'asset.manual_values.removed', input.id, { fields: previous }, { removed: reverted });
-          return;
+          audit(by, 'asset.manual_values.removed', result.assetId, { fields: previous }, { removed: reverted });
+          return result.assetId;
         }
-        const writer = manualWriter();
-        writer.write(
-          {
-            nativeKey: `manual:${input.id}:${deps.newId()}`,
-            observedAt: iso(),
-            assetClass: input.class ?? null,
-            fields,
-            interfaces: [],
-            software: [],
-            tags: {},
-            relations: [],
-            raw: { fields: input.fields, class: input.class ?? null },
-          },
-          { targetAssetId: input.id },
-        );
         const previous = Object.fromEntries(before.fields.filter((f) => f.field in fields || reverted.includes(f.field)).map((f) => [f.field, f.value]));
-        audit(by, 'asset.updated', input.id, { class: before.summary.class, fields: previous }, { class: input.class ?? before.summary.class, fields, removed: reverted });
+        audit(by, 'asset.updated', result.assetId, { class: before.summary.class, fields: previous }, { class: input.class ?? before.summary.class, fields, removed: reverted });
+        return result.assetId;
       })();
-      changed('manual', [input.id]);
-      return getAssetDetail(db, input.id) as AssetDetail;
+      changed('manual', assetId === input.id ? [assetId] : [input.id, assetId]);
+      return getAssetDetail(db, assetId) as AssetDetail;
     },
 
     getTags(id) {

@@ -27,6 +27,8 @@ export interface InventoryState {
   /** page → generation of the request in flight. */
   inFlight: Record<number, number>;
   total: number | null;
+  /** False when more assets match than the server counted (the total grows as the grid scrolls). */
+  totalIsExact: boolean;
   error: string | null;
   activeIndex: number;
   summary: AssetSummaryCounts | null;
@@ -91,7 +93,7 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
         const inFlight = { ...inv.inFlight };
         delete inFlight[page];
         const total = result.total;
-        return { inventory: { ...inv, pages, inFlight, total, error: null, activeIndex: Math.min(inv.activeIndex, Math.max(0, total - 1)) } };
+        return { inventory: { ...inv, pages, inFlight, total, totalIsExact: result.totalIsExact, error: null, activeIndex: Math.min(inv.activeIndex, Math.max(0, total - 1)) } };
       });
     } catch (error) {
       set((s) => {
@@ -111,6 +113,7 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
       pages: {},
       inFlight: {},
       total: null,
+      totalIsExact: true,
       error: null,
       activeIndex: 0,
       summary: null,

@@ -4,6 +4,7 @@ import { auditCalls } from './audit.js';
 import type { CallSpec } from './define-contract.js';
 import { discoveryCalls } from './discovery.js';
 import { inventoryCalls } from './inventory.js';
+import { reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
 import { systemCalls } from './system.js';
 
@@ -13,6 +14,7 @@ export const apiCalls = {
   ...runsCalls,
   ...auditCalls,
   ...discoveryCalls,
+  ...reconciliationCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

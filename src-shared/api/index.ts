@@ -9,5 +9,6 @@ export * from './define-contract.js';
 export * from './discovery.js';
 export * from './events.js';
 export * from './inventory.js';
+export * from './reconciliation.js';
 export * from './runs.js';
 export * from './system.js';

@@ -70,10 +70,41 @@ export type AssetListQuery = z.input<typeof AssetListQuery>;
 
 export const AssetPage = z.object({
   items: z.array(AssetSummary),
+  /** Matching assets, counted exactly up to 10,000 past this page; see totalIsExact. */
   total: z.number().int(),
   offset: z.number().int(),
+  /** False when more assets match than were counted: show "N+" and let the list grow as it scrolls. */
+  totalIsExact: z.boolean().default(true),
 });
 export type AssetPage = z.infer<typeof AssetPage>;
+
+/** Another source's value for a field (reconciliation): a competing candidate or a suggestion. */
+export const FieldAlternative = z.object({
+  value: FieldValueSchema,
+  sourceId: Id,
+  sourceName: z.string(),
+  sourceKind: z.enum(SOURCE_KINDS),
+  observationId: Id.nullable(),
+  /** Decayed confidence, 0..1, as of the last reconciliation of the asset. */
+  confidence: z.number(),
+  observedAt: IsoTime,
+  /** Whether this value equals the golden value. */
+  agreesWithGolden: z.boolean(),
+});
+export type FieldAlternative = z.infer<typeof FieldAlternative>;
+
+/** Quality of one golden record, 0..1 each (see docs/reconciliation.md, "Quality"). */
+export const AssetQuality = z.object({
+  score: z.number(),
+  completeness: z.number(),
+  agreement: z.number(),
+  freshness: z.number(),
+  /** Fields the class requires that no source gave. */
+  missingFields: z.array(z.enum(ASSET_FIELD_NAMES)),
+  /** Fields on which at least one source disagrees with the golden value. */
+  disputedFields: z.array(z.enum(ASSET_FIELD_NAMES)),
+});
+export type AssetQuality = z.infer<typeof AssetQuality>;
 
 export const FieldProvenance = z.object({
   field: z.enum(ASSET_FIELD_NAMES),
@@ -84,6 +115,14 @@ export const FieldProvenance = z.object({
   observationId: Id.nullable(),
   confidence: z.number(),
   observedAt: IsoTime,
+  /** Every other source's value for this field, best-ranked first (absent on records written before reconciliation). */
+  competing: z.array(FieldAlternative).optional(),
+  /**
+   * When a manual value holds the field: later, different values from other sources. They never
+   * replace the manual value silently; a person accepts one by editing the field (or clearing the
+   * manual value).
+   */
+  suggestions: z.array(FieldAlternative).optional(),
 });
 export type FieldProvenance = z.infer<typeof FieldProvenance>;
 
@@ -139,6 +178,8 @@ export const AssetDetail = z.object({
   tags: z.array(Tag),
   lifecycle: Lifecycle,
   sources: z.array(AssetSourceRef),
+  /** Quality breakdown from reconciliation (absent on records written before it). */
+  quality: AssetQuality.optional(),
 });
 export type AssetDetail = z.infer<typeof AssetDetail>;
 

@@ -61,7 +61,8 @@ export interface DiscoveryRunOutcome {
 }
 
 interface FoundHost {
-  assetId: string;
+  /** The host's record; its asset is looked up when linking, since later hosts can merge assets. */
+  nativeKey: string;
   relations: ObservedRelation[];
   observedAt: string;
 }
@@ -74,7 +75,14 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
   const changed = new Set<string>();
   const found: FoundHost[] = [];
   const nowIso = () => deps.now().toISOString();
-  const writer = createAssetWriter(db, { sourceId: scope.sourceId, sourceKind: 'snmp', runId: job.runId, now: nowIso, newId: deps.newId });
+  const writer = createAssetWriter(db, {
+    sourceId: scope.sourceId,
+    sourceKind: 'snmp',
+    runId: job.runId,
+    now: nowIso,
+    newId: deps.newId,
+    cause: { kind: 'discovery', id: job.runId, correlationId: job.correlationId },
+  });
   const relationWriter = createRelationWriter(db, { sourceId: scope.sourceId, newId: deps.newId });
   const name = (id: string) => job.credentialNames.get(id) ?? id;
 
@@ -95,11 +103,12 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
     let assetId: string | null = null;
     const write = db.transaction(() => {
       if (outcome.observation) {
-        const result = writer.write(outcome.observation);
+        // Each host is reconciled in its own transaction, so its asset is final for this host.
+        const result = writer.writeNow(outcome.observation);
         assetId = result.assetId || null;
         counts[result.outcome] += 1;
         if (assetId && result.outcome !== 'unchanged' && changed.size < 100) changed.add(assetId);
-        if (assetId) found.push({ assetId, relations: outcome.observation.relations, observedAt: outcome.observation.observedAt });
+        if (assetId) found.push({ nativeKey: outcome.observation.nativeKey, relations: outcome.observation.relations, observedAt: outcome.observation.observedAt });
         insertLearnedAddresses(db, job.runId, learnedAddressesOf(outcome.observation.raw, { assetId, network: scope.network, inScope: job.inScope }));
       }
       insertRunHost(db, {
@@ -177,7 +186,11 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
     emit('linking', true);
     // Link relations once every device of the run is in the inventory.
     db.transaction(() => {
-      for (const host of found) relationsWritten += relationWriter.write(host.assetId, host.relations, host.observedAt).written;
+      const assetOf = db.prepare('SELECT asset_id FROM asset_sources WHERE source_id = ? AND native_key = ?').pluck();
+      for (const host of found) {
+        const assetId = assetOf.get(scope.sourceId, host.nativeKey) as string | undefined;
+        if (assetId) relationsWritten += relationWriter.write(assetId, host.relations, host.observedAt).written;
+      }
     })();
   } catch (caught) {
     deps.onUnexpectedError('Discovery run failed', { runId: job.runId, error: caught instanceof Error ? (caught.stack ?? caught.message) : String(caught) });

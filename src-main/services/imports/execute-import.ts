@@ -5,10 +5,16 @@ import { stat } from 'node:fs/promises';
 import type { RunCounts } from '../../../src-shared/api/index.js';
 import type { ImportFileFormat, ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { readImportFile, type ImportReadProgress } from '../../collectors/files/read-import-file.js';
-import { createAssetWriter } from '../../db/asset-writer.js';
+import { createAssetWriter, type FlushResult } from '../../db/asset-writer.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
 import type { Database } from '../../db/database.js';
 import { finishRun } from '../../db/runs-repository.js';
+
+/**
+ * Records reconciled together: every batch is reconciled inside the file's one transaction, so a
+ * failed file still commits nothing, while memory stays bounded by the batch's components.
+ */
+const RECONCILE_BATCH = 2000;
 
 export interface ImportJob {
   runId: string;
@@ -49,9 +55,16 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
     sourceId: job.sourceId,
     sourceKind: job.kind,
     runId: job.runId,
+    cause: { kind: 'import', id: job.runId, correlationId: job.correlationId },
     now: () => deps.now().toISOString(),
     newId: deps.newId,
   });
+  const tally = (flushed: FlushResult) => {
+    for (const r of flushed.records) {
+      counts[r.outcome] += 1;
+      if (r.outcome !== 'unchanged' && changedAssets.length < 100 && !changedAssets.includes(r.assetId)) changedAssets.push(r.assetId);
+    }
+  };
   db.exec('BEGIN IMMEDIATE');
   try {
     let lastProgress: ImportReadProgress = { bytesRead: 0, totalBytes: 0, records: 0 };
@@ -69,11 +82,11 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
       },
     })) {
       counts.read += 1;
-      const { outcome, assetId } = writer.write(record.observation);
-      counts[outcome] += 1;
-      if (outcome !== 'unchanged' && changedAssets.length < 100) changedAssets.push(assetId);
+      writer.write(record.observation);
+      if (writer.pending >= RECONCILE_BATCH) tally(writer.flush());
     }
     if (deps.signal.aborted) throw deps.signal.reason;
+    tally(writer.flush());
     deps.onProgress({ ...lastProgress, records: counts.read, phase: 'committing' });
     const finishedAt = deps.now();
     const durationMs = finishedAt.getTime() - job.startedAtMs;

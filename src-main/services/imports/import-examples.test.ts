@@ -18,8 +18,8 @@ function fieldOf(detail: AssetDetail, field: string) {
 
 describe('importing the example files', () => {
   const cases: { file: string; kind: ImportKind; count: number; host: string; expect: Record<string, string | number> }[] = [
-    { file: 'servers.json', kind: 'servers_cache', count: 12, host: 'hist-01', expect: { serial: '7XK2QH3', vendor: 'Dell Inc.', model: 'PowerEdge R650', memory_mb: 131072 } },
-    { file: 'servers.csv', kind: 'servers_cache', count: 12, host: 'hist-01', expect: { serial: '7XK2QH3', vendor: 'Dell Inc.', model: 'PowerEdge R650', memory_mb: 131072 } },
+    { file: 'servers.json', kind: 'servers_cache', count: 12, host: 'hist-01', expect: { serial: '7XK2QH3', vendor: 'Dell', model: 'PowerEdge R650', memory_mb: 131072 } },
+    { file: 'servers.csv', kind: 'servers_cache', count: 12, host: 'hist-01', expect: { serial: '7XK2QH3', vendor: 'Dell', model: 'PowerEdge R650', memory_mb: 131072 } },
     { file: 'desktops.json', kind: 'desktop_cache', count: 11, host: 'ews-a-01', expect: { serial: '5CD3071XQZ', vendor: 'HP', model: 'Z2 Tower G9', cpu_cores: 24 } },
     { file: 'desktops.csv', kind: 'desktop_cache', count: 11, host: 'ews-a-01', expect: { serial: '5CD3071XQZ', vendor: 'HP', model: 'Z2 Tower G9', cpu_cores: 24 } },
     { file: 'cloud-instances.json', kind: 'cloud_manual', count: 12, host: 'bastion-prod', expect: { cloud_instance_id: 'i-0a1b2c3d4e5f60003', cloud_provider: 'aws', instance_type: 't3.small', public_ips: '198.51.100.23' } },

@@ -161,7 +161,7 @@ describe('imports through the app core', () => {
     }
   });
 
-  it('merges the same vendor + serial from two sources into one asset (placeholder rule)', async () => {
+  it('merges the same vendor + serial from two sources into one asset (vendor_serial evidence, normalised values)', async () => {
     const t = await startTestAppCore();
     try {
       const cmdb = files.file('cmdb.json');
@@ -178,9 +178,10 @@ describe('imports through the app core', () => {
       const detail = await t.call('assets.get', { id: page.items[0]?.id as string });
       expect(detail.sources.map((s) => s.sourceName).sort()).toEqual(['agent', 'cmdb']);
       expect(fieldOf(detail, 'location')).toMatchObject({ value: 'Rack 2', sourceName: 'cmdb' });
-      expect(fieldOf(detail, 'os_name')).toMatchObject({ value: 'Windows Server 2022', sourceName: 'agent' });
-      // The newer observation wins a field both sources give.
-      expect(fieldOf(detail, 'hostname')).toMatchObject({ value: 'HIST-01', sourceName: 'agent' });
+      // Reconciliation normalises values: the OS name is its canonical product, host names are lower case.
+      expect(fieldOf(detail, 'os_name')).toMatchObject({ value: 'Windows Server', sourceName: 'agent' });
+      // The newer observation wins a field both sources give (same precedence and confidence).
+      expect(fieldOf(detail, 'hostname')).toMatchObject({ value: 'hist-01', sourceName: 'agent' });
 
       // A different serial from the same vendor stays a separate asset.
       const other = files.file('other.json');

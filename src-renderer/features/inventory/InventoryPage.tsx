@@ -67,6 +67,7 @@ export function InventoryPage() {
   const store = useAppStoreApi();
   const [creating, setCreating] = useState(false);
   const total = useAppStore((s) => s.inventory.total);
+  const totalIsExact = useAppStore((s) => s.inventory.totalIsExact);
   const error = useAppStore((s) => s.inventory.error);
   const filter = useAppStore(useShallow((s) => s.inventory.query.filter));
   const hasFilters = Object.keys(compactFilter(filter)).length > 0;
@@ -88,7 +89,8 @@ export function InventoryPage() {
           </Title>
           {total !== null && (
             <Text size="sm" c="dimmed" data-testid="inventory-count">
-              {formatCount(total)} {hasFilters ? 'matching' : ''} asset{total === 1 ? '' : 's'}
+              {formatCount(total)}
+              {totalIsExact ? '' : '+'} {hasFilters ? 'matching' : ''} asset{total === 1 ? '' : 's'}
             </Text>
           )}
         </Group>
