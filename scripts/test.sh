@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || packages+=(gnome-keyring)
-command -v dbus-run-session >/dev/null 2>&1 || packages+=(dbus dbus-daemon)
+command -v dbus-run-session >/dev/null 2>&1 || packages+=(dbus)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages the tests need: ${packages[*]}"
@@ -38,7 +38,15 @@ npm run --silent build
 # that ends with the tests.
 export FIELDWISE_TEST_RESULTS="$results_dir"
 dbus-run-session -- bash -c '
+  # A keyring of its own, made fresh for this run: an existing login keyring with another password
+  # would make gnome-keyring ask for it on a display that does not exist.
+  export XDG_DATA_HOME="$FIELDWISE_TEST_RESULTS/xdg-data"
+  mkdir -p "$XDG_DATA_HOME"
   echo -n fieldwise-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
+  for _ in $(seq 50); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true" && break
+    sleep 0.1
+  done
   echo "== unit and integration tests"
   npx vitest run --reporter=default --reporter=json --outputFile.json="$FIELDWISE_TEST_RESULTS/unit.json" || touch "$FIELDWISE_TEST_RESULTS/unit.failed"
   echo "== end-to-end tests (Chromium against serve mode)"

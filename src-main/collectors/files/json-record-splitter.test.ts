@@ -32,7 +32,8 @@ describe('JsonRecordSplitter', () => {
       fc.property(fc.array(fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }), fc.array(fc.integer({ min: 1, max: 9 }), { maxLength: 4 }), (records, extra, chunks) => {
         const { records: _ignored, ...others } = extra;
         const text = JSON.stringify({ ...others, records, tail: others });
-        expect(split(text, chunks)).toEqual(records);
+        // Compare with what JSON.parse makes of the same text (JSON has no -0: it reads back as 0).
+        expect(split(text, chunks)).toEqual((JSON.parse(text) as { records: unknown }).records);
       }),
       { numRuns: 200 },
     );
