@@ -131,8 +131,10 @@ describe('inventory', () => {
 
     // Ctrl+K jumps to the search box; ArrowDown goes back to the grid; Enter opens the active row.
     await page.keyboard.press('Control+K');
+    // The search box takes focus after the shortcut's event is handled; type only once it has it.
+    await expect.poll(() => page.getByTestId('search-input').evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type(firstHostname);
-    await expect.poll(async () => Number(await grid.getAttribute('data-total'))).toBe(1);
+    await expect.poll(async () => Number(await grid.getAttribute('data-total')), { timeout: 10_000 }).toBe(1);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByTestId('asset-page').waitFor();

@@ -10,6 +10,7 @@ import { ImportPage } from './features/import/ImportPage.js';
 import { InventoryPage } from './features/inventory/InventoryPage.js';
 import { RunsPage } from './features/runs/RunsPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
+import { StewardshipPage } from './features/stewardship/StewardshipPage.js';
 import { TopologyPage } from './features/topology/TopologyPage.js';
 import type { AppStore } from './store/app-store.js';
 import { StoreProvider } from './store/StoreProvider.js';
@@ -25,6 +26,7 @@ function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<InventoryPage />} />
           <Route path="assets/:id" element={<AssetPage />} />
+          <Route path="review" element={<StewardshipPage />} />
           <Route path="discovery" element={<DiscoveryPage />} />
           <Route path="discovery/credentials" element={<DiscoveryPage />} />
           <Route path="discovery/history" element={<DiscoveryPage />} />

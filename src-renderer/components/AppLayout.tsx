@@ -1,20 +1,34 @@
 // The app shell: header (name, running jobs, theme), navigation and global shortcuts.
-import { AppShell, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconFileImport, IconHistory, IconListDetails, IconRadar, IconSettings, IconTopologyStar3 } from '@tabler/icons-react';
+import { IconFileImport, IconGitCompare, IconHistory, IconListDetails, IconRadar, IconSettings, IconTopologyStar3 } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { formatCount } from '../lib/format.js';
 import { requestSearchFocus } from '../lib/search-focus.js';
+import { useAppStore } from '../store/use-app-store.js';
 import { JobsIndicator } from './JobsIndicator.js';
 import { ThemeToggle } from './ThemeToggle.js';
 
 const NAV_ITEMS = [
   { to: '/', label: 'Inventory', icon: IconListDetails, shortcut: 'alt+1', testId: 'nav-inventory' },
-  { to: '/discovery', label: 'Discovery', icon: IconRadar, shortcut: 'alt+2', testId: 'nav-discovery' },
-  { to: '/topology', label: 'Topology', icon: IconTopologyStar3, shortcut: 'alt+3', testId: 'nav-topology' },
-  { to: '/import', label: 'Import', icon: IconFileImport, shortcut: 'alt+4', testId: 'nav-import' },
-  { to: '/runs', label: 'Runs', icon: IconHistory, shortcut: 'alt+5', testId: 'nav-runs' },
-  { to: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'alt+6', testId: 'nav-settings' },
+  { to: '/review', label: 'Review', icon: IconGitCompare, shortcut: 'alt+2', testId: 'nav-review' },
+  { to: '/discovery', label: 'Discovery', icon: IconRadar, shortcut: 'alt+3', testId: 'nav-discovery' },
+  { to: '/topology', label: 'Topology', icon: IconTopologyStar3, shortcut: 'alt+4', testId: 'nav-topology' },
+  { to: '/import', label: 'Import', icon: IconFileImport, shortcut: 'alt+5', testId: 'nav-import' },
+  { to: '/runs', label: 'Runs', icon: IconHistory, shortcut: 'alt+6', testId: 'nav-runs' },
+  { to: '/settings', label: 'Settings', icon: IconSettings, shortcut: 'alt+7', testId: 'nav-settings' },
 ] as const;
+
+/** The open stewardship items, as a count next to "Review" (a door: it opens the queue). */
+function ReviewCount() {
+  const open = useAppStore((s) => s.stewardship.counts?.open ?? null);
+  if (!open) return null;
+  return (
+    <Badge size="sm" variant="light" color="gray" radius="sm" data-testid="review-count-badge" data-count={open} aria-label={`${open} open review items`}>
+      {formatCount(open)}
+    </Badge>
+  );
+}
 
 export function AppLayout() {
   const navigate = useNavigate();
@@ -55,6 +69,7 @@ export function AppLayout() {
                 end={item.to === '/'}
                 label={item.label}
                 leftSection={<item.icon size={18} aria-hidden />}
+                rightSection={item.testId === 'nav-review' ? <ReviewCount /> : undefined}
                 active={item.to === '/' ? location.pathname === '/' || location.pathname.startsWith('/assets/') : location.pathname.startsWith(item.to)}
                 data-testid={item.testId}
               />

@@ -6,6 +6,7 @@ import { isUnauthorized } from '../lib/api-errors.js';
 import { createAssetSlice } from './asset-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
+import { createReconciliationSlice } from './reconciliation-slice.js';
 import { createRunsSlice } from './runs-slice.js';
 import type { AppState } from './store-types.js';
 import { createSystemSlice } from './system-slice.js';
@@ -36,6 +37,7 @@ export function createAppStore(rawClient: ApiClient): AppStore {
       ...createAssetSlice(context),
       ...createRunsSlice(context),
       ...createDiscoverySlice(context),
+      ...createReconciliationSlice(context),
     };
   });
 }
@@ -54,7 +56,9 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
     client.on('assets.changed', (event) => {
       const state = store.getState();
       state.invalidateInventory();
-      state.refreshCachedAssets(event.count > event.assetIds.length ? 'all' : event.assetIds);
+      const changed = event.count > event.assetIds.length ? 'all' : event.assetIds;
+      state.refreshCachedAssets(changed);
+      state.onReconciliationChanged(changed);
       state.refreshTopologies();
     }),
   ];
@@ -70,4 +74,5 @@ export function loadInitialData(store: AppStore): void {
   void state.loadSources();
   void state.loadInventorySummary();
   void state.loadRuns();
+  void state.loadStewardshipCounts();
 }

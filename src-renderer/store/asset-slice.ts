@@ -29,6 +29,9 @@ export interface AssetSlice {
   refreshCachedAssets(ids: readonly string[] | 'all'): void;
 }
 
+/** Decisions whose audit events are folded into an asset's history. */
+const RELATED_DECISIONS_LIMIT = 20;
+
 const EMPTY_ENTRY: AssetEntry = { detail: null, error: null, loading: false, history: null, historyError: null };
 
 export const createAssetSlice: SliceCreator<AssetSlice> = ({ set, get, client }) => {
@@ -39,6 +42,26 @@ export const createAssetSlice: SliceCreator<AssetSlice> = ({ set, get, client })
   function patchDetail(id: string, change: (detail: AssetDetail) => AssetDetail): void {
     const detail = get().assets[id]?.detail;
     if (detail) patch(id, { detail: change(detail) });
+  }
+
+  /**
+   * Reconciliation decisions are audited against the decision or the stewardship item, not the asset:
+   * fetch those events for the decisions touching this asset so its history tells the whole story.
+   * Best effort — the asset's own events still show if this part fails.
+   */
+  async function relatedDecisionEvents(id: string): Promise<AuditEvent[]> {
+    try {
+      const decisions = await client.call('decisions.list', { assetId: id, includeRevoked: true, limit: RELATED_DECISIONS_LIMIT });
+      const targets = new Map<string, { targetType: string; targetId: string }>();
+      for (const decision of decisions.items) {
+        targets.set(`d:${decision.id}`, { targetType: 'match_decision', targetId: decision.id });
+        if (decision.stewardshipItemId) targets.set(`s:${decision.stewardshipItemId}`, { targetType: 'stewardship', targetId: decision.stewardshipItemId });
+      }
+      const lists = await Promise.all([...targets.values()].map((target) => client.call('audit.list', { ...target, limit: 20 }).catch(() => [])));
+      return lists.flat();
+    } catch {
+      return [];
+    }
   }
 
   return {
@@ -54,7 +77,9 @@ export const createAssetSlice: SliceCreator<AssetSlice> = ({ set, get, client })
     },
     async loadAssetHistory(id) {
       try {
-        const history = await client.call('assets.history', { id, limit: 100 });
+        const [own, related] = await Promise.all([client.call('assets.history', { id, limit: 100 }), relatedDecisionEvents(id)]);
+        const byId = new Map([...own, ...related].map((event) => [event.id, event]));
+        const history = [...byId.values()].sort((a, b) => b.seq - a.seq);
         patch(id, { history, historyError: null });
       } catch (error) {
         patch(id, { historyError: errorMessage(error) });

@@ -1,8 +1,10 @@
-// One asset: header, every field with its provenance, submodels, tags, lifecycle and audit history.
-import { Anchor, Badge, Button, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+// One asset: header, every field with its provenance (and what other sources said), why it is one
+// asset, its quality, submodels, tags, lifecycle, the versions of the record and its audit history.
+import { Alert, Anchor, Badge, Button, CloseButton, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconEdit, IconInfoCircle } from '@tabler/icons-react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { AssetFieldName } from '../../../src-shared/model/asset-fields.js';
 import { ASSET_CLASS_LABELS } from '../../../src-shared/model/asset-classes.js';
 import { LIFECYCLE_STAGE_LABELS } from '../../../src-shared/model/lifecycle-stages.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -15,18 +17,25 @@ import { FieldsTable } from './FieldsTable.js';
 import { HardwarePanel } from './HardwarePanel.js';
 import { InterfacesTable } from './InterfacesTable.js';
 import { LifecycleEditor } from './LifecycleEditor.js';
+import { MergedAwayNotice } from './MergedAwayNotice.js';
 import { NeighboursPanel } from './NeighboursPanel.js';
+import { QualityPanel } from './QualityPanel.js';
 import { SoftwareTable } from './SoftwareTable.js';
 import { SourcesList } from './SourcesList.js';
 import { TagsEditor } from './TagsEditor.js';
+import { VersionsList } from './VersionsList.js';
+import { WhyOneAssetPanel, type WhyOutcome } from './WhyOneAssetPanel.js';
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+function Section({ title, children, testId, aside }: { title: string; children: ReactNode; testId?: string; aside?: ReactNode }) {
   return (
     <Paper withBorder p="sm" data-testid={testId}>
       <Stack gap="xs">
-        <Title order={3} size="h5">
-          {title}
-        </Title>
+        <Group justify="space-between" gap="xs">
+          <Title order={3} size="h5">
+            {title}
+          </Title>
+          {aside}
+        </Group>
         {children}
       </Stack>
     </Paper>
@@ -37,12 +46,41 @@ export function AssetPage() {
   const { id = '' } = useParams();
   const store = useAppStoreApi();
   const entry = useAppStore((s) => s.assets[id]);
+  const versions = useAppStore((s) => s.versions[id]);
+  const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const [expanded, setExpanded] = useState<ReadonlySet<AssetFieldName>>(new Set());
+  // Kept across navigation to another asset (the page stays mounted), so an unmerge can say what it did there.
+  const [outcome, setOutcome] = useState<WhyOutcome | null>(null);
 
   useEffect(() => {
-    void store.getState().loadAsset(id);
-    void store.getState().loadAssetHistory(id);
+    const state = store.getState();
+    void state.loadAsset(id);
+    void state.loadAssetHistory(id);
+    void state.loadExplanation(id);
+    void state.loadVersions(id);
+    setExpanded(new Set());
   }, [store, id]);
+
+  const toggleField = useCallback((field: AssetFieldName) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(field)) next.delete(field);
+      else next.add(field);
+      return next;
+    });
+  }, []);
+  const openField = useCallback((field: AssetFieldName) => {
+    setExpanded((current) => new Set(current).add(field));
+    window.setTimeout(() => document.querySelector(`[data-testid="provenance-${field}"]`)?.scrollIntoView({ block: 'center' }), 0);
+  }, []);
+  const onOutcome = useCallback(
+    (next: WhyOutcome) => {
+      setOutcome(next);
+      if (next.goTo) navigate(`/assets/${next.goTo}`);
+    },
+    [navigate],
+  );
 
   const back = (
     <Anchor component={Link} to="/" size="sm">
@@ -58,7 +96,10 @@ export function AssetPage() {
       <Stack gap="sm">
         {back}
         {entry?.error ? (
-          <ErrorNotice title="This asset could not be loaded" message={entry.error} onRetry={() => void store.getState().loadAsset(id)} />
+          <>
+            <MergedAwayNotice versions={versions} />
+            <ErrorNotice title="This asset could not be loaded" message={entry.error} onRetry={() => void store.getState().loadAsset(id)} />
+          </>
         ) : (
           <Stack gap="xs" aria-busy>
             <Skeleton h={28} w={320} />
@@ -96,12 +137,32 @@ export function AssetPage() {
           Edit fields
         </Button>
       </Group>
+      {outcome && (
+        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="why-outcome" withCloseButton={false}>
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Text size="sm">
+              {outcome.message}{' '}
+              {outcome.links.map((link) => (
+                <Anchor key={link.id} component={Link} to={`/assets/${link.id}`} size="sm" mr="sm" data-testid="why-outcome-link">
+                  {link.label}
+                </Anchor>
+              ))}
+            </Text>
+            <CloseButton size="sm" aria-label="Dismiss" onClick={() => setOutcome(null)} />
+          </Group>
+        </Alert>
+      )}
       {entry.error && <ErrorNotice title="Showing the last loaded version; refreshing failed" message={entry.error} />}
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="sm">
             <Section title="Fields and where they came from" testId="fields-section">
-              <FieldsTable fields={detail.fields} />
+              <FieldsTable
+                fields={detail.fields}
+                expanded={expanded}
+                onToggle={toggleField}
+                onAcceptSuggestion={(field, value) => store.getState().updateAssetFields(summary.id, { fields: { [field]: value } })}
+              />
             </Section>
             <Section title="Hardware">
               <HardwarePanel hardware={detail.hardware} />
@@ -119,6 +180,12 @@ export function AssetPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="sm">
+            <Section title="Quality" testId="quality-section">
+              <QualityPanel quality={detail.quality} onOpenField={openField} />
+            </Section>
+            <Section title="Why is this one asset" testId="why-section">
+              <WhyOneAssetPanel asset={summary} onOutcome={onOutcome} />
+            </Section>
             <Section title="Tags">
               <TagsEditor assetId={summary.id} tags={detail.tags} />
             </Section>
@@ -130,8 +197,13 @@ export function AssetPage() {
             </Section>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={12}>
-          <Section title="History">
+        <Grid.Col span={{ base: 12, xl: 5 }}>
+          <Section title="History of this record" testId="versions-section">
+            <VersionsList entry={versions} onRetry={() => void store.getState().loadVersions(id)} />
+          </Section>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
+          <Section title="Audit history">
             <AuditHistory events={entry.history} error={entry.historyError} />
           </Section>
         </Grid.Col>

@@ -1,4 +1,4 @@
-// History of imports and discovery runs, newest first, each with its report.
+// History of imports and discovery runs, newest first, each with its report; then per-source quality.
 import { Accordion, Button, Code, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFileImport, IconHistory, IconRefresh } from '@tabler/icons-react';
 import { useEffect } from 'react';
@@ -11,6 +11,7 @@ import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatCount, formatDuration, formatTime } from '../../lib/format.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { RunReport } from './RunReport.js';
+import { SourceQualityTable } from './SourceQualityTable.js';
 
 function RunTitle({ run }: { run: Run }) {
   const progress = useAppStore((s) => s.runs.progress[run.id]);
@@ -88,6 +89,14 @@ export function RunsPage() {
             </Accordion.Item>
           ))}
         </Accordion>
+      )}
+      {runs.length > 0 && (
+        <Stack gap="xs" mt="sm">
+          <Title order={3} size="h5">
+            Source quality
+          </Title>
+          <SourceQualityTable />
+        </Stack>
       )}
     </Stack>
   );
