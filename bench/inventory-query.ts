@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_MIGRATIONS } from '../migrations/index.js';
 import type { AssetFilter, AssetSortField } from '../src-shared/api/index.js';
-import { createSeededRandom } from '../src-main/collectors/files/seeded-random.js';
+import { mulberry32 } from '../src-shared/lib/mulberry32.js';
 import { openDatabase, type Database } from '../src-main/db/database.js';
 import { listAssets } from '../src-main/db/inventory-queries.js';
 import { migrateDatabase } from '../src-main/db/migrate-database.js';
@@ -95,7 +95,7 @@ function buildDatabase(path: string): void {
     const insertSearch = db.prepare('INSERT INTO asset_search (rowid, body) VALUES (?, ?)');
     const insertSource = db.prepare('INSERT INTO asset_sources (source_id, native_key, asset_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)');
     const insertTag = db.prepare('INSERT INTO tags (asset_id, key, value) VALUES (?, ?, ?)');
-    const random = createSeededRandom(1_000_003);
+    const random = mulberry32(1_000_003);
     const base = Date.UTC(2024, 0, 1);
     const BATCH = 50_000;
     for (let start = 0; start < ASSETS; start += BATCH) {

@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, REPO_ROOT, startDemoServe, type DemoServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, REPO_ROOT, startDemoServe, type DemoServeFixture } from './support/serve-fixture.js';
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 const DEMO_SCOPE = 'Demo network';
@@ -31,9 +31,7 @@ describe('discovery', () => {
     // Nothing listens here: the run's one "no response".
     deadPort = demo.basePort + 5;
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
   });
 
   afterAll(async () => {

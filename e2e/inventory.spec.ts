@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
 import { sampleServersCsv } from './support/sample-servers.js';
 
 const SOURCE_NAME = 'dc-cmdb-export';
@@ -53,9 +53,7 @@ describe('inventory', () => {
     const firstLine = (await readFile(csvPath, 'utf8')).split(/\r?\n/)[1] ?? '';
     firstHostname = firstLine.split(',')[Math.max(0, hostnameColumn)]?.replace(/"/g, '') ?? '';
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
   });
 
   afterAll(async () => {

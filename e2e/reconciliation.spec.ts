@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
 
 const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 /** The machine may be busy: give debounced searches and recomputations time (the default is 1 s). */
@@ -75,9 +75,7 @@ describe('reconciliation', () => {
     await writeFile(join(serve.dataDir, 'servers.csv'), SERVERS_CSV);
     await writeFile(join(serve.dataDir, 'agents.csv'), AGENTS_CSV);
     browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await openPage(browser);
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@
 import type { AssetClass, AssetFieldName, FieldValue, ObservedInterface, SourceKind } from '../../src-shared/model/index.js';
 import { naturalKeyOf, type NaturalKey, type SourcedObservation } from '../engine/reconcile/index.js';
 import { DESKTOP_OS, NETWORK_OS, SERVER_OS, SOFTWARE, VENDORS_BY_CLASS, type CatalogueVendor } from './fleet-catalogue.js';
-import { mulberry32, type Prng } from './mulberry32.js';
+import { mulberry32, type Prng } from '../../src-shared/lib/mulberry32.js';
 
 export const FLEET_SOURCES = [
   { sourceId: 'src-servers', sourceKind: 'servers_cache' },

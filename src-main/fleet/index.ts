@@ -1,4 +1,4 @@
 // Synthetic fleets with ground truth, for reconciliation tests and benchmarks.
 export * from './generate-fleet.js';
 export * from './measure-pairwise-accuracy.js';
-export * from './mulberry32.js';
+export * from '../../src-shared/lib/mulberry32.js';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateFleet } from './generate-fleet.js';
-import { mulberry32 } from './mulberry32.js';
+import { mulberry32 } from '../../src-shared/lib/mulberry32.js';
 import { canonicalSerialisation } from '../engine/reconcile/canonical-serialisation.js';
 import { IncrementalReconciler } from '../engine/reconcile/incremental-reconciler.js';
 import type { MatchDecision } from '../engine/reconcile/match-decision.js';

@@ -33,7 +33,7 @@ export const SNMP_V3_PRIV_PROTOCOLS = ['aes', 'aes256b', 'aes256r', 'des'] as co
 export const SECRET_STATUSES = ['stored', 'missing', 'unavailable'] as const;
 export type SecretStatus = (typeof SECRET_STATUSES)[number];
 
-/** Per-host outcome of a discovery run (same list as the sweep runner's HostOutcomeStatus). */
+/** Per-host outcome of a discovery run; the sweep runner reports exactly these. */
 export const DISCOVERY_HOST_STATUSES = [
   'found',
   'no_response',

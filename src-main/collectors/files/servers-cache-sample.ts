@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { encodeImportCsvHeader, encodeImportCsvRow } from './encode-import-csv.js';
 import type { HostFileRecord } from './host-record-schema.js';
-import { createSeededRandom } from './seeded-random.js';
+import { mulberry32 } from '../../../src-shared/lib/mulberry32.js';
 
 export const SAMPLE_FILE_FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type SampleFileFormat = (typeof SAMPLE_FILE_FORMATS)[number];
@@ -40,7 +40,7 @@ function hex2(n: number): string {
 }
 
 export function* generateServersCacheRecords(count: number, seed: number): Generator<HostFileRecord> {
-  const random = createSeededRandom(seed);
+  const random = mulberry32(seed);
   for (let i = 0; i < count; i++) {
     const site = SITES[i % SITES.length] as (typeof SITES)[number];
     const siteIndex = i % SITES.length;

@@ -2,20 +2,11 @@
 // progress callbacks and one outcome per target. The probe owns the protocol; the request rate
 // and per-host pacing are enforced by the RequestGate the probe sends through.
 import { setMaxListeners } from 'node:events';
+import { DISCOVERY_HOST_STATUSES } from '../../../src-shared/api/discovery.js';
 import type { SweepTarget } from './target-plan.js';
 
-export const HOST_OUTCOME_STATUSES = [
-  'found',
-  'no_response',
-  'auth_failure',
-  'timeout',
-  'malformed',
-  'limit',
-  'network',
-  'credential_missing',
-  'out_of_scope',
-  'cancelled',
-] as const;
+// The outcomes are part of the API contract (a run report shows them), so the list lives there.
+export const HOST_OUTCOME_STATUSES = DISCOVERY_HOST_STATUSES;
 export type HostOutcomeStatus = (typeof HOST_OUTCOME_STATUSES)[number];
 
 export interface SweepOutcomeLike {

@@ -1,5 +1,5 @@
-// A tiny seeded PRNG (mulberry32) with the helpers the fleet generator needs. Deterministic for a
-// seed; never Math.random.
+// A tiny seeded PRNG (mulberry32) for generated data (the fleet generator, sample import files,
+// benchmarks): deterministic for a seed, never Math.random.
 
 export interface Prng {
   /** Uniform in [0, 1). */
