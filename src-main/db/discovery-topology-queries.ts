@@ -1,18 +1,19 @@
 // Reads the relation graph for the topology view: edges (optionally only those one source
-// observed, above a confidence) and the assets at their ends.
+// observed, or only one asset's, above a confidence) and the assets at their ends.
 import type { Topology } from '../../src-shared/api/index.js';
 import type { Database } from './database.js';
 
-export function queryTopology(db: Database, query: { sourceId?: string | undefined; minConfidence: number; limit: number }): Topology {
+export function queryTopology(db: Database, query: { sourceId?: string | undefined; assetId?: string | undefined; minConfidence: number; limit: number }): Topology {
   const rows = db
     .prepare(
       `SELECT r.id, r.type, r.from_asset_id, r.to_asset_id, r.local_port, r.remote_port, r.confidence, r.source_id, s.name AS source_name,
         r.first_seen, r.last_seen
        FROM relations r LEFT JOIN sources s ON s.id = r.source_id
        WHERE r.confidence >= @minConfidence AND (@sourceId IS NULL OR r.source_id = @sourceId)
+         AND (@assetId IS NULL OR r.from_asset_id = @assetId OR r.to_asset_id = @assetId)
        ORDER BY r.confidence DESC, r.id LIMIT @limit`,
     )
-    .all({ minConfidence: query.minConfidence, sourceId: query.sourceId ?? null, limit: query.limit + 1 }) as {
+    .all({ minConfidence: query.minConfidence, sourceId: query.sourceId ?? null, assetId: query.assetId ?? null, limit: query.limit + 1 }) as {
     id: string;
     type: Topology['edges'][number]['type'];
     from_asset_id: string;

@@ -41,6 +41,8 @@ export interface HostsView {
 export interface TopologyQuery {
   scopeId: string | null;
   minConfidence: number;
+  /** Only this asset's relations (the asset page's neighbours). */
+  assetId?: string;
 }
 
 export type Result<K extends string, T> = ({ [key in K]: T } & { error?: undefined }) | { error: string };
@@ -93,7 +95,7 @@ export interface DiscoverySlice {
 }
 
 export function topologyKey(query: TopologyQuery): string {
-  return `${query.scopeId ?? '*'}|${query.minConfidence}`;
+  return `${query.scopeId ?? '*'}|${query.minConfidence}|${query.assetId ?? '*'}`;
 }
 
 function isCreateScope(input: DiscoveryScopeCreateInput | DiscoveryScopeUpdateInput): input is DiscoveryScopeCreateInput {
@@ -314,7 +316,11 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = ({ set, get, c
       const key = topologyKey(query);
       patch((d) => ({ topologies: { ...d.topologies, [key]: startLoading(d.topologies[key]) } }));
       try {
-        const topology = await client.call('discovery.topology', { minConfidence: query.minConfidence, ...(query.scopeId ? { scopeId: query.scopeId } : {}) });
+        const topology = await client.call('discovery.topology', {
+          minConfidence: query.minConfidence,
+          ...(query.scopeId ? { scopeId: query.scopeId } : {}),
+          ...(query.assetId ? { assetId: query.assetId } : {}),
+        });
         patch((d) => ({ topologies: { ...d.topologies, [key]: { data: topology, error: null, loading: false } } }));
       } catch (error) {
         patch((d) => ({ topologies: { ...d.topologies, [key]: { data: d.topologies[key]?.data ?? null, error: errorMessage(error), loading: false } } }));
@@ -354,8 +360,8 @@ export const createDiscoverySlice: SliceCreator<DiscoverySlice> = ({ set, get, c
 
     refreshTopologies() {
       for (const key of Object.keys(get().discovery.topologies)) {
-        const [scope = '*', min = '0'] = key.split('|');
-        void get().loadTopology({ scopeId: scope === '*' ? null : scope, minConfidence: Number(min) });
+        const [scope = '*', min = '0', asset = '*'] = key.split('|');
+        void get().loadTopology({ scopeId: scope === '*' ? null : scope, minConfidence: Number(min), ...(asset === '*' ? {} : { assetId: asset }) });
       }
     },
   };

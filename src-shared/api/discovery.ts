@@ -525,6 +525,8 @@ export const discoveryCalls = {
     input: z.object({
       /** Only relations observed by this scope's source (default: all sources). */
       scopeId: Id.optional(),
+      /** Only the relations of this asset (its neighbours), for the asset page. */
+      assetId: Id.optional(),
       minConfidence: z.number().min(0).max(1).default(0),
       limit: z.number().int().min(1).max(20_000).default(5000),
     }),

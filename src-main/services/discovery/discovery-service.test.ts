@@ -120,6 +120,12 @@ describe('discovery service against the demo network', () => {
     expect(edges).toContainEqual({ from: 'sw1.demo.lan', to: 'sw2.demo.lan', local: 'Gi1/0/24', remote: 'Gi1/0/24', confidence: 0.9 });
     expect(edges).toContainEqual({ from: 'sw2.demo.lan', to: 'sw1.demo.lan', local: 'Gi1/0/24', remote: 'Gi1/0/24', confidence: 0.9 });
     expect(edges).toContainEqual(expect.objectContaining({ from: 'sw1.demo.lan', to: 'srv1.demo.lan', local: 'Gi1/0/1', confidence: 0.5 }));
+    // One asset's neighbours: only relations with the server at one end.
+    const serverId = topo.nodes.find((n) => n.name === 'srv1.demo.lan')!.assetId;
+    const own = await t.call('discovery.topology', { assetId: serverId });
+    expect(own.edges.length).toBeGreaterThan(0);
+    expect(own.edges.every((e) => e.fromAssetId === serverId || e.toAssetId === serverId)).toBe(true);
+    expect(own.edges.length).toBeLessThan(topo.edges.length);
     expect(
       edges
         .filter((e) => e.from === 'rtr1.demo.lan' && e.confidence === 0.3)

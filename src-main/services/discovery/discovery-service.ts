@@ -348,7 +348,7 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
 
     topology(input) {
       const sourceId = input.scopeId ? scopes.record(input.scopeId).sourceId : undefined;
-      return queryTopology(db, { sourceId, minConfidence: input.minConfidence, limit: input.limit });
+      return queryTopology(db, { sourceId, assetId: input.assetId, minConfidence: input.minConfidence, limit: input.limit });
     },
 
     schedulePreview(input) {

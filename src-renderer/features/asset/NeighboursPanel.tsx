@@ -1,7 +1,6 @@
 // The devices this asset is cabled to (connected_to relations from LLDP, CDP, FDB and ARP), seen
 // from this asset's side: its port, the neighbour and the neighbour's port, confidence, which end
-// reported the link, the source and when. The API has no per-asset relations call yet, so this
-// filters the whole topology in the window (cached and shared with the Topology page).
+// reported the link, the source and when. Only this asset's relations are fetched.
 import { Anchor, Group, Skeleton, Table, Text } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,15 +10,15 @@ import { neighboursOf } from '../../lib/topology-links.js';
 import { topologyKey, type TopologyQuery } from '../../store/discovery-slice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 
-const ALL_RELATIONS: TopologyQuery = { scopeId: null, minConfidence: 0 };
 const REPORTED_BY = { both: 'Both ends', this: 'This asset', neighbour: 'The neighbour' } as const;
 
 export function NeighboursPanel({ assetId }: { assetId: string }) {
   const store = useAppStoreApi();
-  const entry = useAppStore((s) => s.discovery.topologies[topologyKey(ALL_RELATIONS)]);
+  const query = useMemo<TopologyQuery>(() => ({ scopeId: null, minConfidence: 0, assetId }), [assetId]);
+  const entry = useAppStore((s) => s.discovery.topologies[topologyKey(query)]);
   useEffect(() => {
-    void store.getState().loadTopology(ALL_RELATIONS);
-  }, [store, assetId]);
+    void store.getState().loadTopology(query);
+  }, [store, query]);
   const topology = entry?.data ?? null;
   const neighbours = useMemo(() => (topology ? neighboursOf(assetId, topology) : []), [assetId, topology]);
 
