@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { ObservationInput } from '../../src-shared/model/index.js';
 import type { SourceKind } from '../../src-shared/model/source-kinds.js';
 import { derivePrimaryIp } from '../engine/derive-primary-ip.js';
-import { DEFAULT_RECONCILE_CONFIG, naturalKeyOf, splitNaturalKey, type NaturalKey, type ReconcileConfig } from '../engine/reconcile/index.js';
+import { DEFAULT_RECONCILE_CONFIG, naturalKeyOf, splitNaturalKey, type NaturalKey, type ReconcileConfig, type SourcedObservation } from '../engine/reconcile/index.js';
 import { createComponentReconciler, type ComponentReconciler } from './component-reconciler.js';
 import type { Database } from './database.js';
 import type { ReconcileCause } from './golden-record-writer.js';
@@ -89,6 +89,14 @@ export function createAssetWriter(db: Database, ctx: AssetWriterContext): AssetW
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
     ),
     assetOf: db.prepare('SELECT asset_id FROM asset_sources WHERE source_id = ? AND native_key = ?').pluck(),
+    sourceKind: db.prepare('SELECT kind FROM sources WHERE id = ?').pluck(),
+  };
+  // The kind the engine sees is the stored source's (as when it reads the observation back).
+  let storedSourceKind: SourceKind | undefined;
+  const sourceKindOf = (): SourceKind => {
+    storedSourceKind ??= q.sourceKind.get(ctx.sourceId) as SourceKind | undefined;
+    if (storedSourceKind === undefined) throw new Error(`Source ${ctx.sourceId} is not stored`);
+    return storedSourceKind;
   };
   let written: StoredObservation[] = [];
 
@@ -104,6 +112,11 @@ export function createAssetWriter(db: Database, ctx: AssetWriterContext): AssetW
     if (q.findKey.get(key) !== undefined) stored = { naturalKey, observationId: null, isHead: false };
     else {
       const observationId = ctx.newId();
+      const fieldsJson = JSON.stringify(o.fields);
+      const interfacesJson = JSON.stringify(o.interfaces);
+      const softwareJson = JSON.stringify(o.software);
+      const tagsJson = JSON.stringify(o.tags);
+      const relationsJson = JSON.stringify(o.relations);
       q.insertObservation.run(
         observationId,
         ctx.sourceId,
@@ -111,17 +124,34 @@ export function createAssetWriter(db: Database, ctx: AssetWriterContext): AssetW
         o.nativeKey,
         o.observedAt,
         o.assetClass,
-        JSON.stringify(o.fields),
-        JSON.stringify(o.interfaces),
-        JSON.stringify(o.software),
-        JSON.stringify(o.tags),
-        JSON.stringify(o.relations),
+        fieldsJson,
+        interfacesJson,
+        softwareJson,
+        tagsJson,
+        relationsJson,
         JSON.stringify(o.raw ?? null),
         contentHash,
         key,
         ctx.now(),
       );
-      stored = { naturalKey, observationId, isHead: reconciler.store.offerHead(observationId, ctx.sourceId, o.nativeKey) };
+      // Exactly what reading the row back gives (reconcile-store.ts toSourcedObservation), without the read.
+      const sourced: SourcedObservation = {
+        observationId,
+        sourceId: ctx.sourceId,
+        sourceKind: sourceKindOf(),
+        observation: {
+          nativeKey: o.nativeKey,
+          observedAt: o.observedAt,
+          assetClass: o.assetClass ?? null,
+          fields: JSON.parse(fieldsJson) as ObservationInput['fields'],
+          interfaces: JSON.parse(interfacesJson) as ObservationInput['interfaces'],
+          software: JSON.parse(softwareJson) as ObservationInput['software'],
+          tags: JSON.parse(tagsJson) as ObservationInput['tags'],
+          relations: JSON.parse(relationsJson) as ObservationInput['relations'],
+          raw: null,
+        },
+      };
+      stored = { naturalKey, observationId, isHead: reconciler.store.offerHead(observationId, ctx.sourceId, o.nativeKey, { sourced, contentHash }) };
     }
     written.push(stored);
     return stored;

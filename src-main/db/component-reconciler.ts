@@ -3,11 +3,11 @@
 // and keep the stewardship queue in step. Memory is bounded by the closure, not by the inventory.
 // A rebuild walks every stored record the same way, batching closures, so rebuild and incremental
 // reconciliation share one code path and one result. Synchronous: callers hold the transaction.
-import { reconcileAll, type NaturalKey, type ReconcileConfig } from '../engine/reconcile/index.js';
+import { reconcileLatest, type NaturalKey, type ReconcileConfig } from '../engine/reconcile/index.js';
 import type { Database } from './database.js';
 import { createGoldenRecordWriter, type ApplyContext, type ApplyOutcome } from './golden-record-writer.js';
 import { createReconcileStore, type ReconcileStore } from './reconcile-store.js';
-import { syncStewardship } from './stewardship-repository.js';
+import { createStewardshipSync } from './stewardship-repository.js';
 
 export interface ReconcileOutcomeCounts extends ApplyOutcome {
   stewardshipOpened: number;
@@ -39,16 +39,13 @@ function mergeInto(total: ReconcileOutcomeCounts, part: ReconcileOutcomeCounts):
 export function createComponentReconciler(db: Database, config: ReconcileConfig): ComponentReconciler {
   const store = createReconcileStore(db, config);
   const writer = createGoldenRecordWriter(db);
+  const syncStewardship = createStewardshipSync(db);
 
   function run(closure: ReturnType<ReconcileStore['closure']>, ctx: ApplyContext): ReconcileOutcomeCounts {
-    const result = reconcileAll(
-      [...closure.observations.values()].map((p) => p.sourced),
-      closure.decisions,
-      config,
-      ctx.now,
-    );
+    // The closure holds one prepared head per natural key: what reconcileAll would derive from them.
+    const result = reconcileLatest(closure.observations, closure.decisions, config, ctx.now);
     const applied = writer.apply(result, closure.currentAssetIds, ctx);
-    const steward = syncStewardship(db, closure.observations.keys(), result.stewardship, ctx.now);
+    const steward = syncStewardship(closure.observations.keys(), result.stewardship, ctx.now);
     return { ...applied, stewardshipOpened: steward.opened, stewardshipResolved: steward.resolved };
   }
 

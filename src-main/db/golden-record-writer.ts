@@ -8,6 +8,7 @@
 import type { AssetVersionCause } from '../../src-shared/api/reconciliation.js';
 import type { AssetFieldName, FieldValue } from '../../src-shared/model/index.js';
 import { naturalKeyOf, sha256Hex, splitNaturalKey, stableStringify, type GoldenRecord, type NaturalKey, type ReconcileResult } from '../engine/reconcile/index.js';
+import { createBatchInsert, type BatchRow } from './batch-insert.js';
 import type { Database } from './database.js';
 import { buildSearchBody } from './search-body.js';
 
@@ -95,39 +96,14 @@ export function createGoldenRecordWriter(db: Database) {
        WHERE id = @id`,
     ),
     deleteFields: db.prepare('DELETE FROM asset_fields WHERE asset_id = ?'),
-    insertField: db.prepare(
-      `INSERT INTO asset_fields (asset_id, field, value_json, source_id, observation_id, confidence, observed_at, competing_json, suggestions_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    upsertHardware: db.prepare(
-      `INSERT INTO hardware (asset_id, vendor, model, serial, firmware) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (asset_id) DO UPDATE SET vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, firmware = excluded.firmware`,
-    ),
     deleteHardware: db.prepare('DELETE FROM hardware WHERE asset_id = ?'),
     deleteInterfaces: db.prepare('DELETE FROM network_interfaces WHERE asset_id = ?'),
-    insertInterface: db.prepare(
-      'INSERT INTO network_interfaces (id, asset_id, name, mac, ips_json, vlan, speed_mbps, oper_status, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
     deleteSoftware: db.prepare('DELETE FROM software WHERE asset_id = ?'),
-    insertSoftware: db.prepare('INSERT INTO software (id, asset_id, name, version, vendor, purl, cpe, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     deleteObservedTags: db.prepare("DELETE FROM tags WHERE asset_id = ? AND origin = 'observed'"),
-    insertObservedTag: db.prepare("INSERT INTO tags (asset_id, key, value, origin) VALUES (?, ?, ?, 'observed') ON CONFLICT (asset_id, key) DO NOTHING"),
     deleteIdentities: db.prepare('DELETE FROM identities WHERE asset_id = ?'),
-    insertIdentity: db.prepare('INSERT OR IGNORE INTO identities (kind, value, asset_id, weight, source_id) VALUES (?, ?, ?, ?, NULL)'),
     deleteMerges: db.prepare('DELETE FROM merge_explanations WHERE asset_id = ?'),
-    insertMerge: db.prepare(
-      `INSERT INTO merge_explanations (asset_id, seq, left_source_id, left_native_key, right_source_id, right_native_key, reason, score, breakdown_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
     deleteStats: db.prepare('DELETE FROM asset_source_stats WHERE asset_id = ?'),
-    insertStats: db.prepare('INSERT INTO asset_source_stats (asset_id, source_id, fields, conflicts) VALUES (?, ?, ?, ?)'),
-    upsertMember: db.prepare(
-      `INSERT INTO asset_sources (source_id, native_key, asset_id, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (source_id, native_key) DO UPDATE SET asset_id = excluded.asset_id, last_seen = excluded.last_seen,
-         first_seen = min(asset_sources.first_seen, excluded.first_seen)`,
-    ),
     deleteSearch: db.prepare('DELETE FROM asset_search WHERE rowid = ?'),
-    insertSearch: db.prepare('INSERT INTO asset_search (rowid, body) VALUES (?, ?)'),
     nextVersion: db.prepare('SELECT coalesce(max(version), 0) + 1 FROM asset_versions WHERE asset_id = ?').pluck(),
     insertVersion: db.prepare(
       `INSERT INTO asset_versions (id, asset_id, version, at, change, cause, cause_id, correlation_id, snapshot_json, changes_json,
@@ -149,6 +125,51 @@ export function createGoldenRecordWriter(db: Database) {
     learned: db.prepare('UPDATE learned_addresses SET learned_from_asset_id = ? WHERE learned_from_asset_id = ?'),
     deleteAsset: db.prepare('DELETE FROM assets WHERE id = ?'),
   };
+  // The rows of every rewritten record of one apply() go in together, a few statements per table
+  // instead of one per row; nothing in apply() reads these tables between the per-record writes.
+  const batch = {
+    fields: createBatchInsert(
+      db,
+      'INSERT INTO asset_fields (asset_id, field, value_json, source_id, observation_id, confidence, observed_at, competing_json, suggestions_json)',
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    interfaces: createBatchInsert(
+      db,
+      'INSERT INTO network_interfaces (id, asset_id, name, mac, ips_json, vlan, speed_mbps, oper_status, source_id)',
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    software: createBatchInsert(db, 'INSERT INTO software (id, asset_id, name, version, vendor, purl, cpe, source_id)', '(?, ?, ?, ?, ?, ?, ?, ?)'),
+    tags: createBatchInsert(db, 'INSERT INTO tags (asset_id, key, value, origin)', "(?, ?, ?, 'observed')", 'ON CONFLICT (asset_id, key) DO NOTHING'),
+    identities: createBatchInsert(db, 'INSERT OR IGNORE INTO identities (kind, value, asset_id, weight, source_id)', '(?, ?, ?, ?, NULL)'),
+    merges: createBatchInsert(
+      db,
+      'INSERT INTO merge_explanations (asset_id, seq, left_source_id, left_native_key, right_source_id, right_native_key, reason, score, breakdown_json)',
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    stats: createBatchInsert(db, 'INSERT INTO asset_source_stats (asset_id, source_id, fields, conflicts)', '(?, ?, ?, ?)'),
+    members: createBatchInsert(
+      db,
+      'INSERT INTO asset_sources (source_id, native_key, asset_id, first_seen, last_seen)',
+      '(?, ?, ?, ?, ?)',
+      `ON CONFLICT (source_id, native_key) DO UPDATE SET asset_id = excluded.asset_id, last_seen = excluded.last_seen,
+         first_seen = min(asset_sources.first_seen, excluded.first_seen)`,
+    ),
+    search: createBatchInsert(db, 'INSERT INTO asset_search (rowid, body)', '(?, ?)'),
+    hardware: createBatchInsert(
+      db,
+      'INSERT INTO hardware (asset_id, vendor, model, serial, firmware)',
+      '(?, ?, ?, ?, ?)',
+      'ON CONFLICT (asset_id) DO UPDATE SET vendor = excluded.vendor, model = excluded.model, serial = excluded.serial, firmware = excluded.firmware',
+    ),
+    versions: createBatchInsert(
+      db,
+      `INSERT INTO asset_versions (id, asset_id, version, at, change, cause, cause_id, correlation_id, snapshot_json, changes_json,
+        members_added_json, members_removed_json, successor_id)`,
+      '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+  type PendingRows = Record<keyof typeof batch, BatchRow[]>;
+  const noPendingRows = (): PendingRows => ({ fields: [], interfaces: [], software: [], tags: [], identities: [], merges: [], stats: [], members: [], search: [], hardware: [], versions: [] });
 
   function writeVersion(
     ctx: ApplyContext,
@@ -159,6 +180,7 @@ export function createGoldenRecordWriter(db: Database) {
     added: NaturalKey[],
     removed: NaturalKey[],
     successorId: string | null,
+    pending: PendingRows | null,
   ): void {
     const changes: { field: string; before: FieldValue; after: FieldValue }[] = [];
     for (const field of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
@@ -167,7 +189,7 @@ export function createGoldenRecordWriter(db: Database) {
       if (b !== a) changes.push({ field, before: b, after: a });
     }
     const refs = (keys: NaturalKey[]) => JSON.stringify([...keys].sort().map(splitNaturalKey));
-    q.insertVersion.run(
+    const row = [
       ctx.newId(),
       assetId,
       q.nextVersion.get(assetId) as number,
@@ -181,10 +203,12 @@ export function createGoldenRecordWriter(db: Database) {
       refs(added),
       refs(removed),
       successorId,
-    );
+    ];
+    if (pending) pending.versions.push(row);
+    else q.insertVersion.run(row);
   }
 
-  function writeChildren(r: GoldenRecord, ctx: ApplyContext, rowid: number, isNew: boolean): void {
+  function writeChildren(r: GoldenRecord, ctx: ApplyContext, rowid: number, isNew: boolean, pending: PendingRows): void {
     const id = r.assetId;
     if (!isNew) {
       q.deleteFields.run(id);
@@ -196,30 +220,30 @@ export function createGoldenRecordWriter(db: Database) {
       q.deleteStats.run(id);
     }
     for (const [field, f] of Object.entries(r.fields)) {
-      q.insertField.run(id, field, JSON.stringify(f.value), f.sourceId, f.observationId, f.confidence, f.observedAt, JSON.stringify(f.competing), JSON.stringify(f.suggestions));
+      pending.fields.push([id, field, JSON.stringify(f.value), f.sourceId, f.observationId, f.confidence, f.observedAt, JSON.stringify(f.competing), JSON.stringify(f.suggestions)]);
     }
     const hw = r.hardware;
-    if (hw.vendor !== null || hw.model !== null || hw.serial !== null || hw.firmware !== null) q.upsertHardware.run(id, hw.vendor, hw.model, hw.serial, hw.firmware);
+    if (hw.vendor !== null || hw.model !== null || hw.serial !== null || hw.firmware !== null) pending.hardware.push([id, hw.vendor, hw.model, hw.serial, hw.firmware]);
     else if (!isNew) q.deleteHardware.run(id);
     const addresses: string[] = [];
     for (const nic of r.interfaces) {
       const ips = nic.ips.map((ip) => (ip.network === '?' ? { address: ip.address } : { address: ip.address, network: ip.network }));
-      q.insertInterface.run(ctx.newId(), id, nic.name, nic.mac, JSON.stringify(ips), nic.vlan, nic.speedMbps, nic.operStatus, nic.sourceIds[0] ?? null);
+      pending.interfaces.push([ctx.newId(), id, nic.name, nic.mac, JSON.stringify(ips), nic.vlan, nic.speedMbps, nic.operStatus, nic.sourceIds[0] ?? null]);
       if (nic.mac) addresses.push(nic.mac);
       for (const ip of nic.ips) addresses.push(ip.address);
     }
-    for (const sw of r.software) q.insertSoftware.run(ctx.newId(), id, sw.name, sw.version, sw.vendor, sw.purl, sw.cpe, sw.sourceIds[0] ?? null);
-    for (const [key, value] of Object.entries(r.tags)) q.insertObservedTag.run(id, key, value);
-    for (const claim of r.identities) q.insertIdentity.run(claim.kind, claim.value, id, claim.weight);
+    for (const sw of r.software) pending.software.push([ctx.newId(), id, sw.name, sw.version, sw.vendor, sw.purl, sw.cpe, sw.sourceIds[0] ?? null]);
+    for (const [key, value] of Object.entries(r.tags)) pending.tags.push([id, key, value]);
+    for (const claim of r.identities) pending.identities.push([claim.kind, claim.value, id, claim.weight]);
     r.merges.forEach((m, seq) => {
       const left = splitNaturalKey(m.left);
       const right = splitNaturalKey(m.right);
-      q.insertMerge.run(id, seq, left.sourceId, left.nativeKey, right.sourceId, right.nativeKey, m.reason, m.score, JSON.stringify(m.breakdown));
+      pending.merges.push([id, seq, left.sourceId, left.nativeKey, right.sourceId, right.nativeKey, m.reason, m.score, JSON.stringify(m.breakdown)]);
     });
-    for (const [sourceId, stats] of Object.entries(r.sourceStats)) q.insertStats.run(id, sourceId, stats.fields, stats.conflicts);
+    for (const [sourceId, stats] of Object.entries(r.sourceStats)) pending.stats.push([id, sourceId, stats.fields, stats.conflicts]);
     const display = DISPLAY.map((name) => text(r.fields[name]?.value));
     if (!isNew) q.deleteSearch.run(rowid);
-    q.insertSearch.run(rowid, buildSearchBody([r.name, ...display, ...addresses]));
+    pending.search.push([rowid, buildSearchBody([r.name, ...display, ...addresses])]);
   }
 
   function rowParams(r: GoldenRecord, fingerprint: string, now: string) {
@@ -258,6 +282,7 @@ export function createGoldenRecordWriter(db: Database) {
       const newIds = new Set(result.assets.map((a) => a.assetId));
       for (const r of result.assets) for (const m of r.members) outcome.assetOf.set(m.naturalKey, r.assetId);
 
+      const pending = noPendingRows();
       for (const r of result.assets) {
         const fingerprint = goldenRecordFingerprint(r);
         const existing = q.assetRow.get(r.assetId) as { rowid: number; id: string; class: string; name: string; content_hash: string | null } | undefined;
@@ -279,13 +304,17 @@ export function createGoldenRecordWriter(db: Database) {
           rowid = Number(q.insertAsset.run(rowParams(r, fingerprint, ctx.now)).lastInsertRowid);
           outcome.created.push(r.assetId);
         }
-        writeChildren(r, ctx, rowid, !existing);
+        writeChildren(r, ctx, rowid, !existing, pending);
         for (const m of r.members) {
           const { sourceId, nativeKey } = splitNaturalKey(m.naturalKey);
-          q.upsertMember.run(sourceId, nativeKey, r.assetId, m.observedAt, m.observedAt);
+          pending.members.push([sourceId, nativeKey, r.assetId, m.observedAt, m.observedAt]);
         }
-        writeVersion(ctx, r.assetId, existing ? (removedMembers.length > 0 ? 'split' : 'updated') : 'created', before, snapshotOf(r), added, removedMembers, null);
+        const change = existing ? (removedMembers.length > 0 ? 'split' : 'updated') : 'created';
+        writeVersion(ctx, r.assetId, change, before, snapshotOf(r), added, removedMembers, null, pending);
       }
+
+      // Before removals: a removed asset's members must have moved to their new assets first.
+      for (const table of Object.keys(batch) as (keyof typeof batch)[]) batch[table].run(pending[table]);
 
       for (const id of [...previousAssetIds].sort()) {
         if (newIds.has(id)) continue;
@@ -294,7 +323,7 @@ export function createGoldenRecordWriter(db: Database) {
         const successor = smallest !== undefined ? (outcome.assetOf.get(smallest) ?? null) : null;
         const row = q.assetRow.get(id) as { rowid: number; class: string; name: string } | undefined;
         if (!row) continue;
-        writeVersion(ctx, id, successor ? 'merged' : 'removed', snapshotFromDb(id, row.class, row.name), {}, [], members, successor);
+        writeVersion(ctx, id, successor ? 'merged' : 'removed', snapshotFromDb(id, row.class, row.name), {}, [], members, successor, null);
         if (successor) {
           q.movePersonTags.run(successor, id);
           q.moveLifecycle.run(successor, id);

@@ -24,6 +24,7 @@ import {
 } from '../engine/reconcile/index.js';
 import type { AssetClass, ObservationInput } from '../../src-shared/model/index.js';
 import type { SourceKind } from '../../src-shared/model/source-kinds.js';
+import { createBatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';
 
 interface HeadRow {
@@ -41,6 +42,9 @@ interface HeadRow {
 }
 
 const HEAD_COLUMNS = `o.source_id, o.native_key, o.id, s.kind, o.observed_at, o.asset_class, o.fields_json, o.interfaces_json, o.software_json, o.tags_json, o.relations_json`;
+
+/** Observations are immutable: an id with its stored content hash always names the same content. */
+const cacheKeyOf = (observationId: string, contentHash: string) => `${observationId}\u0000${contentHash}`;
 
 /**
  * The engine's view of a stored observation. The raw payload is evidence only: it is left out so
@@ -68,14 +72,25 @@ export interface ReconcileClosure {
   currentAssetIds: Set<string>;
 }
 
+/** An observation as just stored: the engine's view of it and its observations.content_hash. */
+export interface StoredHead {
+  sourced: SourcedObservation;
+  contentHash: string;
+}
+
+/** Prepared heads offered by writers, kept until the next closure at most (a batch's worth). */
+const PREPARED_CACHE_LIMIT = 20_000;
+
 export interface ReconcileStore {
   /** The prepared head of a natural key, or undefined when nothing is stored under it. */
   loadHead(key: NaturalKey): PreparedObservation | undefined;
   /**
    * Makes a newly stored observation the head of its natural key if it is newer than the current
    * head (the engine's rule: later observedAt, then larger content hash). Returns whether it became the head.
+   * A writer that has just stored the observation passes what it stored (`stored`), which saves
+   * reading it back and lets the next closure use it without preparing it again.
    */
-  offerHead(observationId: string, sourceId: string, nativeKey: string): boolean;
+  offerHead(observationId: string, sourceId: string, nativeKey: string, stored?: StoredHead): boolean;
   closure(seeds: Iterable<NaturalKey>): ReconcileClosure;
   /** Every natural key with a head, in key order (for rebuilds). */
   allHeadKeys(): NaturalKey[];
@@ -88,13 +103,16 @@ export function createReconcileStore(db: Database, config: ReconcileConfig): Rec
       `SELECT ${HEAD_COLUMNS} FROM observation_heads h JOIN observations o ON o.id = h.observation_id JOIN sources s ON s.id = o.source_id
        WHERE h.source_id = ? AND h.native_key = ?`,
     ),
+    headRef: db.prepare(
+      `SELECT h.observation_id, o.content_hash FROM observation_heads h JOIN observations o ON o.id = h.observation_id
+       WHERE h.source_id = ? AND h.native_key = ?`,
+    ),
     observation: db.prepare(`SELECT ${HEAD_COLUMNS} FROM observations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
     upsertHead: db.prepare(
       `INSERT INTO observation_heads (source_id, native_key, observation_id, observed_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (source_id, native_key) DO UPDATE SET observation_id = excluded.observation_id, observed_at = excluded.observed_at`,
     ),
     deleteBlockingKeys: db.prepare('DELETE FROM observation_blocking_keys WHERE source_id = ? AND native_key = ?'),
-    insertBlockingKey: db.prepare('INSERT OR IGNORE INTO observation_blocking_keys (blocking_key, source_id, native_key) VALUES (?, ?, ?)'),
     blockMembers: db.prepare('SELECT source_id, native_key FROM observation_blocking_keys WHERE blocking_key = ?'),
     assetMates: db.prepare(
       `SELECT m.source_id, m.native_key, m.asset_id FROM asset_sources a JOIN asset_sources m ON m.asset_id = a.asset_id
@@ -110,6 +128,7 @@ export function createReconcileStore(db: Database, config: ReconcileConfig): Rec
     ),
     allHeads: db.prepare('SELECT source_id, native_key FROM observation_heads'),
   };
+  const insertBlockingKeys = createBatchInsert(db, 'INSERT OR IGNORE INTO observation_blocking_keys (blocking_key, source_id, native_key)', '(?, ?, ?)');
 
   type DecisionRow = { kind: MatchDecision['kind']; left_source_id: string; left_native_key: string; right_source_id: string; right_native_key: string };
   const toDecision = (r: DecisionRow): MatchDecision => ({
@@ -123,8 +142,17 @@ export function createReconcileStore(db: Database, config: ReconcileConfig): Rec
     return [...(q.decisionsLeft.all(sourceId, nativeKey) as DecisionRow[]), ...(q.decisionsRight.all(sourceId, nativeKey) as DecisionRow[])].map(toDecision);
   }
 
+  /** Heads offered by a writer since the last closure, prepared once. */
+  const prepared = new Map<string, PreparedObservation>();
+
   function loadHead(key: NaturalKey): PreparedObservation | undefined {
     const { sourceId, nativeKey } = splitNaturalKey(key);
+    if (prepared.size > 0) {
+      const ref = q.headRef.get(sourceId, nativeKey) as { observation_id: string; content_hash: string } | undefined;
+      if (!ref) return undefined;
+      const cached = prepared.get(cacheKeyOf(ref.observation_id, ref.content_hash));
+      if (cached) return cached;
+    }
     const row = q.head.get(sourceId, nativeKey) as HeadRow | undefined;
     return row ? prepareObservation(toSourcedObservation(row), config) : undefined;
   }
@@ -133,17 +161,27 @@ export function createReconcileStore(db: Database, config: ReconcileConfig): Rec
     loadHead,
     activeDecisionsTouching,
 
-    offerHead(observationId, sourceId, nativeKey) {
-      const row = q.observation.get(observationId) as HeadRow | undefined;
-      if (!row) throw new Error(`Observation ${observationId} is not stored`);
-      const candidate = prepareObservation(toSourcedObservation(row), config);
+    offerHead(observationId, sourceId, nativeKey, stored) {
+      let sourced: SourcedObservation;
+      if (stored) sourced = stored.sourced;
+      else {
+        const row = q.observation.get(observationId) as HeadRow | undefined;
+        if (!row) throw new Error(`Observation ${observationId} is not stored`);
+        sourced = toSourcedObservation(row);
+      }
+      const candidate = prepareObservation(sourced, config);
       const current = loadHead(naturalKeyOf(sourceId, nativeKey));
       if (current && current.sourced.observationId !== observationId) {
         if (!isNewerObservation(candidate, current)) return false;
       }
-      q.upsertHead.run(sourceId, nativeKey, observationId, row.observed_at);
-      q.deleteBlockingKeys.run(sourceId, nativeKey);
-      for (const bk of candidate.ids.blockingKeys) q.insertBlockingKey.run(bk, sourceId, nativeKey);
+      q.upsertHead.run(sourceId, nativeKey, observationId, sourced.observation.observedAt);
+      if (stored) {
+        if (prepared.size >= PREPARED_CACHE_LIMIT) prepared.clear();
+        prepared.set(cacheKeyOf(observationId, stored.contentHash), candidate);
+      }
+      // Blocking keys are only ever stored together with a head: a key without one has none to delete.
+      if (current) q.deleteBlockingKeys.run(sourceId, nativeKey);
+      insertBlockingKeys.run(candidate.ids.blockingKeys.map((bk) => [bk, sourceId, nativeKey]));
       return true;
     },
 
@@ -205,6 +243,7 @@ export function createReconcileStore(db: Database, config: ReconcileConfig): Rec
       const relevant = [...decisions.values()].filter(
         (d) => loaded.has(naturalKeyOf(d.left.sourceId, d.left.nativeKey)) && loaded.has(naturalKeyOf(d.right.sourceId, d.right.nativeKey)),
       );
+      prepared.clear();
       return { observations: loaded, decisions: relevant, currentAssetIds };
     },
   };

@@ -29,17 +29,19 @@ interface ItemRow {
   deferred_until: string | null;
 }
 
+export type StewardshipSync = (keys: Iterable<NaturalKey>, items: readonly EngineStewardshipItem[], now: string) => { opened: number; resolved: number };
+
 /** Replaces the items of a recomputed closure: new ones open, vanished open ones are resolved. */
 export function syncStewardship(db: Database, keys: Iterable<NaturalKey>, items: readonly EngineStewardshipItem[], now: string): { opened: number; resolved: number } {
+  return createStewardshipSync(db)(keys, items, now);
+}
+
+/** syncStewardship with its statements prepared once, for a reconciler that syncs after every closure. */
+export function createStewardshipSync(db: Database): StewardshipSync {
   const touching = db.prepare(
     `SELECT id, status FROM stewardship_items WHERE left_source_id = @s AND left_native_key = @k
      UNION SELECT id, status FROM stewardship_items WHERE right_source_id = @s AND right_native_key = @k`,
   );
-  const existing = new Map<string, StewardshipStatus>();
-  for (const key of keys) {
-    const { sourceId, nativeKey } = splitNaturalKey(key);
-    for (const r of touching.all({ s: sourceId, k: nativeKey }) as { id: string; status: StewardshipStatus }[]) existing.set(r.id, r.status);
-  }
   const update = db.prepare(
     `UPDATE stewardship_items SET kind = ?, left_asset_id = ?, right_asset_id = ?, score = ?, breakdown_json = ?, conflicts_json = ?,
       status = CASE WHEN status IN ('open', 'deferred') THEN status ELSE 'open' END,
@@ -52,27 +54,34 @@ export function syncStewardship(db: Database, keys: Iterable<NaturalKey>, items:
       score, breakdown_json, conflicts_json, status, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
   );
   const resolve = db.prepare("UPDATE stewardship_items SET status = 'resolved', decided_at = ?, decided_by = NULL WHERE id = ?");
-  let opened = 0;
-  let resolved = 0;
-  const seen = new Set<string>();
-  for (const item of items) {
-    seen.add(item.id);
-    const l = splitNaturalKey(item.left);
-    const r = splitNaturalKey(item.right);
-    const args = [item.reason, item.leftAssetId, item.rightAssetId, item.score, JSON.stringify(item.breakdown), JSON.stringify(item.conflicts)] as const;
-    if (existing.has(item.id)) update.run(...args, item.id);
-    else {
-      insert.run(item.id, item.reason, l.sourceId, l.nativeKey, r.sourceId, r.nativeKey, item.leftAssetId, item.rightAssetId, item.score, args[4], args[5], now);
-      opened += 1;
+  return (keys, items, now) => {
+    const existing = new Map<string, StewardshipStatus>();
+    for (const key of keys) {
+      const { sourceId, nativeKey } = splitNaturalKey(key);
+      for (const r of touching.all({ s: sourceId, k: nativeKey }) as { id: string; status: StewardshipStatus }[]) existing.set(r.id, r.status);
     }
-  }
-  for (const [id, status] of existing) {
-    if (!seen.has(id) && (status === 'open' || status === 'deferred')) {
-      resolve.run(now, id);
-      resolved += 1;
+    let opened = 0;
+    let resolved = 0;
+    const seen = new Set<string>();
+    for (const item of items) {
+      seen.add(item.id);
+      const l = splitNaturalKey(item.left);
+      const r = splitNaturalKey(item.right);
+      const args = [item.reason, item.leftAssetId, item.rightAssetId, item.score, JSON.stringify(item.breakdown), JSON.stringify(item.conflicts)] as const;
+      if (existing.has(item.id)) update.run(...args, item.id);
+      else {
+        insert.run(item.id, item.reason, l.sourceId, l.nativeKey, r.sourceId, r.nativeKey, item.leftAssetId, item.rightAssetId, item.score, args[4], args[5], now);
+        opened += 1;
+      }
     }
-  }
-  return { opened, resolved };
+    for (const [id, status] of existing) {
+      if (!seen.has(id) && (status === 'open' || status === 'deferred')) {
+        resolve.run(now, id);
+        resolved += 1;
+      }
+    }
+    return { opened, resolved };
+  };
 }
 
 export function getStewardshipRow(db: Database, id: string): ItemRow | undefined {

@@ -29,8 +29,20 @@ export function reconcileAll(
   config: ReconcileConfig = DEFAULT_RECONCILE_CONFIG,
   now: Instant,
 ): ReconcileResult {
+  return reconcileLatest(latestObservations(observations, config), decisions, config, now);
+}
+
+/**
+ * reconcileAll for observations already prepared (with `config`) and reduced to the latest version
+ * of each natural key, keyed by it: callers that hold prepared heads need not prepare them again.
+ */
+export function reconcileLatest(
+  nodes: ReadonlyMap<NaturalKey, PreparedObservation>,
+  decisions: readonly MatchDecision[],
+  config: ReconcileConfig,
+  now: Instant,
+): ReconcileResult {
   const nowMs = toEpochMs(now);
-  const nodes = latestObservations(observations, config);
   const decisionIndex = indexDecisions(decisions);
   const blocks = new BlockIndex();
   for (const obs of nodes.values()) blocks.add(obs);
