@@ -1,7 +1,8 @@
 // Credential sets by name: kind, v3 user, whether each secret can be read from the keychain (checked
 // with `discovery.credentials.check`, never returning the secret), which scopes use the set; create,
 // edit, delete (refused by main while a scope uses it, with the scopes named).
-import { ActionIcon, Button, Code, EmptyState, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { RowAction } from '../../components/RowAction.js';
+import { Button, Code, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
 import { IconEdit, IconKey, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CREDENTIAL_SET_KIND_LABELS, type CredentialSet } from '../../../src-shared/api/discovery.js';
@@ -119,28 +120,22 @@ export function CredentialsPanel() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Tooltip label="Edit, or replace a secret">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => setEditing(credential)}
-                        aria-label={`Edit ${credential.name}`}
-                        data-testid="credential-edit"
-                      >
-                        <IconEdit size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Delete credential set">
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => setDeleting(credential)}
-                        aria-label={`Delete ${credential.name}`}
-                        data-testid="credential-delete"
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <RowAction
+                      label="Edit, or replace a secret"
+                      ariaLabel={`Edit ${credential.name}`}
+                      onClick={() => setEditing(credential)}
+                      testId="credential-edit"
+                    >
+                      <IconEdit size={16} />
+                    </RowAction>
+                    <RowAction
+                      label="Delete credential set"
+                      ariaLabel={`Delete ${credential.name}`}
+                      onClick={() => setDeleting(credential)}
+                      testId="credential-delete"
+                    >
+                      <IconTrash size={16} />
+                    </RowAction>
                   </Group>
                 </Table.Td>
               </Table.Tr>

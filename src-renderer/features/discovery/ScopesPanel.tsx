@@ -1,6 +1,7 @@
 // The discovery scopes: what each sweeps, how, when it runs next and how its last run went, with
 // Run now (plan first), Edit and Delete. A running scope shows its live progress under its row.
-import { ActionIcon, Anchor, Badge, Button, Code, EmptyState, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { RowAction } from '../../components/RowAction.js';
+import { Anchor, Badge, Button, Code, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
 import { IconBuildingFactory2, IconEdit, IconPlayerPlay, IconPlus, IconRadar, IconTrash } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -197,28 +198,12 @@ export function ScopesPanel() {
                           >
                             {activeRunId ? 'Show run' : 'Run now'}
                           </Button>
-                          <Tooltip label="Edit scope">
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              onClick={() => setEditing(scope)}
-                              aria-label={`Edit ${scope.name}`}
-                              data-testid="scope-edit"
-                            >
-                              <IconEdit size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                          <Tooltip label="Delete scope">
-                            <ActionIcon
-                              variant="subtle"
-                              color="gray"
-                              onClick={() => setDeleting(scope)}
-                              aria-label={`Delete ${scope.name}`}
-                              data-testid="scope-delete"
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
-                          </Tooltip>
+                          <RowAction label="Edit scope" ariaLabel={`Edit ${scope.name}`} onClick={() => setEditing(scope)} testId="scope-edit">
+                            <IconEdit size={16} />
+                          </RowAction>
+                          <RowAction label="Delete scope" ariaLabel={`Delete ${scope.name}`} onClick={() => setDeleting(scope)} testId="scope-delete">
+                            <IconTrash size={16} />
+                          </RowAction>
                         </Group>
                       </Table.Td>
                     </Table.Tr>
