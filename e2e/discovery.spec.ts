@@ -9,9 +9,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, REPO_ROOT, startDemoServe, type DemoServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, SCREENSHOT_DIR, startDemoServe, type DemoServeFixture } from './support/serve-fixture.js';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 const DEMO_SCOPE = 'Demo network';
 const DEMO_DEVICES = ['sw1.demo.lan', 'sw2.demo.lan', 'rtr1.demo.lan', 'srv1.demo.lan', 'ups1'];
 

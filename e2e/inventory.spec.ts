@@ -6,11 +6,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, REPO_ROOT, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
 import { sampleServersCsv } from './support/sample-servers.js';
 
 const SOURCE_NAME = 'dc-cmdb-export';
-const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 
 let serve: ServeFixture;
 let browser: Browser;

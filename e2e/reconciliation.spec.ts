@@ -8,9 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
 
-const SCREENSHOT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
 /** The machine may be busy: give debounced searches and recomputations time (the default is 1 s). */
 const POLL = { timeout: 15_000 };
 const CMDB = 'dc-cmdb';

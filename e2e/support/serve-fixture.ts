@@ -121,3 +121,9 @@ export async function openPage(browser: Browser): Promise<Page> {
   page.setDefaultTimeout(15_000);
   return page;
 }
+
+/**
+ * Where the specs write their screenshots: the README's docs/screenshots when UPDATE_SCREENSHOTS=1
+ * (so a normal test run leaves the work tree clean), else a temporary folder.
+ */
+export const SCREENSHOT_DIR = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : join(tmpdir(), 'fieldwise-e2e-screenshots');
