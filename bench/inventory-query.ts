@@ -13,7 +13,7 @@ import { LOCAL_MIGRATIONS } from '../migrations/index.js';
 import type { AssetFilter, AssetSortField } from '../src-shared/api/index.js';
 import { mulberry32 } from '../src-shared/lib/mulberry32.js';
 import { openDatabase, type Database } from '../src-main/db/database.js';
-import { listAssets } from '../src-main/db/inventory-queries.js';
+import { listAssets } from '../src-main/db/list-assets.js';
 import { migrateDatabase } from '../src-main/db/migrate-database.js';
 import { createQueryBuilder } from '../src-main/db/query-builder.js';
 import { buildSearchBody } from '../src-main/db/search-body.js';

@@ -15,7 +15,8 @@ const benches = readdirSync(here)
 let failures = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(here, file)], { stdio: 'inherit' });
+  // The million-observation reconciliation run needs about 10 GB of heap (Node's default is ~4 GB).
+  const result = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', join(here, file)], { stdio: 'inherit' });
   if (result.status !== 0) {
     failures += 1;
     console.error(`${file} failed with exit code ${result.status}`);

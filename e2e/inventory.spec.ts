@@ -47,9 +47,8 @@ describe('inventory', () => {
       csvPath = join(serve.dataDir, 'servers.csv');
       await writeFile(csvPath, sampleServersCsv());
     }
-    const header = (await readFile(csvPath, 'utf8')).split(/\r?\n/)[0] ?? '';
+    const [header = '', firstLine = ''] = (await readFile(csvPath, 'utf8')).split(/\r?\n/);
     const hostnameColumn = header.split(',').indexOf('hostname');
-    const firstLine = (await readFile(csvPath, 'utf8')).split(/\r?\n/)[1] ?? '';
     firstHostname = firstLine.split(',')[Math.max(0, hostnameColumn)]?.replace(/"/g, '') ?? '';
     browser = await launchChromium();
     page = await openPage(browser);

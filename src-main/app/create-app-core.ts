@@ -85,8 +85,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const qb = createQueryBuilder();
   const inventory = createInventoryService({ db, qb, events, now, newId });
   const reconciliation = createReconciliationService({ db, events, config: DEFAULT_RECONCILE_CONFIG, now, newId });
-  // A database upgraded from before reconciliation holds records without heads: reconcile them once.
-  if (reconciliation.reconcileLegacyRecords()) logger.info('Reconciled records stored before reconciliation existed');
+  // A database upgraded from before reconciliation holds records without heads: reconcile them once,
+  // when the migration that introduced heads has just run (the check scans observations).
+  if (migration.applied.includes('0004_reconciliation') && reconciliation.reconcileLegacyRecords()) logger.info('Reconciled records stored before reconciliation existed');
   const imports = createImportService({
     db,
     runOwner,

@@ -1,10 +1,8 @@
 // Read side of the inventory: paged, sorted and filtered lists done in the database, summary counts
 // and the full detail of one asset with field provenance.
-import type { AssetDetail, AssetPage, AssetQuality, FieldAlternative, AssetSummary, AssetSummaryCounts, Lifecycle, Tag } from '../../src-shared/api/index.js';
+import type { AssetDetail, AssetQuality, FieldAlternative, AssetSummary, AssetSummaryCounts, Lifecycle, Tag } from '../../src-shared/api/index.js';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../src-shared/model/source-kinds.js';
 import type { Database } from './database.js';
-import type { QueryBuilder } from './query-builder.js';
-import { listAssetsPage, type ListAssetsInput } from './list-assets.js';
 import type { AssetsTable } from './schema.js';
 
 export function toAssetSummary(row: AssetsTable): AssetSummary {
@@ -27,13 +25,6 @@ export function toAssetSummary(row: AssetsTable): AssetSummary {
     lastSeen: row.last_seen,
     qualityScore: row.quality_score,
   };
-}
-
-export type { ListAssetsInput } from './list-assets.js';
-
-/** One page of assets; see list-assets.ts for how it stays fast on large inventories. */
-export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInput): AssetPage {
-  return listAssetsPage(db, qb, input);
 }
 
 export function summariseAssets(db: Database): AssetSummaryCounts {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_MIGRATIONS } from '../../migrations/index.js';
 import { openDatabase, type Database } from './database.js';
-import { listAssetsPage, shouldDriveFromFilter, TOTAL_LOOKAHEAD } from './list-assets.js';
+import { listAssets, shouldDriveFromFilter, TOTAL_LOOKAHEAD } from './list-assets.js';
 import { migrateDatabase } from './migrate-database.js';
 import { createQueryBuilder } from './query-builder.js';
 import { buildSearchBody } from './search-body.js';
@@ -26,7 +26,7 @@ function seed(db: Database, count: number): void {
   })();
 }
 
-describe('listAssetsPage', () => {
+describe('listAssets', () => {
   let db: Database;
   const qb = createQueryBuilder();
   beforeEach(() => {
@@ -44,13 +44,13 @@ describe('listAssetsPage', () => {
 
   it('gives the same rows whichever plan runs, and an exact total for small results', () => {
     seed(db, 600);
-    const byTagRare = listAssetsPage(db, qb, { offset: 10, limit: 5, sort: { field: 'name', direction: 'asc' }, filter: { tag: 'rare=yes' } });
+    const byTagRare = listAssets(db, qb, { offset: 10, limit: 5, sort: { field: 'name', direction: 'asc' }, filter: { tag: 'rare=yes' } });
     expect(byTagRare.items.map((a) => a.name)).toEqual(['asset-00030', 'asset-00033', 'asset-00036', 'asset-00039', 'asset-00042']);
     expect(byTagRare).toMatchObject({ total: 200, totalIsExact: true });
-    const bySearch = listAssetsPage(db, qb, { offset: 0, limit: 3, sort: { field: 'name', direction: 'desc' }, filter: { search: 'plant-b' } });
+    const bySearch = listAssets(db, qb, { offset: 0, limit: 3, sort: { field: 'name', direction: 'desc' }, filter: { search: 'plant-b' } });
     expect(bySearch.items.map((a) => a.name)).toEqual(['asset-00599', 'asset-00597', 'asset-00595']);
     expect(bySearch).toMatchObject({ total: 300, totalIsExact: true });
-    const combined = listAssetsPage(db, qb, { offset: 0, limit: 2, sort: { field: 'name', direction: 'asc' }, filter: { search: 'plant-a', tag: 'rare' } });
+    const combined = listAssets(db, qb, { offset: 0, limit: 2, sort: { field: 'name', direction: 'asc' }, filter: { search: 'plant-a', tag: 'rare' } });
     expect(combined.items.map((a) => a.name)).toEqual(['asset-00000', 'asset-00006']);
     expect(combined.total).toBe(100);
   });
@@ -58,12 +58,12 @@ describe('listAssetsPage', () => {
   it('counts a large filtered result only a little past the page and says so', () => {
     const count = TOTAL_LOOKAHEAD + 2_000;
     seed(db, count);
-    const page = listAssetsPage(db, qb, { offset: 0, limit: 100, sort: { field: 'name', direction: 'asc' }, filter: { tag: 'env=prod', classes: ['server'] } });
+    const page = listAssets(db, qb, { offset: 0, limit: 100, sort: { field: 'name', direction: 'asc' }, filter: { tag: 'env=prod', classes: ['server'] } });
     expect(page.totalIsExact).toBe(false);
     expect(page.total).toBe(100 + TOTAL_LOOKAHEAD);
-    const deeper = listAssetsPage(db, qb, { offset: 5_000, limit: 100, sort: { field: 'name', direction: 'asc' }, filter: { tag: 'env=prod', classes: ['server'] } });
+    const deeper = listAssets(db, qb, { offset: 5_000, limit: 100, sort: { field: 'name', direction: 'asc' }, filter: { tag: 'env=prod', classes: ['server'] } });
     expect(deeper).toMatchObject({ total: count, totalIsExact: true });
-    const unfiltered = listAssetsPage(db, qb, { offset: 0, limit: 1, sort: { field: 'name', direction: 'asc' }, filter: {} });
+    const unfiltered = listAssets(db, qb, { offset: 0, limit: 1, sort: { field: 'name', direction: 'asc' }, filter: {} });
     expect(unfiltered).toMatchObject({ total: count, totalIsExact: true });
   });
 });

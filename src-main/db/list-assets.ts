@@ -67,11 +67,12 @@ function cappedCount(db: Database, sqlText: string, params: unknown[], cap: numb
   return db.prepare(`SELECT count(*) FROM (${sqlText} LIMIT ${cap})`).pluck().get(...params) as number;
 }
 
-export function listAssetsPage(db: Database, qb: QueryBuilder, input: ListAssetsInput): AssetPage {
+export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInput): AssetPage {
   const { filter } = input;
   const pageEnd = input.offset + input.limit;
-  // max(rowid) is a free estimate of the table size (rowids are not reused while rows exist).
-  const tableRows = (db.prepare('SELECT max(rowid) FROM assets').pluck().get() as number | null) ?? 0;
+  // max(rowid) is a free estimate of the table size (rowids are not reused while rows exist); only
+  // tag and search filters need it.
+  const tableRows = filter.tag || filter.search ? ((db.prepare('SELECT max(rowid) FROM assets').pluck().get() as number | null) ?? 0) : 0;
   /** When a single tag or search filter is the only filter, its capped count is the total. */
   let onlyFilterMatches: number | null = null;
   const matchCap = Math.max(FILTER_MATCH_CAP, pageEnd + TOTAL_LOOKAHEAD);

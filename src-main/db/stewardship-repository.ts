@@ -31,12 +31,10 @@ interface ItemRow {
 
 export type StewardshipSync = (keys: Iterable<NaturalKey>, items: readonly EngineStewardshipItem[], now: string) => { opened: number; resolved: number };
 
-/** Replaces the items of a recomputed closure: new ones open, vanished open ones are resolved. */
-export function syncStewardship(db: Database, keys: Iterable<NaturalKey>, items: readonly EngineStewardshipItem[], now: string): { opened: number; resolved: number } {
-  return createStewardshipSync(db)(keys, items, now);
-}
-
-/** syncStewardship with its statements prepared once, for a reconciler that syncs after every closure. */
+/**
+ * Replaces the stewardship items of a recomputed closure (new ones open, vanished open ones are
+ * resolved), with its statements prepared once for a reconciler that syncs after every closure.
+ */
 export function createStewardshipSync(db: Database): StewardshipSync {
   const touching = db.prepare(
     `SELECT id, status FROM stewardship_items WHERE left_source_id = @s AND left_native_key = @k

@@ -5,9 +5,10 @@ import type { AssetFieldName, FieldValue, ObservationInput } from '../../src-sha
 import { createAssetWriter } from '../db/asset-writer.js';
 import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
-import { getAssetDetail, getAssetRow, getLifecycle, getTags, listAssets, summariseAssets } from '../db/inventory-queries.js';
+import { getAssetDetail, getAssetRow, getLifecycle, getTags, summariseAssets } from '../db/inventory-queries.js';
+import { listAssets } from '../db/list-assets.js';
 import type { QueryBuilder } from '../db/query-builder.js';
-import { writeManualValues } from '../db/revert-manual-fields.js';
+import { writeManualValues } from '../db/write-manual-values.js';
 import { ensureSource } from '../db/sources-repository.js';
 import type { EventPublisher } from './event-bus.js';
 

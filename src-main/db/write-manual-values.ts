@@ -87,8 +87,3 @@ export function writeManualValues(db: Database, edit: ManualEdit, ctx: ManualEdi
   });
   return { assetId: result.assetId || edit.assetId, reverted, written: true };
 }
-
-/** Removes values a person set by hand; the fields fall back to what the other sources say. */
-export function revertManualFields(db: Database, assetId: string, fields: readonly AssetFieldName[], ctx: ManualEditContext): ManualEditResult {
-  return writeManualValues(db, { assetId, set: {}, clear: fields, assetClass: null }, ctx);
-}
