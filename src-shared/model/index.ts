@@ -4,3 +4,4 @@ export * from './lifecycle-stages.js';
 export * from './observation.js';
 export * from './relation-types.js';
 export * from './source-kinds.js';
+export * from './network-addressing.js';

@@ -7,5 +7,6 @@ export const RELATION_TYPES = [
   'controls',
   'member_of',
   'located_in',
+  'replaced_by',
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
