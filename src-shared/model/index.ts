@@ -5,3 +5,4 @@ export * from './observation.js';
 export * from './relation-types.js';
 export * from './source-kinds.js';
 export * from './network-addressing.js';
+export * from './match-thresholds.js';

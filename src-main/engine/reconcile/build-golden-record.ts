@@ -1,36 +1,24 @@
-// Builds the golden record of one asset from its observations: class, name, fields with
-// provenance, canonical submodels, identity claims, merge explanations and quality.
+// Builds the golden record of one asset from its records: class, name, status, fields with
+// provenance, canonical submodels, merge explanations and quality.
 import type { AssetClass } from '../../../src-shared/model/index.js';
 import { assetIdFor } from './asset-id.js';
 import { buildInterfaces } from './build-interfaces.js';
 import { buildSoftware } from './build-software.js';
 import { mergeTags } from './merge-tags.js';
 import type { PreparedObservation } from './prepare-observation.js';
+import { newestObservationMs } from './rank-observations.js';
 import type { ReconcileConfig } from './reconcile-config.js';
-import type { GoldenRecord, IdentityClaim, MemberRef, MergeRecord } from './reconcile-result.js';
+import type { GoldenRecord, MemberRef, MergeRecord } from './reconcile-result.js';
 import { scoreQuality } from './score-quality.js';
 import { rankingCache, selectFieldValues } from './select-field-values.js';
 
-function identityClaims(members: readonly PreparedObservation[], config: ReconcileConfig): IdentityClaim[] {
-  const w = config.weights;
-  const claims = new Map<string, IdentityClaim>();
-  const add = (kind: IdentityClaim['kind'], value: string | null, weight: number): void => {
-    if (value !== null && !claims.has(`${kind}\u001f${value}`)) claims.set(`${kind}\u001f${value}`, { kind, value, weight });
-  };
-  for (const m of members) {
-    const ids = m.ids;
-    add('cloud_instance_id', ids.cloudInstanceId, w.cloud_instance_id);
-    add('serial', ids.serial, ids.serialIsWeak ? w.weak_serial : ids.vendorKey ? w.vendor_serial : w.serial);
-    add('opcua_application_uri', ids.opcuaUri, w.opcua_application_uri);
-    add('bacnet_device', ids.bacnet, w.bacnet_device);
-    add('modbus_unit', ids.modbus, w.modbus_unit);
-    for (const mac of ids.universalMacs) add('mac', mac, w.mac);
-    for (const mac of ids.weakMacs) add('mac', mac, w.weak_mac);
-    add('fqdn', ids.fqdn, w.fqdn);
-    add('hostname', ids.hostname, w.hostname);
-    for (const ip of ids.ips) add('ip', ip, w.ip);
-  }
-  return [...claims.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
+const DAY_MS = 86_400_000;
+
+/** Whether an asset last seen at `lastSeenMs` is stale at `nowMs` (assets only people describe never are). */
+export function isStale(assetClass: AssetClass, lastSeenMs: number, nowMs: number, config: ReconcileConfig): boolean {
+  if (!Number.isFinite(lastSeenMs)) return false;
+  const days = config.staleAfterDays[assetClass] ?? config.staleAfterDays.default;
+  return nowMs - lastSeenMs > days * DAY_MS;
 }
 
 export function buildGoldenRecord(
@@ -40,7 +28,8 @@ export function buildGoldenRecord(
   nowMs: number,
 ): GoldenRecord {
   const sortedMembers = [...members].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const ranking = rankingCache(sortedMembers, config, nowMs);
+  const newestMs = newestObservationMs(sortedMembers, config);
+  const ranking = rankingCache(sortedMembers, config, newestMs);
   const { fields, sourceStats, agreement } = selectFieldValues(ranking);
 
   let assetClass: AssetClass = 'unknown';
@@ -55,17 +44,14 @@ export function buildGoldenRecord(
   const nameValue = fields.name?.value ?? fields.hostname?.value ?? fields.fqdn?.value ?? fields.cloud_instance_id?.value ?? fields.opcua_application_uri?.value ?? first?.sourced.observation.nativeKey ?? '';
   let firstSeenMs = Infinity;
   let lastSeenMs = -Infinity;
-  let firstSeen = '';
-  let lastSeen = '';
   for (const m of sortedMembers) {
-    if (m.observedAtMs < firstSeenMs) {
-      firstSeenMs = m.observedAtMs;
-      firstSeen = m.sourced.observation.observedAt;
-    }
-    if (m.observedAtMs > lastSeenMs) {
-      lastSeenMs = m.observedAtMs;
-      lastSeen = m.sourced.observation.observedAt;
-    }
+    if (config.manualKinds.includes(m.sourced.sourceKind)) continue;
+    if (m.firstSeenMs < firstSeenMs) firstSeenMs = m.firstSeenMs;
+    if (m.observedAtMs > lastSeenMs) lastSeenMs = m.observedAtMs;
+  }
+  if (!Number.isFinite(firstSeenMs)) {
+    // Only people describe it: their edits are its history.
+    for (const m of sortedMembers) if (m.firstSeenMs < firstSeenMs) firstSeenMs = m.firstSeenMs;
   }
   const memberRefs: MemberRef[] = sortedMembers.map((m) => ({
     naturalKey: m.key,
@@ -81,8 +67,9 @@ export function buildGoldenRecord(
     assetId: assetIdFor(sortedMembers.map((m) => m.key)),
     assetClass,
     name: String(nameValue),
-    firstSeen,
-    lastSeen,
+    status: isStale(assetClass, lastSeenMs, nowMs, config) ? 'stale' : 'active',
+    firstSeen: Number.isFinite(firstSeenMs) ? new Date(firstSeenMs).toISOString() : '',
+    lastSeen: Number.isFinite(lastSeenMs) ? new Date(lastSeenMs).toISOString() : '',
     members: memberRefs,
     fields,
     hardware: {
@@ -94,9 +81,8 @@ export function buildGoldenRecord(
     interfaces: buildInterfaces(ranking('interfaces')),
     software: buildSoftware(ranking('software')),
     tags: mergeTags(ranking('tags')),
-    identities: identityClaims(sortedMembers, config),
     merges: [...merges],
-    quality: scoreQuality(assetClass, fields, agreement, lastSeenMs, nowMs, config),
+    quality: scoreQuality(assetClass, fields, agreement, config),
     sourceStats,
   };
 }

@@ -1,10 +1,14 @@
-// Public surface of the reconciliation engine: pure functions and one in-memory incremental class.
+// Public surface of the reconciliation engine: pure functions only.
 export * from './asset-id.js';
 export * from './build-observation.js';
 export * from './canonical-serialisation.js';
-export * from './decayed-confidence.js';
-export * from './incremental-reconciler.js';
+export * from './build-golden-record.js';
+export * from './field-confidence.js';
+export * from './identity-keys.js';
+export * from './known-shared-identifiers.js';
 export * from './match-decision.js';
+export * from './match-weights.js';
+export * from './normalise-bios-uuid.js';
 export * from './normalise-host-name.js';
 export * from './normalise-ip.js';
 export * from './normalise-mac.js';
@@ -15,6 +19,7 @@ export * from './prepare-observation.js';
 export * from './reconcile-all.js';
 export * from './reconcile-config.js';
 export * from './reconcile-result.js';
+export * from './recognise-virtual-machine.js';
 export * from './score-pair.js';
 export * from './sourced-observation.js';
 export * from './stable-hash.js';

@@ -1,7 +1,7 @@
 // Hostnames and FQDNs: lower case, no trailing dot, no NetBIOS domain prefix; the hostname is the
 // first label of an FQDN. Values that are really IP addresses or placeholders are absent.
 
-const PLACEHOLDER_HOSTS: ReadonlySet<string> = new Set(['localhost', 'localhost.localdomain', 'unknown', 'none', '(none)', 'null', 'n/a', '-']);
+import { PLACEHOLDER_HOST_NAMES as PLACEHOLDER_HOSTS } from './known-shared-identifiers.js';
 
 function clean(input: string | number | boolean | null | undefined): string | null {
   if (typeof input !== 'string') return null;

@@ -1,5 +1,6 @@
 // Operating system names and versions: "Microsoft Windows Server 2019 Standard", "RHEL 8.6" and
-// "Ubuntu 22.04.3 LTS" become a canonical product name plus a version.
+// "Ubuntu 22.04.3 LTS" become a canonical product name, a version and an edition ("Standard",
+// "Enterprise LTSC", "LTS"): nothing a source said is dropped, only put in its place.
 
 export const OS_FAMILIES = ['windows', 'linux', 'macos', 'network', 'embedded', 'other'] as const;
 export type OsFamily = (typeof OS_FAMILIES)[number];
@@ -7,6 +8,8 @@ export type OsFamily = (typeof OS_FAMILIES)[number];
 export interface NormalisedOs {
   name: string;
   version: string | null;
+  /** What follows the version: "Standard", "Datacenter", "Enterprise LTSC", "LTS"; null when nothing does. */
+  edition: string | null;
   family: OsFamily;
 }
 
@@ -53,10 +56,24 @@ export function normaliseOs(input: string | number | boolean | null | undefined)
   const product = PRODUCTS.find(([pattern]) => pattern.test(value));
   if (!product) {
     const m = VERSION.exec(value);
-    return { name: value, version: m?.[1] ? cleanVersion(m[1]) : null, family: 'other' };
+    return { name: value, version: m?.[1] ? cleanVersion(m[1]) : null, edition: null, family: 'other' };
   }
   const [pattern, name, family] = product;
-  const after = value.slice((pattern.exec(value)?.index ?? 0) + (pattern.exec(value)?.[0].length ?? 0));
-  const m = VERSION.exec(after) ?? VERSION.exec(value);
-  return { name, version: m?.[1] ? cleanVersion(m[1]) : null, family };
+  const found = pattern.exec(value);
+  const after = value.slice((found?.index ?? 0) + (found?.[0].length ?? 0));
+  const inAfter = VERSION.exec(after);
+  const m = inAfter ?? VERSION.exec(value);
+  const rest = inAfter ? after.slice(inAfter.index + inAfter[0].length) : after;
+  return { name, version: m?.[1] ? cleanVersion(m[1]) : null, edition: editionOf(rest), family };
+}
+
+/** The edition words after the version: parenthesised code names, "release", "GNU/Linux" and builds are not editions. */
+function editionOf(rest: string): string | null {
+  const words = rest
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\b(release|gnu\/linux|linux|server release|build\s*\S+|version)\b/gi, ' ')
+    .replace(/[,;]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words.length > 0 && words.length <= 40 && /[a-z]/i.test(words) ? words : null;
 }

@@ -67,3 +67,23 @@ export function normaliseVendor(input: string | number | boolean | null | undefi
   if (known) return { ...known };
   return { name: input.trim().replace(/\s+/g, ' '), key: stripped.replace(/ /g, '') };
 }
+
+/**
+ * A model as matching compares it: lower case, letters and digits only, the vendor's name and
+ * generic words removed ("Dell PowerEdge R740" and "PowerEdge R740" agree). Null when nothing is left.
+ */
+export function normaliseModel(input: string | number | boolean | null | undefined): string | null {
+  if (typeof input !== 'string' && typeof input !== 'number') return null;
+  const key = String(input)
+    .toLowerCase()
+    .replace(/\b(inc|corp|corporation|gmbh|ag|ltd|model|series|system|systems|unknown|n\/a|none|default string|to be filled by o\.e\.m\.)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, '');
+  return key.length >= 2 ? key : null;
+}
+
+/** Whether two model keys name the same model: equal, or one is the other with a prefix or suffix (e.g. the vendor's name). */
+export function modelsAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.length >= 4 && (longer.startsWith(shorter) || longer.endsWith(shorter));
+}

@@ -1,13 +1,19 @@
-// Turns a stored observation into what the engine works with: its natural key, a content hash, and
-// every identifier normalised once (so pair scoring is cheap), plus blocking keys.
-import type { AssetClass, AssetFieldName, FieldValue } from '../../../src-shared/model/index.js';
+// Turns an observation into what the engine works with: its natural key, a content hash, every
+// identifier normalised once (so pair scoring is cheap) and its identity keys. Identifiers are
+// class-aware: a virtual machine's serial and BIOS UUID are clone-prone and kept apart from
+// hardware ones, and IPs carry their network and that network's addressing.
+import type { AssetClass, AssetFieldName, FieldValue, NetworkAddressing } from '../../../src-shared/model/index.js';
 import { ASSET_FIELD_NAMES } from '../../../src-shared/model/index.js';
+import { identityKey } from './identity-keys.js';
+import { isSharedMac } from './known-shared-identifiers.js';
+import { biosUuidMatchKey, normaliseBiosUuid, uuidFromVmwareSerial } from './normalise-bios-uuid.js';
 import { normaliseFqdn, normaliseHostname } from './normalise-host-name.js';
 import { normaliseIp } from './normalise-ip.js';
-import { isPerMachineMac, normaliseMac } from './normalise-mac.js';
+import { isPerMachineMac, normaliseMac, type NormalisedMac } from './normalise-mac.js';
 import { normaliseOs, normaliseOsVersion } from './normalise-os.js';
 import { normaliseSerial } from './normalise-serial.js';
-import { normaliseVendor } from './normalise-vendor.js';
+import { normaliseModel, normaliseVendor } from './normalise-vendor.js';
+import { recogniseVirtualMachine, type VirtualMachineSignal } from './recognise-virtual-machine.js';
 import type { ReconcileConfig } from './reconcile-config.js';
 import { naturalKeyOf, type NaturalKey, type SourcedObservation } from './sourced-observation.js';
 import { sha256Hex, stableStringify } from './stable-hash.js';
@@ -34,27 +40,43 @@ const FAMILY_OF: Record<AssetClass, ClassFamily> = {
   unknown: 'unknown',
 };
 
+export interface PreparedIp {
+  /** "network/address". */
+  key: string;
+  network: string;
+  addressing: NetworkAddressing | 'public';
+}
+
+/** How the networks an estate's IPs are qualified by hand out addresses; unknown networks are 'unknown'. */
+export type NetworkAddressingLookup = (network: string) => NetworkAddressing;
+
+export const UNKNOWN_NETWORKS: NetworkAddressingLookup = () => 'unknown';
+
 export interface ObservationIdentifiers {
   classFamily: ClassFamily;
+  virtual: VirtualMachineSignal;
   cloudInstanceId: string | null;
+  /** The serial (placeholders removed). A virtual machine's is clone-prone (see `virtual`). */
   serial: string | null;
-  /** Serial of a class whose serials repeat (clones, cloud): weak evidence, never a veto. */
-  serialIsWeak: boolean;
+  /** The BIOS UUID (or the one a VMware serial encodes), as its byte-order-free match key. */
+  biosUuid: string | null;
+  assetTag: string | null;
   vendorKey: string | null;
+  modelKey: string | null;
   opcuaUri: string | null;
   /** "network/instance". */
   bacnet: string | null;
   bacnetNetwork: string | null;
   modbus: string | null;
-  universalMacs: readonly string[];
-  weakMacs: readonly string[];
-  /** MACs that belong to one machine (universal or hypervisor-assigned). */
+  /** MACs that belong to one machine: universal or assigned per VM by a hypervisor (shared ranges removed). */
   machineMacs: readonly string[];
+  /** Locally administered MACs (not on the shared list): weak, often regenerated or reused. */
+  otherMacs: readonly string[];
   hostname: string | null;
   fqdn: string | null;
-  ips: readonly string[];
-  /** Keys that place this observation in a block; any pair that can reach the review threshold shares one. */
-  blockingKeys: readonly string[];
+  ips: readonly PreparedIp[];
+  /** Every identity key of the record (identity-keys.ts), sorted. */
+  keys: readonly string[];
 }
 
 export interface PreparedObservation {
@@ -62,6 +84,7 @@ export interface PreparedObservation {
   sourced: SourcedObservation;
   contentHash: string;
   observedAtMs: number;
+  firstSeenMs: number;
   ids: ObservationIdentifiers;
   /** Field values after normalisation (null and empty values dropped). */
   values: Partial<Record<AssetFieldName, FieldValue>>;
@@ -73,12 +96,20 @@ function text(value: FieldValue | undefined): string | null {
   return s.length === 0 ? null : s;
 }
 
-function normaliseValues(fields: Partial<Record<AssetFieldName, FieldValue>>): Partial<Record<AssetFieldName, FieldValue>> {
+/**
+ * Field values as shown: identifiers canonical, the OS split into name, version, edition and build.
+ * A person's values (manual kinds) are kept as typed: editing one field never rewrites another.
+ */
+function normaliseValues(fields: Partial<Record<AssetFieldName, FieldValue>>, verbatim: boolean): Partial<Record<AssetFieldName, FieldValue>> {
   const out: Partial<Record<AssetFieldName, FieldValue>> = {};
   for (const name of ASSET_FIELD_NAMES) {
     const raw = fields[name];
     if (raw === null || raw === undefined) continue;
     if (typeof raw === 'string' && raw.trim().length === 0) continue;
+    if (verbatim) {
+      out[name] = typeof raw === 'string' ? raw.trim() : raw;
+      continue;
+    }
     switch (name) {
       case 'vendor': {
         const v = normaliseVendor(raw);
@@ -100,9 +131,17 @@ function normaliseValues(fields: Partial<Record<AssetFieldName, FieldValue>>): P
         if (v) out.serial = v;
         break;
       }
+      case 'bios_uuid': {
+        const v = normaliseBiosUuid(raw);
+        if (v) out.bios_uuid = v;
+        break;
+      }
       case 'os_name': {
         const v = normaliseOs(raw);
-        if (v) out.os_name = v.name;
+        if (v) {
+          out.os_name = v.name;
+          if (v.edition && fields.os_edition === undefined) out.os_edition = v.edition;
+        }
         break;
       }
       case 'os_version': {
@@ -119,106 +158,148 @@ function normaliseValues(fields: Partial<Record<AssetFieldName, FieldValue>>): P
         out[name] = typeof raw === 'string' ? raw.trim() : raw;
     }
   }
-  // Derived values: a hostname from the FQDN, an OS version from the OS name.
+  if (verbatim) return out;
+  // Derived values: a hostname from the FQDN; the OS version from the OS name, keeping a more
+  // precise version the source gave as the build ("Windows Server 2022" + "10.0.20348").
   if (out.hostname === undefined && typeof out.fqdn === 'string') {
     const h = normaliseHostname(out.fqdn);
     if (h) out.hostname = h;
   }
-  if (out.os_version === undefined) {
-    const os = normaliseOs(text(fields.os_name));
-    if (os?.version) out.os_version = os.version;
+  const os = normaliseOs(text(fields.os_name));
+  if (os?.version) {
+    const given = typeof out.os_version === 'string' ? out.os_version : null;
+    if (given === null) out.os_version = os.version;
+    else if (given !== os.version && !given.startsWith(os.version)) {
+      out.os_version = os.version;
+      if (out.os_build === undefined) out.os_build = given;
+    }
   }
   return out;
 }
 
 export function contentHashOf(sourced: SourcedObservation): string {
-  return sha256Hex(stableStringify({ sourceId: sourced.sourceId, sourceKind: sourced.sourceKind, observation: sourced.observation }));
+  const o = sourced.observation;
+  // Time is not content: the same record seen again later is the same observation, seen again.
+  return sha256Hex(
+    stableStringify({ s: sourced.sourceId, k: sourced.sourceKind, n: o.nativeKey, c: o.assetClass, f: o.fields, i: o.interfaces, w: o.software, t: o.tags, r: o.relations }),
+  );
 }
 
-export function prepareObservation(sourced: SourcedObservation, config: ReconcileConfig): PreparedObservation {
+export function prepareObservation(
+  sourced: SourcedObservation,
+  config: ReconcileConfig,
+  addressingOf: NetworkAddressingLookup = UNKNOWN_NETWORKS,
+  contentHash?: string,
+): PreparedObservation {
   const obs = sourced.observation;
-  const values = normaliseValues(obs.fields);
-  const assetClass = obs.assetClass ?? 'unknown';
-  const serial = typeof values.serial === 'string' ? values.serial : null;
-  const vendorKey = normaliseVendor(text(obs.fields.vendor))?.key ?? null;
-  const cloudInstanceId = text(obs.fields.cloud_instance_id)?.toLowerCase() ?? null;
-  const opcuaUri = text(obs.fields.opcua_application_uri)?.toLowerCase() ?? null;
+  const isManual = config.manualKinds.includes(sourced.sourceKind);
+  const values = normaliseValues(obs.fields, isManual);
+  const matchValues = isManual ? normaliseValues(obs.fields, false) : values;
+  const assetClass = obs.assetClass ?? null;
+  const keys = new Set<string>();
 
-  const universalMacs = new Set<string>();
-  const weakMacs = new Set<string>();
+  const macs: NormalisedMac[] = [];
   const machineMacs = new Set<string>();
-  const ips = new Set<string>();
+  const otherMacs = new Set<string>();
+  const ips = new Map<string, PreparedIp>();
   const networks = new Set<string>();
+  const addIp = (address: string | null, network: string | null | undefined): void => {
+    const n = normaliseIp(address, network);
+    if (!n || ips.has(n.key)) return;
+    const addressing = n.network === 'public' ? 'public' : n.network === '?' ? 'unknown' : addressingOf(n.network);
+    ips.set(n.key, { key: n.key, network: n.network, addressing });
+    if (n.network !== 'public') networks.add(n.network);
+  };
   for (const iface of obs.interfaces) {
     const mac = normaliseMac(iface.mac);
-    if (mac) {
-      (mac.kind === 'universal' ? universalMacs : weakMacs).add(mac.mac);
+    if (mac && !isSharedMac(mac.mac)) {
+      macs.push(mac);
       if (isPerMachineMac(mac)) machineMacs.add(mac.mac);
+      else otherMacs.add(mac.mac);
     }
-    for (const ip of iface.ips) {
-      const n = normaliseIp(ip.address, ip.network);
-      if (n) {
-        ips.add(n.key);
-        if (n.network !== 'public') networks.add(n.network);
-      }
-    }
+    for (const ip of iface.ips) addIp(ip.address, ip.network);
   }
-  const primary = normaliseIp(text(obs.fields.primary_ip), networks.size === 1 ? [...networks][0] : null);
-  if (primary) ips.add(primary.key);
+  addIp(text(obs.fields.primary_ip), networks.size === 1 ? [...networks][0] : null);
+
+  const rawSerial = text(obs.fields.serial);
+  const serial = typeof matchValues.serial === 'string' ? matchValues.serial : null;
+  const biosUuid = typeof matchValues.bios_uuid === 'string' ? matchValues.bios_uuid : null;
+  const cloudInstanceId = text(obs.fields.cloud_instance_id)?.toLowerCase() ?? null;
+  const vendor = normaliseVendor(text(obs.fields.vendor));
+  const virtual = recogniseVirtualMachine({
+    assetClass,
+    vendor: text(obs.fields.vendor),
+    model: text(obs.fields.model),
+    serial: rawSerial,
+    biosUuid,
+    cloudInstanceId,
+    macs,
+  });
+  const uuid = biosUuid ?? (rawSerial ? uuidFromVmwareSerial(rawSerial) : null);
+  const uuidKey = uuid ? biosUuidMatchKey(uuid) : null;
+  const assetTag = normaliseSerial(text(obs.fields.asset_tag));
+  const opcuaUri = text(obs.fields.opcua_application_uri)?.toLowerCase() ?? null;
 
   // BACnet device instances are unique per BACnet network; without a known network, per source.
+  const soleNetwork = networks.size === 1 ? ([...networks][0] ?? null) : null;
   const bacnetRaw = text(obs.fields.bacnet_device);
-  const bacnetNetwork = bacnetRaw === null ? null : networks.size === 1 ? ([...networks][0] ?? null) : `source:${sourced.sourceId}`;
+  const bacnetNetwork = bacnetRaw === null ? null : (soleNetwork ?? `source:${sourced.sourceId}`);
   const bacnet = bacnetRaw === null ? null : `${bacnetNetwork}/${bacnetRaw.toLowerCase()}`;
   // A Modbus unit id is only unique behind one gateway address.
+  const primary = normaliseIp(text(obs.fields.primary_ip), soleNetwork);
   const modbusRaw = text(obs.fields.modbus_unit);
   const modbus = modbusRaw === null || primary === null ? null : `${primary.key}#${modbusRaw.toLowerCase()}`;
 
   // OPC UA application URIs follow "urn:<hostname>:<company>:<product>" by convention: when the
   // source gave no hostname, the URI's host part is one (as an identifier, not as a field value).
+  // A cloud instance's name is compared with host names, as is any display name shaped like one.
   const uriHost = opcuaUri === null ? null : normaliseHostname(/^urn:([^:/]+):/.exec(opcuaUri)?.[1] ?? null);
-  const hostname = typeof values.hostname === 'string' ? values.hostname : uriHost;
-  const fqdn = typeof values.fqdn === 'string' ? values.fqdn : null;
-  const serialIsWeak = config.weakSerialClasses.includes(assetClass);
+  const hostname = (typeof matchValues.hostname === 'string' ? matchValues.hostname : null) ?? uriHost ?? normaliseHostname(text(obs.fields.name));
+  const domain = text(obs.fields.domain);
+  const fqdn =
+    (typeof matchValues.fqdn === 'string' ? matchValues.fqdn : null) ??
+    (hostname && domain && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain) ? normaliseFqdn(`${hostname}.${domain}`) : null);
 
-  const blockingKeys: string[] = [];
-  if (cloudInstanceId) blockingKeys.push(`cloud:${cloudInstanceId}`);
-  if (serial && !serialIsWeak) blockingKeys.push(`serial:${serial}`);
-  // A weak serial alone repeats across clones, but together with one of the machine's MACs it
-  // names one virtual machine (a clone gets a new MAC).
-  const sortedMachineMacs = [...machineMacs].sort();
-  if (serial && serialIsWeak) for (const mac of sortedMachineMacs) blockingKeys.push(`vm:${serial}/${mac}`);
-  if (opcuaUri) blockingKeys.push(`opcua:${opcuaUri}`);
-  if (bacnet) blockingKeys.push(`bacnet:${bacnet}`);
-  if (modbus) blockingKeys.push(`modbus:${modbus}`);
-  for (const mac of universalMacs) blockingKeys.push(`mac:${mac}`);
-  if (hostname) blockingKeys.push(`host:${hostname}`);
+  if (cloudInstanceId) keys.add(identityKey('cloud', cloudInstanceId));
+  if (serial) keys.add(identityKey('serial', serial));
+  if (uuidKey) keys.add(identityKey('uuid', uuidKey));
+  if (assetTag) keys.add(identityKey('tag', assetTag));
+  for (const mac of machineMacs) keys.add(identityKey('mac', mac));
+  for (const mac of otherMacs) keys.add(identityKey('lmac', mac));
+  if (hostname) keys.add(identityKey('host', hostname));
+  if (fqdn) keys.add(identityKey('fqdn', fqdn));
+  for (const ip of ips.keys()) keys.add(identityKey('ip', ip));
+  if (opcuaUri) keys.add(identityKey('opcua', opcuaUri));
+  if (bacnet) keys.add(identityKey('bacnet', bacnet));
+  if (modbus) keys.add(identityKey('modbus', modbus));
 
-  const sortedUniversal = [...universalMacs].sort();
-  const sortedWeak = [...weakMacs].sort();
-  const sortedIps = [...ips].sort();
+  const observedAtMs = Date.parse(obs.observedAt);
+  const firstSeen = sourced.firstSeenAt ? Date.parse(sourced.firstSeenAt) : observedAtMs;
   return {
     key: naturalKeyOf(sourced.sourceId, obs.nativeKey),
     sourced,
-    contentHash: contentHashOf(sourced),
-    observedAtMs: Date.parse(obs.observedAt),
+    contentHash: contentHash ?? contentHashOf(sourced),
+    observedAtMs,
+    firstSeenMs: Math.min(firstSeen, observedAtMs),
     ids: {
-      classFamily: FAMILY_OF[assetClass],
+      classFamily: FAMILY_OF[assetClass ?? 'unknown'],
+      virtual,
       cloudInstanceId,
       serial,
-      serialIsWeak,
-      vendorKey,
+      biosUuid: uuidKey,
+      assetTag,
+      vendorKey: vendor?.key ?? null,
+      modelKey: normaliseModel(text(obs.fields.model)),
       opcuaUri,
       bacnet,
       bacnetNetwork,
       modbus,
-      universalMacs: sortedUniversal,
-      weakMacs: sortedWeak,
-      machineMacs: sortedMachineMacs,
+      machineMacs: [...machineMacs].sort(),
+      otherMacs: [...otherMacs].sort(),
       hostname,
       fqdn,
-      ips: sortedIps,
-      blockingKeys,
+      ips: [...ips.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+      keys: [...keys].sort(),
     },
     values,
   };

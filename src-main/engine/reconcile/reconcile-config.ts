@@ -1,65 +1,56 @@
-// Every tunable of reconciliation in one place: identifier weights, thresholds, which identifiers
-// veto, field precedence by source kind, confidence and decay, and quality weights. The defaults are
-// documented in docs/reconciliation.md; callers may override any part.
+// Every tunable of reconciliation in one place: match weights (from m/u probabilities, see
+// match-weights.ts), thresholds, which identifiers veto, field precedence by source kind, confidence,
+// freshness and staleness, and quality weights. The defaults are documented in
+// docs/reconciliation.md; callers may override any part.
 import type { AssetClass, AssetFieldName, SourceKind } from '../../../src-shared/model/index.js';
-
-/** The evidence kinds a pair score can be made of. */
-export const MATCH_EVIDENCE_KINDS = [
-  'cloud_instance_id',
-  'vendor_serial',
-  'serial',
-  'weak_serial',
-  'weak_serial_mac',
-  'opcua_application_uri',
-  'bacnet_device',
-  'modbus_unit',
-  'mac',
-  'additional_mac',
-  'weak_mac',
-  'fqdn',
-  'hostname',
-  'ip',
-  'additional_ip',
-  'hostname_conflict',
-  'fqdn_conflict',
-  'class_conflict',
-  'same_source_other_key',
-] as const;
-export type MatchEvidenceKind = (typeof MATCH_EVIDENCE_KINDS)[number];
+import { MATCH_REVIEW_THRESHOLD, MATCH_MERGE_THRESHOLD } from '../../../src-shared/model/index.js';
+import { DEFAULT_MATCH_LEVELS, weightsFromLevels, type MatchEvidenceKind, type MatchLevelTable } from './match-weights.js';
 
 /** Identifiers that, when both sides have one and they differ, forbid a merge. */
-export const STRONG_IDENTIFIER_KINDS = ['cloud_instance_id', 'serial', 'opcua_application_uri', 'bacnet_device'] as const;
+export const STRONG_IDENTIFIER_KINDS = ['cloud_instance_id', 'serial', 'bios_uuid', 'opcua_application_uri', 'bacnet_device'] as const;
 export type StrongIdentifierKind = (typeof STRONG_IDENTIFIER_KINDS)[number];
 
 /** Precedence can be set per field, and for the submodels and the asset class. */
 export type PrecedenceTarget = AssetFieldName | 'asset_class' | 'interfaces' | 'software' | 'tags';
 
 export interface ReconcileConfig {
+  /** m and u of every comparison level; `weights` must be weightsFromLevels(levels). */
+  levels: MatchLevelTable;
+  /** Bits (log2 m/u) per evidence kind. */
   weights: Record<MatchEvidenceKind, number>;
+  /** In bits: a pair scoring `merge` or more is one device; from `review` up to it, a person decides. */
   thresholds: { merge: number; review: number };
   /** Strong identifiers whose conflict vetoes a merge. */
   vetoOn: readonly StrongIdentifierKind[];
-  /** Classes whose serial numbers are copied by cloning or generated per platform: weak evidence only. */
-  weakSerialClasses: readonly AssetClass[];
+  /** A value this many devices of one source share identifies nothing (term-frequency cap). */
+  sharedValueFrequency: number;
+  /** Two sightings of one DHCP address closer than this are "at the same time"; further apart, possibly reuse. */
+  dhcpSameTimeMs: number;
+  /** Same name, different real serial: the older device is replaced_by the newer if they overlapped at most this long. */
+  replacementOverlapMs: number;
+  /** An asset not seen by any source for this long becomes stale (per class; default for the others). */
+  staleAfterDays: Partial<Record<AssetClass, number>> & { default: number };
+  /**
+   * A value last observed this long before the asset's newest observation ranks after fresher ones,
+   * whatever its precedence (a renamed host's old name in a stale inventory row).
+   */
+  outdatedAfterDays: number;
   /** Precedence (first wins) per field; fields not listed use defaultPrecedence. Kinds not listed rank last. */
   precedence: Partial<Record<PrecedenceTarget, readonly SourceKind[]>>;
   defaultPrecedence: readonly SourceKind[];
-  /** Confidence of a freshly observed value, by source kind. */
+  /** How far a value from this kind of source can be trusted, by source kind (agreeing sources combine). */
   baseConfidence: Record<SourceKind, number>;
-  decay: {
-    /** A value keeps its full confidence this long after it was last observed. */
+  /** Freshness, shown next to confidence: 1 for this long after a value was last observed, then halving every halfLifeDays. */
+  freshness: {
     freshForDays: number;
-    /** After that, confidence halves every halfLifeDays. */
     halfLifeDays: number;
-    /** Below this decayed confidence a value ranks after every fresher one regardless of precedence. */
-    staleBelow: number;
-    /** Kinds whose values do not decay (a person's edit stays true until a person changes it). */
+    /** Kinds whose values do not age (a person's edit stays true until a person changes it). */
     exemptKinds: readonly SourceKind[];
   };
   /** Values from these kinds win every field they set; later conflicting values become suggestions. */
   manualKinds: readonly SourceKind[];
   quality: {
-    weights: { completeness: number; agreement: number; freshness: number };
+    weights: { completeness: number; agreement: number };
     requiredFields: Partial<Record<AssetClass, readonly AssetFieldName[]>>;
     defaultRequiredFields: readonly AssetFieldName[];
   };
@@ -70,31 +61,18 @@ const INVENTORY_FIRST: readonly SourceKind[] = ['servers_cache', 'desktop_cache'
 const DEVICE_FIRST: readonly SourceKind[] = ['opcua', 'bacnet', 'modbus', 'servers_cache', 'desktop_cache', 'snmp', 'aws', 'azure', 'gcp', 'cloud_manual'];
 const NETWORK_FIRST: readonly SourceKind[] = ['snmp', 'servers_cache', 'desktop_cache', 'aws', 'azure', 'gcp', 'opcua', 'bacnet', 'modbus', 'cloud_manual'];
 
+const DAY_MS = 86_400_000;
+
 export const DEFAULT_RECONCILE_CONFIG: ReconcileConfig = {
-  weights: {
-    cloud_instance_id: 100,
-    vendor_serial: 90,
-    serial: 60,
-    weak_serial: 10,
-    weak_serial_mac: 70,
-    opcua_application_uri: 100,
-    bacnet_device: 90,
-    modbus_unit: 40,
-    mac: 65,
-    additional_mac: 10,
-    weak_mac: 10,
-    fqdn: 45,
-    hostname: 40,
-    ip: 15,
-    additional_ip: 5,
-    hostname_conflict: -10,
-    fqdn_conflict: -10,
-    class_conflict: -30,
-    same_source_other_key: -15,
-  },
-  thresholds: { merge: 55, review: 35 },
-  vetoOn: ['cloud_instance_id', 'serial', 'opcua_application_uri', 'bacnet_device'],
-  weakSerialClasses: ['virtual_machine', 'cloud_instance'],
+  levels: DEFAULT_MATCH_LEVELS,
+  weights: weightsFromLevels(DEFAULT_MATCH_LEVELS),
+  thresholds: { merge: MATCH_MERGE_THRESHOLD, review: MATCH_REVIEW_THRESHOLD },
+  vetoOn: ['cloud_instance_id', 'serial', 'bios_uuid', 'opcua_application_uri', 'bacnet_device'],
+  sharedValueFrequency: 8,
+  dhcpSameTimeMs: DAY_MS,
+  replacementOverlapMs: 7 * DAY_MS,
+  staleAfterDays: { default: 30, cloud_instance: 7, virtual_machine: 14, workstation: 45 },
+  outdatedAfterDays: 30,
   precedence: {
     asset_class: ['aws', 'azure', 'gcp', 'cloud_manual', 'opcua', 'bacnet', 'modbus', 'servers_cache', 'desktop_cache', 'snmp'],
     cloud_provider: CLOUD_FIRST,
@@ -137,12 +115,13 @@ export const DEFAULT_RECONCILE_CONFIG: ReconcileConfig = {
     snmp: 0.75,
     modbus: 0.7,
   },
-  decay: { freshForDays: 7, halfLifeDays: 30, staleBelow: 0.3, exemptKinds: ['manual'] },
+  freshness: { freshForDays: 7, halfLifeDays: 30, exemptKinds: ['manual'] },
   manualKinds: ['manual'],
   quality: {
-    weights: { completeness: 0.4, agreement: 0.35, freshness: 0.25 },
+    weights: { completeness: 0.6, agreement: 0.4 },
     requiredFields: {
       server: ['hostname', 'vendor', 'model', 'serial', 'os_name', 'primary_ip'],
+      storage: ['hostname', 'vendor', 'model', 'serial', 'firmware', 'primary_ip'],
       workstation: ['hostname', 'vendor', 'model', 'serial', 'os_name'],
       virtual_machine: ['hostname', 'os_name', 'primary_ip'],
       cloud_instance: ['cloud_instance_id', 'cloud_provider', 'cloud_region', 'instance_type', 'primary_ip'],

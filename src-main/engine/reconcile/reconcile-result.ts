@@ -1,6 +1,6 @@
 // The shapes reconciliation produces: golden records with field-level provenance, canonical
 // submodels, merge explanations, stewardship items, quality scores, and incremental deltas.
-import type { AssetClass, AssetFieldName, FieldValue, SourceKind } from '../../../src-shared/model/index.js';
+import type { AssetClass, AssetFieldName, AssetStatus, FieldValue, RelationType, SourceKind } from '../../../src-shared/model/index.js';
 import type { MacKind } from './normalise-mac.js';
 import type { StrongIdentifierKind } from './reconcile-config.js';
 import type { ScoreEvidence } from './score-pair.js';
@@ -12,7 +12,7 @@ export interface FieldCandidate {
   observationId: string;
   /** sourceId + nativeKey of the observation. */
   naturalKey: string;
-  /** Base confidence of the source kind after decay against `now`. */
+  /** Base confidence of the source kind. */
   confidence: number;
   observedAt: string;
   agreesWithGolden: boolean;
@@ -24,8 +24,14 @@ export interface GoldenField {
   sourceKind: SourceKind;
   observationId: string;
   naturalKey: string;
+  /** Combined confidence of the independent sources that agree on the value (1 for a person's value). */
   confidence: number;
+  /** How many independent sources agree on the value. */
+  sources: number;
+  /** When the winning record was observed. */
   observedAt: string;
+  /** The latest time any agreeing source observed the value: what freshness is measured from. */
+  lastSeen: string;
   /** Every other observation's value for this field, best-ranked first. */
   competing: FieldCandidate[];
   /** When a manual value holds the field: later, different values from other sources, for a person to accept. */
@@ -60,17 +66,6 @@ export interface CanonicalSoftware {
   sourceIds: string[];
 }
 
-/** Identifier kinds as stored in the identities table. */
-export const IDENTITY_CLAIM_KINDS = ['cloud_instance_id', 'serial', 'opcua_application_uri', 'bacnet_device', 'modbus_unit', 'mac', 'fqdn', 'hostname', 'ip'] as const;
-export type IdentityClaimKind = (typeof IDENTITY_CLAIM_KINDS)[number];
-
-export interface IdentityClaim {
-  kind: IdentityClaimKind;
-  value: string;
-  /** The weight this identifier carries in matching. */
-  weight: number;
-}
-
 export interface MergeRecord {
   left: string;
   right: string;
@@ -93,7 +88,6 @@ export interface QualityScore {
   score: number;
   completeness: number;
   agreement: number;
-  freshness: number;
   missingFields: AssetFieldName[];
   /** Fields on which at least one source disagrees with the golden value. */
   disputedFields: AssetFieldName[];
@@ -110,7 +104,11 @@ export interface GoldenRecord {
   assetId: string;
   assetClass: AssetClass;
   name: string;
+  /** 'stale' when no source has seen it for longer than its class's window (as of `now`). */
+  status: Exclude<AssetStatus, 'retired'>;
+  /** Earliest first sighting by any source other than a person. */
   firstSeen: string;
+  /** Latest sighting by any source other than a person ('' when only people describe it). */
   lastSeen: string;
   members: MemberRef[];
   fields: Partial<Record<AssetFieldName, GoldenField>>;
@@ -118,7 +116,6 @@ export interface GoldenRecord {
   interfaces: CanonicalInterface[];
   software: CanonicalSoftware[];
   tags: Record<string, string>;
-  identities: IdentityClaim[];
   merges: MergeRecord[];
   quality: QualityScore;
   sourceStats: Record<string, SourceFieldStats>;
@@ -150,16 +147,22 @@ export interface SourceQuality {
   conflictRate: number;
 }
 
+/** A relation the engine derives itself (not reported by a source): a replaced device. */
+export interface DerivedRelation {
+  type: Extract<RelationType, 'replaced_by'>;
+  fromAssetId: string;
+  toAssetId: string;
+  /** The pair of records behind it, and the evidence. */
+  left: string;
+  right: string;
+  score: number;
+  breakdown: ScoreEvidence[];
+}
+
 export interface ReconcileResult {
   assets: GoldenRecord[];
   stewardship: StewardshipItem[];
+  relations: DerivedRelation[];
   sourceQuality: SourceQuality[];
 }
 
-export interface ReconcileDelta {
-  created: GoldenRecord[];
-  changed: GoldenRecord[];
-  removed: string[];
-  stewardshipOpened: StewardshipItem[];
-  stewardshipClosed: string[];
-}

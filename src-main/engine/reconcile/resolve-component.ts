@@ -1,17 +1,20 @@
 // Everything reconciliation decides for one connected component of the identity graph: its assets
-// (golden records) and its stewardship items. Batch and incremental reconciliation both call this,
-// so they agree whenever they agree on the components.
+// (golden records), its stewardship items and the replacements it reveals. The batch path
+// (reconcileAll) and the database path (one closure at a time) both call this, so they agree
+// whenever they agree on the components.
 import { assetIdFor, stewardshipIdFor } from './asset-id.js';
 import { buildGoldenRecord } from './build-golden-record.js';
 import { clusterComponent, type ScoredEdge } from './cluster-component.js';
+import type { IdentifierFrequencies } from './identity-keys.js';
 import type { DecisionIndex } from './match-decision.js';
 import type { PreparedObservation } from './prepare-observation.js';
 import type { ReconcileConfig } from './reconcile-config.js';
-import type { GoldenRecord, StewardshipItem } from './reconcile-result.js';
+import type { DerivedRelation, GoldenRecord, StewardshipItem } from './reconcile-result.js';
 
 export interface ResolvedComponent {
   records: GoldenRecord[];
   stewardship: StewardshipItem[];
+  relations: DerivedRelation[];
 }
 
 export function resolveComponent(
@@ -19,14 +22,15 @@ export function resolveComponent(
   edges: readonly ScoredEdge[],
   decisions: DecisionIndex,
   config: ReconcileConfig,
+  frequencies: IdentifierFrequencies,
   nowMs: number,
 ): ResolvedComponent {
   if (members.length === 1 && edges.length === 0) {
     const only = members[0] as PreparedObservation;
-    return { records: [buildGoldenRecord([only], [], config, nowMs)], stewardship: [] };
+    return { records: [buildGoldenRecord([only], [], config, nowMs)], stewardship: [], relations: [] };
   }
   const byKey = new Map(members.map((m) => [m.key, m] as const));
-  const { clusters, stewardship } = clusterComponent(members, edges, decisions, config);
+  const { clusters, stewardship, replacements } = clusterComponent(members, edges, decisions, config, frequencies);
   const assetOf = new Map<string, string>();
   const records: GoldenRecord[] = [];
   for (const cluster of clusters) {
@@ -49,5 +53,14 @@ export function resolveComponent(
       conflicts: c.conflicts,
     };
   });
-  return { records, stewardship: items };
+  const relations: DerivedRelation[] = replacements.map((r) => ({
+    type: 'replaced_by',
+    fromAssetId: assetOf.get(r.older) ?? '',
+    toAssetId: assetOf.get(r.newer) ?? '',
+    left: r.older,
+    right: r.newer,
+    score: r.edge.score.score,
+    breakdown: r.edge.score.breakdown,
+  }));
+  return { records, stewardship: items, relations };
 }

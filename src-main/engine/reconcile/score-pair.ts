@@ -1,23 +1,47 @@
-// Scores one candidate pair of observations: a sum of weighted evidence with a breakdown, plus the
-// strong identifiers on which the two conflict (each a veto). A pure function of the two
-// observations and the config, so scoring never depends on which other observations exist.
-import type { MatchEvidenceKind, ReconcileConfig, StrongIdentifierKind } from './reconcile-config.js';
-import type { PreparedObservation } from './prepare-observation.js';
+// Scores one candidate pair of records: the sum of the Fellegi–Sunter weights (match-weights.ts) of
+// every comparison's outcome, adjusted for how many devices share each agreeing value, with a
+// breakdown a steward can read. Also reports the strong identifiers on which the two conflict
+// (each a veto), whether a near-duplicate (a one-character serial difference) keeps the pair from
+// merging on its own, and whether the pair shares hardware identity or a name (what decides
+// between a conflict for review and a replacement). A pure function of the two records, the
+// identifier frequencies and the config.
+import { BLOCKING_KEY_KINDS, identityKey, identityKeyKind, type IdentifierFrequencies } from './identity-keys.js';
+import type { MatchEvidenceKind } from './match-weights.js';
+import { isOneEditApart } from './normalise-serial.js';
+import { modelsAgree } from './normalise-vendor.js';
+import type { PreparedIp, PreparedObservation } from './prepare-observation.js';
+import type { ReconcileConfig, StrongIdentifierKind } from './reconcile-config.js';
 
 export interface ScoreEvidence {
   kind: MatchEvidenceKind;
+  /** Bits; negative evidence counts against. */
   weight: number;
-  /** The shared (or conflicting) value, for explanations. */
+  /** The shared (or conflicting) value, and how common it is when that lowered the weight. */
   detail: string;
 }
 
 export interface PairScore {
   score: number;
   breakdown: ScoreEvidence[];
-  /** Strong identifiers that both sides have and that differ. */
+  /** Strong identifiers that both sides have and that differ: never merged. */
   conflicts: StrongIdentifierKind[];
   /** Whether the two share a blocking key; a pair that does not is never an edge. */
   eligible: boolean;
+  /** A one-edit serial difference: however high the score, a person decides. */
+  nearDuplicate: boolean;
+  /** The sum of the evidence for (positive weights only). */
+  support: number;
+  /** A shared hardware MAC or asset tag: the same hardware, whatever else disagrees. */
+  sharesHardware: boolean;
+  /** The same host name or FQDN. */
+  sharesName: boolean;
+}
+
+/** Every frequency counts as 1: for callers that score a pair outside any estate (tests, examples). */
+export const NO_FREQUENCIES: IdentifierFrequencies = { frequency: () => 1 };
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 function intersect(a: readonly string[], b: readonly string[]): string[] {
@@ -26,67 +50,153 @@ function intersect(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((x) => set.has(x));
 }
 
-function vendorsCompatible(a: PreparedObservation, b: PreparedObservation): boolean {
-  return a.ids.vendorKey === null || b.ids.vendorKey === null || a.ids.vendorKey === b.ids.vendorKey;
+/** Host names one typo apart: a letter swapped, added or dropped. A different digit is a different host (web01, web02). */
+function namesOneTypoApart(a: string, b: string): boolean {
+  const strip = (s: string) => s.replace(/[-_.]/g, '');
+  if (strip(a) === strip(b)) return true;
+  if (Math.min(a.length, b.length) < 5 || !isOneEditApart(a, b)) return false;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return !/\d/.test(a[i] ?? '') && !/\d/.test(b[i] ?? '');
+  }
+  return false;
 }
 
-/** Strong identifiers on which two observations disagree. */
-export function strongConflicts(a: PreparedObservation, b: PreparedObservation, config: ReconcileConfig): StrongIdentifierKind[] {
-  const out: StrongIdentifierKind[] = [];
-  const x = a.ids;
-  const y = b.ids;
-  const veto = config.vetoOn;
-  if (veto.includes('cloud_instance_id') && x.cloudInstanceId && y.cloudInstanceId && x.cloudInstanceId !== y.cloudInstanceId) out.push('cloud_instance_id');
-  if (veto.includes('serial') && x.serial && y.serial && !x.serialIsWeak && !y.serialIsWeak && x.serial !== y.serial && vendorsCompatible(a, b)) out.push('serial');
-  if (veto.includes('opcua_application_uri') && x.opcuaUri && y.opcuaUri && x.opcuaUri !== y.opcuaUri) out.push('opcua_application_uri');
-  if (veto.includes('bacnet_device') && x.bacnet && y.bacnet && x.bacnetNetwork === y.bacnetNetwork && x.bacnet !== y.bacnet) out.push('bacnet_device');
-  return out;
-}
+const IP_LEVEL_ORDER: Record<PreparedIp['addressing'], number> = { static: 0, public: 1, unknown: 2, dhcp: 3 };
 
-export function scorePair(a: PreparedObservation, b: PreparedObservation, config: ReconcileConfig): PairScore {
+export function scorePair(a: PreparedObservation, b: PreparedObservation, config: ReconcileConfig, frequencies: IdentifierFrequencies): PairScore {
   const w = config.weights;
+  const cap = config.sharedValueFrequency;
   const x = a.ids;
   const y = b.ids;
   const breakdown: ScoreEvidence[] = [];
-  const add = (kind: MatchEvidenceKind, detail: string): void => {
-    breakdown.push({ kind, weight: w[kind], detail });
+  const conflicts: StrongIdentifierKind[] = [];
+  let nearDuplicate = false;
+  let sharesHardware = false;
+  let sharesName = false;
+  const add = (kind: MatchEvidenceKind, detail: string, weight: number = w[kind]): void => {
+    breakdown.push({ kind, weight: round2(weight), detail });
+  };
+  /** A value many devices of one source share is treated as absent: it neither agrees nor conflicts. */
+  const usable = (key: string): boolean => frequencies.frequency(key) < cap;
+  /** Agreement on a value, worth less the more devices share it. */
+  const agree = (kind: MatchEvidenceKind, key: string, detail: string): void => {
+    const f = frequencies.frequency(key);
+    add(kind, f > 1 ? `${detail} (on ${f} devices of one source)` : detail, f > 1 ? Math.max(0, w[kind] - Math.log2(f)) : w[kind]);
   };
 
-  if (x.cloudInstanceId && x.cloudInstanceId === y.cloudInstanceId) add('cloud_instance_id', x.cloudInstanceId);
-  const macs = intersect(x.universalMacs, y.universalMacs);
-  const weakMacs = intersect(x.weakMacs, y.weakMacs);
-  if (x.serial && x.serial === y.serial) {
-    if (x.serialIsWeak || y.serialIsWeak) {
-      const sharedMac = intersect(x.machineMacs, y.machineMacs)[0];
-      if (x.serialIsWeak && y.serialIsWeak && sharedMac !== undefined) add('weak_serial_mac', `${x.serial} + ${sharedMac}`);
-      else add('weak_serial', x.serial);
+  if (x.cloudInstanceId && y.cloudInstanceId) {
+    if (x.cloudInstanceId === y.cloudInstanceId) agree('cloud_instance_id', identityKey('cloud', x.cloudInstanceId), x.cloudInstanceId);
+    else {
+      add('cloud_instance_id_conflict', `${x.cloudInstanceId} / ${y.cloudInstanceId}`);
+      if (config.vetoOn.includes('cloud_instance_id')) conflicts.push('cloud_instance_id');
     }
-    else if (x.vendorKey && x.vendorKey === y.vendorKey) add('vendor_serial', `${x.vendorKey}:${x.serial}`);
-    else if (vendorsCompatible(a, b)) add('serial', x.serial);
   }
-  if (x.opcuaUri && x.opcuaUri === y.opcuaUri) add('opcua_application_uri', x.opcuaUri);
-  if (x.bacnet && x.bacnet === y.bacnet) add('bacnet_device', x.bacnet);
-  if (x.modbus && x.modbus === y.modbus) add('modbus_unit', x.modbus);
 
+  // Serials and BIOS UUIDs: a virtual machine's are copied when it is cloned, so they are weak
+  // evidence and never veto; a physical machine's are strong, and a different one vetoes.
+  const virtual = x.virtual.isVirtual || y.virtual.isVirtual;
+  let virtualCounted = false;
+  if (x.serial && y.serial && usable(identityKey('serial', x.serial)) && usable(identityKey('serial', y.serial))) {
+    if (virtual) {
+      if (x.serial === y.serial) {
+        agree('virtual_identity', identityKey('serial', x.serial), x.serial);
+        virtualCounted = true;
+      } else if (!(x.biosUuid && y.biosUuid)) add('virtual_identity_conflict', `${x.serial} / ${y.serial}`);
+    } else if (x.serial === y.serial) agree('serial', identityKey('serial', x.serial), x.serial);
+    else if (isOneEditApart(x.serial, y.serial)) {
+      add('serial_one_edit', `${x.serial} / ${y.serial}`);
+      nearDuplicate = true;
+    } else {
+      add('serial_conflict', `${x.serial} / ${y.serial}`);
+      if (config.vetoOn.includes('serial')) conflicts.push('serial');
+    }
+  }
+  if (x.biosUuid && y.biosUuid && usable(identityKey('uuid', x.biosUuid)) && usable(identityKey('uuid', y.biosUuid))) {
+    if (virtual) {
+      if (x.biosUuid === y.biosUuid) {
+        if (!virtualCounted) agree('virtual_identity', identityKey('uuid', x.biosUuid), x.biosUuid);
+      } else add('virtual_identity_conflict', `${x.biosUuid} / ${y.biosUuid}`);
+    } else if (x.biosUuid === y.biosUuid) agree('bios_uuid', identityKey('uuid', x.biosUuid), x.biosUuid);
+    else {
+      add('bios_uuid_conflict', `${x.biosUuid} / ${y.biosUuid}`);
+      if (config.vetoOn.includes('bios_uuid')) conflicts.push('bios_uuid');
+    }
+  }
+  if (x.assetTag && y.assetTag) {
+    if (x.assetTag === y.assetTag) {
+      agree('asset_tag', identityKey('tag', x.assetTag), x.assetTag);
+      sharesHardware = true;
+    } else add('asset_tag_conflict', `${x.assetTag} / ${y.assetTag}`);
+  }
+
+  if (x.opcuaUri && y.opcuaUri) {
+    if (x.opcuaUri === y.opcuaUri) agree('opcua_application_uri', identityKey('opcua', x.opcuaUri), x.opcuaUri);
+    else {
+      add('opcua_application_uri_conflict', `${x.opcuaUri} / ${y.opcuaUri}`);
+      if (config.vetoOn.includes('opcua_application_uri')) conflicts.push('opcua_application_uri');
+    }
+  }
+  if (x.bacnet && y.bacnet && x.bacnetNetwork === y.bacnetNetwork) {
+    if (x.bacnet === y.bacnet) agree('bacnet_device', identityKey('bacnet', x.bacnet), x.bacnet);
+    else {
+      add('bacnet_device_conflict', `${x.bacnet} / ${y.bacnet}`);
+      if (config.vetoOn.includes('bacnet_device')) conflicts.push('bacnet_device');
+    }
+  }
+  if (x.modbus && x.modbus === y.modbus) agree('modbus_unit', identityKey('modbus', x.modbus), x.modbus);
+
+  const macs = intersect(x.machineMacs, y.machineMacs).filter((m) => usable(identityKey('mac', m)));
   if (macs.length > 0) {
-    add('mac', macs[0] ?? '');
+    agree('mac', identityKey('mac', macs[0] as string), macs[0] as string);
     if (macs.length > 1) add('additional_mac', macs.slice(1).join(' '));
-  }
-  if (weakMacs.length > 0) add('weak_mac', weakMacs.join(' '));
-
-  if (x.fqdn && y.fqdn) {
-    if (x.fqdn === y.fqdn) add('fqdn', x.fqdn);
-    else if (x.hostname === y.hostname) add('hostname', x.hostname ?? '');
-    else add('fqdn_conflict', `${x.fqdn} / ${y.fqdn}`);
-  } else if (x.hostname && y.hostname) {
-    if (x.hostname === y.hostname) add('hostname', x.hostname);
-    else add('hostname_conflict', `${x.hostname} / ${y.hostname}`);
+    sharesHardware = true;
+  } else {
+    const weak = intersect(x.otherMacs, y.otherMacs).filter((m) => usable(identityKey('lmac', m)));
+    if (weak.length > 0) agree('weak_mac', identityKey('lmac', weak[0] as string), weak.join(' '));
+    else if (x.machineMacs.length > 0 && y.machineMacs.length > 0) add('no_shared_mac', `${x.machineMacs.length} / ${y.machineMacs.length} MACs`);
   }
 
-  const ips = intersect(x.ips, y.ips);
-  if (ips.length > 0) {
-    add('ip', ips[0] ?? '');
-    if (ips.length > 1) add('additional_ip', ips.slice(1).join(' '));
+  const fqdnUsable = x.fqdn !== null && y.fqdn !== null && usable(identityKey('fqdn', x.fqdn)) && usable(identityKey('fqdn', y.fqdn));
+  const hostUsable = x.hostname !== null && y.hostname !== null && usable(identityKey('host', x.hostname)) && usable(identityKey('host', y.hostname));
+  if (fqdnUsable && x.fqdn === y.fqdn) {
+    agree('fqdn', identityKey('fqdn', x.fqdn as string), x.fqdn as string);
+    sharesName = true;
+  } else if (hostUsable) {
+    const hx = x.hostname as string;
+    const hy = y.hostname as string;
+    if (hx === hy) {
+      agree('hostname', identityKey('host', hx), hx);
+      sharesName = true;
+    } else if (namesOneTypoApart(hx, hy)) add('hostname_similar', `${hx} / ${hy}`);
+    else add('hostname_conflict', `${hx} / ${hy}`);
+  }
+
+  // One IP level per pair, the most telling one: a static network's address names a device, a
+  // DHCP address only says something when both saw it at about the same time.
+  let bestIp: PreparedIp | undefined;
+  if (x.ips.length > 0 && y.ips.length > 0) {
+    const theirs = new Set(y.ips.map((ip) => ip.key));
+    for (const ip of x.ips) {
+      if (!theirs.has(ip.key) || !usable(identityKey('ip', ip.key))) continue;
+      if (!bestIp || IP_LEVEL_ORDER[ip.addressing] < IP_LEVEL_ORDER[bestIp.addressing]) bestIp = ip;
+    }
+  }
+  if (bestIp) {
+    const key = identityKey('ip', bestIp.key);
+    if (bestIp.addressing === 'static') agree('ip_static', key, bestIp.key);
+    else if (bestIp.addressing === 'public') agree('ip_public', key, bestIp.key);
+    else if (bestIp.addressing === 'unknown') agree('ip_unknown', key, bestIp.key);
+    else if (Math.abs(a.observedAtMs - b.observedAtMs) <= config.dhcpSameTimeMs) agree('ip_dhcp_same_time', key, bestIp.key);
+    else agree('ip_dhcp_other_time', key, bestIp.key);
+  }
+
+  if (x.vendorKey && y.vendorKey) {
+    if (x.vendorKey === y.vendorKey) add('vendor', x.vendorKey);
+    else add('vendor_conflict', `${x.vendorKey} / ${y.vendorKey}`);
+  }
+  if (x.modelKey && y.modelKey) {
+    if (modelsAgree(x.modelKey, y.modelKey)) add('model', x.modelKey);
+    else add('model_conflict', `${x.modelKey} / ${y.modelKey}`);
   }
 
   if (x.classFamily !== 'unknown' && y.classFamily !== 'unknown' && x.classFamily !== y.classFamily) {
@@ -95,16 +205,68 @@ export function scorePair(a: PreparedObservation, b: PreparedObservation, config
   if (a.sourced.sourceId === b.sourced.sourceId) add('same_source_other_key', a.sourced.sourceId);
 
   let score = 0;
-  for (const e of breakdown) score += e.weight;
+  let support = 0;
+  for (const e of breakdown) {
+    score += e.weight;
+    if (e.weight > 0) support += e.weight;
+  }
   return {
-    score,
+    score: round2(score),
     breakdown,
-    conflicts: strongConflicts(a, b, config),
-    eligible: intersect(x.blockingKeys, y.blockingKeys).length > 0,
+    conflicts,
+    eligible: sharesBlockingKey(a, b, frequencies, cap),
+    nearDuplicate,
+    support: round2(support),
+    sharesHardware,
+    sharesName,
   };
 }
 
-/** An edge of the identity graph: eligible and at least the review threshold (conflicts are resolved when clustering). */
+/** The keys a record is blocked on: identity keys of blocking kinds that fewer than `cap` devices of one source share. */
+export function blockingKeysOf(obs: PreparedObservation, frequencies: IdentifierFrequencies, cap: number): string[] {
+  return obs.ids.keys.filter((k) => BLOCKING_KEY_KINDS.has(identityKeyKind(k)) && frequencies.frequency(k) < cap);
+}
+
+function sharesBlockingKey(a: PreparedObservation, b: PreparedObservation, frequencies: IdentifierFrequencies, cap: number): boolean {
+  const theirs = new Set(b.ids.keys);
+  for (const k of a.ids.keys) if (theirs.has(k) && BLOCKING_KEY_KINDS.has(identityKeyKind(k)) && frequencies.frequency(k) < cap) return true;
+  return false;
+}
+
+/**
+ * Strong identifiers on which two records disagree: the same vetoes scorePair reports, computed
+ * alone (it runs for every pair of members when two groups are about to be joined).
+ */
+export function strongConflicts(a: PreparedObservation, b: PreparedObservation, config: ReconcileConfig, frequencies: IdentifierFrequencies): StrongIdentifierKind[] {
+  const x = a.ids;
+  const y = b.ids;
+  const veto = config.vetoOn;
+  const cap = config.sharedValueFrequency;
+  const out: StrongIdentifierKind[] = [];
+  const usable = (kind: 'serial' | 'uuid', value: string): boolean => frequencies.frequency(identityKey(kind, value)) < cap;
+  if (veto.includes('cloud_instance_id') && x.cloudInstanceId && y.cloudInstanceId && x.cloudInstanceId !== y.cloudInstanceId) out.push('cloud_instance_id');
+  const physical = !x.virtual.isVirtual && !y.virtual.isVirtual;
+  if (
+    physical &&
+    veto.includes('serial') &&
+    x.serial &&
+    y.serial &&
+    x.serial !== y.serial &&
+    !isOneEditApart(x.serial, y.serial) &&
+    usable('serial', x.serial) &&
+    usable('serial', y.serial)
+  ) {
+    out.push('serial');
+  }
+  if (physical && veto.includes('bios_uuid') && x.biosUuid && y.biosUuid && x.biosUuid !== y.biosUuid && usable('uuid', x.biosUuid) && usable('uuid', y.biosUuid)) {
+    out.push('bios_uuid');
+  }
+  if (veto.includes('opcua_application_uri') && x.opcuaUri && y.opcuaUri && x.opcuaUri !== y.opcuaUri) out.push('opcua_application_uri');
+  if (veto.includes('bacnet_device') && x.bacnet && y.bacnet && x.bacnetNetwork === y.bacnetNetwork && x.bacnet !== y.bacnet) out.push('bacnet_device');
+  return out;
+}
+
+/** An edge of the identity graph: eligible, and either scoring at least the review threshold or enough support to matter despite a conflict. */
 export function isCandidateEdge(score: PairScore, config: ReconcileConfig): boolean {
-  return score.eligible && score.score >= config.thresholds.review;
+  return score.eligible && (score.score >= config.thresholds.review || (score.conflicts.length > 0 && score.support >= config.thresholds.merge));
 }

@@ -1,9 +1,14 @@
-// Chooses the golden value of every field from the values the asset's observations carry, and
-// records provenance, competing values and (under a manual value) suggestions.
+// Chooses the golden value of every field from the values the asset's records carry. Per field:
+// a person's value first; then values observed recently (relative to the asset's newest
+// observation) ahead of outdated ones; then the precedence of the source kind; then agreement —
+// the value the most independent sources report; then confidence, recency and natural key. Records
+// provenance: the winning record, the combined confidence of the sources that agree, when the value
+// was last seen, the competing values, and (under a manual value) suggestions.
 import type { AssetFieldName, FieldValue } from '../../../src-shared/model/index.js';
 import { ASSET_FIELD_NAMES } from '../../../src-shared/model/index.js';
+import { combinedConfidence } from './field-confidence.js';
 import type { PreparedObservation } from './prepare-observation.js';
-import { rankObservations, type RankedObservation } from './rank-observations.js';
+import { rankObservations, sameTier, type RankedObservation } from './rank-observations.js';
 import type { PrecedenceTarget, ReconcileConfig } from './reconcile-config.js';
 import type { FieldCandidate, GoldenField, SourceFieldStats } from './reconcile-result.js';
 
@@ -20,18 +25,22 @@ export function sameValue(a: FieldValue, b: FieldValue): boolean {
   return a === b;
 }
 
+function valueKey(v: FieldValue): string {
+  return typeof v === 'string' ? `s:${v.toLowerCase()}` : `${typeof v}:${String(v)}`;
+}
+
 /** Rankings memoised per precedence list, since most fields share a handful of lists. */
 export function rankingCache(
   members: readonly PreparedObservation[],
   config: ReconcileConfig,
-  nowMs: number,
+  newestMs: number,
 ): (target: PrecedenceTarget) => RankedObservation[] {
   const cache = new Map<unknown, RankedObservation[]>();
   return (target) => {
     const list = config.precedence[target] ?? config.defaultPrecedence;
     let ranked = cache.get(list);
     if (!ranked) {
-      ranked = rankObservations(members, target, config, nowMs);
+      ranked = rankObservations(members, target, config, newestMs);
       cache.set(list, ranked);
     }
     return ranked;
@@ -57,28 +66,60 @@ export function selectFieldValues(ranking: (target: PrecedenceTarget) => RankedO
   const sourceStats: Record<string, SourceFieldStats> = {};
   const agreement: Partial<Record<AssetFieldName, number>> = {};
   for (const name of ASSET_FIELD_NAMES) {
-    const ranked = ranking(name);
-    let winner: RankedObservation | undefined;
-    let winnerValue: FieldValue = null;
-    const others: FieldCandidate[] = [];
-    for (const r of ranked) {
+    const withValue: { r: RankedObservation; value: FieldValue }[] = [];
+    for (const r of ranking(name)) {
       const value = r.obs.values[name];
-      if (value === undefined || value === null) continue;
+      if (value !== undefined && value !== null) withValue.push({ r, value });
+    }
+    if (withValue.length === 0) continue;
+    for (const { r } of withValue) {
       const stats = (sourceStats[r.obs.sourced.sourceId] ??= { sourceKind: r.obs.sourced.sourceKind, fields: 0, conflicts: 0 });
       stats.fields += 1;
-      if (!winner) {
-        winner = r;
-        winnerValue = value;
-        continue;
-      }
-      const agrees = sameValue(value, winnerValue);
-      if (!agrees && r.obs.sourced.sourceId !== winner.obs.sourced.sourceId) stats.conflicts += 1;
-      others.push(candidateOf(r, value, agrees));
     }
-    if (!winner) continue;
-    const ws = winner.obs.sourced;
-    const suggestions = winner.isManual
-      ? others.filter((c) => !c.agreesWithGolden && Date.parse(c.observedAt) > winner.obs.observedAtMs && !(c.sourceKind === ws.sourceKind))
+
+    // Independent sources behind each value.
+    const sourcesByValue = new Map<string, Set<string>>();
+    for (const { r, value } of withValue) {
+      const k = valueKey(value);
+      const set = sourcesByValue.get(k) ?? new Set<string>();
+      set.add(r.obs.sourced.sourceId);
+      sourcesByValue.set(k, set);
+    }
+    const first = withValue[0] as { r: RankedObservation; value: FieldValue };
+    let winner = first;
+    let winnerSupport = sourcesByValue.get(valueKey(first.value))?.size ?? 1;
+    for (const c of withValue) {
+      if (!sameTier(c.r, first.r)) break;
+      const support = sourcesByValue.get(valueKey(c.value))?.size ?? 1;
+      if (support > winnerSupport) {
+        winner = c;
+        winnerSupport = support;
+      }
+    }
+    const winnerValue = winner.value;
+    const others: FieldCandidate[] = [];
+    const agreeing: RankedObservation[] = [];
+    for (const c of withValue) {
+      const agrees = sameValue(c.value, winnerValue);
+      if (agrees) agreeing.push(c.r);
+      if (c === winner) continue;
+      if (!agrees && c.r.obs.sourced.sourceId !== winner.r.obs.sourced.sourceId) (sourceStats[c.r.obs.sourced.sourceId] as SourceFieldStats).conflicts += 1;
+      others.push(candidateOf(c.r, c.value, agrees));
+    }
+    const ws = winner.r.obs.sourced;
+    const confidenceBySource = new Map<string, number>();
+    let lastSeenMs = -Infinity;
+    let lastSeen = ws.observation.observedAt;
+    for (const r of agreeing) {
+      const sid = r.obs.sourced.sourceId;
+      confidenceBySource.set(sid, Math.max(confidenceBySource.get(sid) ?? 0, r.confidence));
+      if (r.obs.observedAtMs > lastSeenMs) {
+        lastSeenMs = r.obs.observedAtMs;
+        lastSeen = r.obs.sourced.observation.observedAt;
+      }
+    }
+    const suggestions = winner.r.isManual
+      ? others.filter((c) => !c.agreesWithGolden && Date.parse(c.observedAt) > winner.r.obs.observedAtMs && c.sourceKind !== ws.sourceKind)
       : [];
     if (others.length > 0) agreement[name] = others.filter((c) => c.agreesWithGolden).length / others.length;
     fields[name] = {
@@ -86,9 +127,11 @@ export function selectFieldValues(ranking: (target: PrecedenceTarget) => RankedO
       sourceId: ws.sourceId,
       sourceKind: ws.sourceKind,
       observationId: ws.observationId,
-      naturalKey: winner.obs.key,
-      confidence: winner.confidence,
+      naturalKey: winner.r.obs.key,
+      confidence: winner.r.isManual ? 1 : combinedConfidence(confidenceBySource.values()),
+      sources: confidenceBySource.size,
       observedAt: ws.observation.observedAt,
+      lastSeen,
       competing: others,
       suggestions,
     };
