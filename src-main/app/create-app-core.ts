@@ -9,6 +9,9 @@ import { createHandlers } from '../api/create-handlers.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateDatabase } from '../db/migrate-database.js';
 import { createQueryBuilder } from '../db/query-builder.js';
+import { createRecordWriter } from '../db/record-writer.js';
+import { hasLegacyTables, upgradeRecordStore } from '../db/upgrade-record-store.js';
+import { createWriteQueue, type WriteQueue } from '../services/write-queue.js';
 import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js';
 import { markInterruptedRuns } from '../db/runs-repository.js';
 import type { CredentialStore } from '../secrets/credential-store.js';
@@ -54,6 +57,7 @@ export interface FullAppCore extends AppCore {
   readonly imports: ImportService;
   readonly discovery: DiscoveryService;
   readonly reconciliation: ReconciliationService;
+  readonly writes: WriteQueue;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -63,7 +67,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE_NAME);
   const existed = existsSync(databasePath);
-  const db = openDatabase(databasePath);
+  // A short busy timeout: the write queue waits for other processes itself, without blocking the event loop.
+  const db = openDatabase(databasePath, { busyTimeoutMs: 100 });
   let migration;
   try {
     migration = migrateDatabase(db, { migrations: LOCAL_MIGRATIONS, backupDir: existed ? join(options.dataDir, 'backups') : null, now });
@@ -83,13 +88,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const events = createEventBus((error) => logger.error('Event listener failed', { error: String(error) }));
   const uploads = await createFsUploadStore({ dir: join(options.dataDir, 'uploads'), maxBytes: UPLOAD_LIMIT_BYTES, newId, now: () => now().getTime() });
   const qb = createQueryBuilder();
-  const inventory = createInventoryService({ db, qb, events, now, newId });
-  const reconciliation = createReconciliationService({ db, events, config: DEFAULT_RECONCILE_CONFIG, now, newId });
-  // A database upgraded from before reconciliation holds records without heads: reconcile them once,
-  // when the migration that introduced heads has just run (the check scans observations).
-  if (migration.applied.includes('0004_reconciliation') && reconciliation.reconcileLegacyRecords()) logger.info('Reconciled records stored before reconciliation existed');
+  const writes = createWriteQueue(db);
+  const writer = createRecordWriter(db, DEFAULT_RECONCILE_CONFIG);
+  // A database that had data before the record store: golden records are computed again once.
+  if (hasLegacyTables(db)) {
+    const upgraded = await writes.run('upgrade', () => upgradeRecordStore(db, writer, { now: now().toISOString(), cause: { kind: 'rebuild', id: null, correlationId: null } }));
+    logger.info('Moved the inventory to the record store', upgraded);
+  }
+  const inventory = createInventoryService({ db, qb, events, writes, writer, now, newId });
+  const reconciliation = createReconciliationService({ db, events, writes, writer, now, newId });
   const imports = createImportService({
     db,
+    writes,
     runOwner,
     databasePath,
     events,
@@ -102,6 +112,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const system = createSystemService({ db, dataDir: options.dataDir, databasePath, version: options.version, schemaVersion: migration.schemaVersion });
   const discovery = createDiscoveryService({
     db,
+    writes,
+    writer,
     runOwner,
     events,
     // Constructing the keychain adapter touches nothing; an unavailable keychain surfaces as an
@@ -132,6 +144,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     imports,
     discovery,
     reconciliation,
+    writes,
     async close() {
       if (closed) return;
       closed = true;

@@ -91,9 +91,9 @@ export interface RunHostRow {
 
 export function insertRunHost(db: Database, row: RunHostRow): void {
   db.prepare(
-    `INSERT INTO discovery_run_hosts (run_id, host, port, status, credential_set_id, asset_id, message, attempts_json, duration_ms, request_count, finished_at)
+    `INSERT INTO discovery_run_hosts (run_id, host, port, status, credential_set_id, asset_uid, message, attempts_json, duration_ms, request_count, finished_at)
      VALUES (?, ?, ?, ?, (SELECT id FROM credential_sets WHERE id = ?), ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (run_id, host, port) DO UPDATE SET status = excluded.status, credential_set_id = excluded.credential_set_id, asset_id = excluded.asset_id,
+     ON CONFLICT (run_id, host, port) DO UPDATE SET status = excluded.status, credential_set_id = excluded.credential_set_id, asset_uid = excluded.asset_uid,
        message = excluded.message, attempts_json = excluded.attempts_json, duration_ms = excluded.duration_ms, request_count = excluded.request_count,
        finished_at = excluded.finished_at`,
   ).run(
@@ -148,8 +148,8 @@ export function listRunHosts(
     .get(...params) as number;
   const rows = db
     .prepare(
-      `SELECT h.*, c.name AS credential_name, a.name AS asset_name FROM discovery_run_hosts h
-       LEFT JOIN credential_sets c ON c.id = h.credential_set_id LEFT JOIN assets a ON a.id = h.asset_id
+      `SELECT h.*, h.asset_uid AS asset_id, c.name AS credential_name, a.name AS asset_name FROM discovery_run_hosts h
+       LEFT JOIN credential_sets c ON c.id = h.credential_set_id LEFT JOIN assets a ON a.uid = h.asset_uid
        WHERE ${where.join(' AND ')} ORDER BY h.status = 'found' DESC, h.host, h.port LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit, query.offset) as {
@@ -196,7 +196,7 @@ export interface LearnedAddressRow {
 
 export function insertLearnedAddresses(db: Database, runId: string, rows: readonly LearnedAddressRow[]): void {
   const insert = db.prepare(
-    `INSERT INTO learned_addresses (run_id, ip, mac, via, learned_from_asset_id, in_scope, network) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO learned_addresses (run_id, ip, mac, via, learned_from_asset_uid, in_scope, network) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT DO NOTHING`,
   );
   for (const r of rows) insert.run(runId, r.ip, r.mac, r.via, r.learnedFromAssetId, r.inScope ? 1 : 0, r.network);
@@ -227,8 +227,8 @@ export function listLearnedAddresses(
     .get(...params) as number;
   const rows = db
     .prepare(
-      `SELECT l.ip, l.mac, l.via, l.learned_from_asset_id, a.name AS asset_name, l.in_scope FROM learned_addresses l
-       LEFT JOIN assets a ON a.id = l.learned_from_asset_id WHERE ${where.join(' AND ')} ORDER BY l.ip, l.mac, l.via LIMIT ? OFFSET ?`,
+      `SELECT l.ip, l.mac, l.via, l.learned_from_asset_uid AS learned_from_asset_id, a.name AS asset_name, l.in_scope FROM learned_addresses l
+       LEFT JOIN assets a ON a.uid = l.learned_from_asset_uid WHERE ${where.join(' AND ')} ORDER BY l.ip, l.mac, l.via LIMIT ? OFFSET ?`,
     )
     .all(...params, query.limit, query.offset) as {
     ip: string | null;

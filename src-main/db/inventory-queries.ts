@@ -1,13 +1,40 @@
-// Read side of the inventory: paged, sorted and filtered lists done in the database, summary counts
-// and the full detail of one asset with field provenance.
-import type { AssetDetail, AssetQuality, FieldAlternative, AssetSummary, AssetSummaryCounts, Lifecycle, Tag } from '../../src-shared/api/index.js';
+// Read side of the inventory: summary counts (maintained, not counted), and the full detail of one
+// asset with field provenance, decoded from its compact body and its members' records.
+import type { AssetDetail, AssetQuality, AssetSummary, AssetSummaryCounts, FieldAlternative, Lifecycle, Tag } from '../../src-shared/api/index.js';
+import type { AssetFieldName, FieldValue } from '../../src-shared/model/index.js';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../src-shared/model/source-kinds.js';
+import { DEFAULT_RECONCILE_CONFIG, freshnessOf } from '../engine/reconcile/index.js';
+import { decodeAssetBody, type StoredAlternative } from './asset-body.js';
 import type { Database } from './database.js';
-import type { AssetsTable } from './schema.js';
 
-export function toAssetSummary(row: AssetsTable): AssetSummary {
+/** The columns of assets a list or summary shows (not the body). */
+export const ASSET_ROW_COLUMNS =
+  'id, uid, class, name, status, hostname, fqdn, primary_ip, serial, vendor, model, os_name, os_version, lifecycle_stage, source_count, quality, first_seen, last_seen';
+
+export interface AssetRow {
+  id: number;
+  uid: string;
+  class: string;
+  name: string;
+  status: string;
+  hostname: string | null;
+  fqdn: string | null;
+  primary_ip: string | null;
+  serial: string | null;
+  vendor: string | null;
+  model: string | null;
+  os_name: string | null;
+  os_version: string | null;
+  lifecycle_stage: string | null;
+  source_count: number;
+  quality: number | null;
+  first_seen: string;
+  last_seen: string;
+}
+
+export function toAssetSummary(row: AssetRow): AssetSummary {
   return {
-    id: row.id,
+    id: row.uid,
     class: row.class as AssetSummary['class'],
     name: row.name,
     hostname: row.hostname,
@@ -23,40 +50,40 @@ export function toAssetSummary(row: AssetsTable): AssetSummary {
     sourceCount: row.source_count,
     firstSeen: row.first_seen,
     lastSeen: row.last_seen,
-    qualityScore: row.quality_score,
+    qualityScore: row.quality,
   };
 }
 
 export function summariseAssets(db: Database): AssetSummaryCounts {
-  const byClass = db.prepare('SELECT class AS key, count(*) AS count FROM assets GROUP BY class ORDER BY count DESC').all() as { key: string; count: number }[];
-  const byStatus = db.prepare('SELECT status AS key, count(*) AS count FROM assets GROUP BY status ORDER BY count DESC').all() as { key: string; count: number }[];
+  const counts = db.prepare('SELECT dimension, value, count FROM asset_counts WHERE count > 0 ORDER BY count DESC, value').all() as { dimension: string; value: string; count: number }[];
   const bySourceRows = db
-    .prepare(
-      `SELECT s.id AS key, s.name AS name, s.kind AS kind, count(DISTINCT a.asset_id) AS count
-       FROM sources s JOIN asset_sources a ON a.source_id = s.id GROUP BY s.id ORDER BY count DESC`,
-    )
+    .prepare('SELECT s.id AS key, s.name AS name, s.kind AS kind, q.assets AS count FROM source_quality q JOIN sources s ON s.seq = q.source_seq WHERE q.assets > 0 ORDER BY q.assets DESC, s.name')
     .all() as { key: string; name: string; kind: SourceKind; count: number }[];
-  const total = (db.prepare('SELECT count(*) FROM assets').pluck().get() as number) ?? 0;
   return {
-    total,
-    byClass,
-    byStatus,
+    total: counts.find((c) => c.dimension === 'total')?.count ?? 0,
+    byClass: counts.filter((c) => c.dimension === 'class').map((c) => ({ key: c.value, count: c.count })),
+    byStatus: counts.filter((c) => c.dimension === 'status').map((c) => ({ key: c.value, count: c.count })),
     bySource: bySourceRows.map((r) => ({ key: r.key, label: `${r.name} (${SOURCE_KIND_LABELS[r.kind] ?? r.kind})`, count: r.count })),
   };
 }
 
-export function getAssetRow(db: Database, id: string): AssetsTable | undefined {
-  return db.prepare('SELECT * FROM assets WHERE id = ?').get(id) as AssetsTable | undefined;
+export function getAssetRow(db: Database, uid: string): AssetRow | undefined {
+  return db.prepare(`SELECT ${ASSET_ROW_COLUMNS} FROM assets WHERE uid = ?`).get(uid) as AssetRow | undefined;
 }
 
-export function getTags(db: Database, assetId: string): Tag[] {
-  return db.prepare('SELECT key, value FROM tags WHERE asset_id = ? ORDER BY key').all(assetId) as Tag[];
+/** The integer id of an asset's row, or undefined when no asset has that id. */
+export function assetRowId(db: Database, uid: string): number | undefined {
+  return db.prepare('SELECT id FROM assets WHERE uid = ?').pluck().get(uid) as number | undefined;
+}
+
+export function getTags(db: Database, assetUid: string): Tag[] {
+  return db.prepare('SELECT t.key, t.value FROM assets a JOIN tags t ON t.asset_id = a.id WHERE a.uid = ? ORDER BY t.key').all(assetUid) as Tag[];
 }
 
 export const EMPTY_LIFECYCLE: Lifecycle = { stage: null, owner: null, warrantyEnd: null, endOfSale: null, endOfLife: null, notes: null };
 
-export function getLifecycle(db: Database, assetId: string): Lifecycle {
-  const row = db.prepare('SELECT * FROM lifecycle WHERE asset_id = ?').get(assetId) as
+export function getLifecycle(db: Database, assetUid: string): Lifecycle {
+  const row = db.prepare('SELECT l.* FROM assets a JOIN lifecycle l ON l.asset_id = a.id WHERE a.uid = ?').get(assetUid) as
     | { stage: string | null; owner: string | null; warranty_end: string | null; end_of_sale: string | null; end_of_life: string | null; notes: string | null }
     | undefined;
   if (!row) return EMPTY_LIFECYCLE;
@@ -70,104 +97,107 @@ export function getLifecycle(db: Database, assetId: string): Lifecycle {
   };
 }
 
-export function getAssetDetail(db: Database, id: string): AssetDetail | null {
-  const row = getAssetRow(db, id);
+interface MemberRow {
+  id: number;
+  native_key: string;
+  head_id: number;
+  last_seen: string;
+  source_id: string;
+  source_name: string;
+  source_kind: SourceKind;
+}
+
+export function getAssetDetail(db: Database, uid: string, now: Date = new Date()): AssetDetail | null {
+  const row = db.prepare(`SELECT ${ASSET_ROW_COLUMNS}, body FROM assets WHERE uid = ?`).get(uid) as (AssetRow & { body: string }) | undefined;
   if (!row) return null;
-  const fields = db
-    .prepare(
-      `SELECT f.field, f.value_json, f.source_id, s.name AS source_name, s.kind AS source_kind, f.observation_id, f.confidence, f.observed_at,
-         f.competing_json, f.suggestions_json
-       FROM asset_fields f JOIN sources s ON s.id = f.source_id WHERE f.asset_id = ? ORDER BY f.field`,
-    )
-    .all(id) as {
-    field: AssetDetail['fields'][number]['field'];
-    value_json: string;
-    source_id: string;
-    source_name: string;
-    source_kind: SourceKind;
-    observation_id: string | null;
-    confidence: number;
-    observed_at: string;
-    competing_json: string;
-    suggestions_json: string;
-  }[];
-  const sourceNames = new Map((db.prepare('SELECT id, name FROM sources').all() as { id: string; name: string }[]).map((r) => [r.id, r.name] as const));
-  const alternatives = (json: string): FieldAlternative[] =>
-    (JSON.parse(json) as StoredCandidate[]).map((c) => ({
-      value: c.value,
-      sourceId: c.sourceId,
-      sourceName: sourceNames.get(c.sourceId) ?? c.sourceId,
-      sourceKind: c.sourceKind,
-      observationId: c.observationId,
-      confidence: c.confidence,
-      observedAt: c.observedAt,
-      agreesWithGolden: c.agreesWithGolden,
-    }));
-  const hardware = (db.prepare('SELECT vendor, model, serial, firmware FROM hardware WHERE asset_id = ?').get(id) as AssetDetail['hardware'] | undefined) ?? {
-    vendor: null,
-    model: null,
-    serial: null,
-    firmware: null,
+  const body = decodeAssetBody(row.body);
+  const members = new Map(
+    (
+      db
+        .prepare(
+          `SELECT r.id, r.native_key, r.head_id, r.last_seen, s.id AS source_id, s.name AS source_name, s.kind AS source_kind
+           FROM json_each(?) j JOIN records r ON r.id = j.value JOIN sources s ON s.seq = r.source_seq`,
+        )
+        .all(JSON.stringify(body.m)) as MemberRow[]
+    ).map((m) => [m.id, m] as const),
+  );
+  const nowMs = now.getTime();
+  const memberAt = (index: number): MemberRow | undefined => members.get(body.m[index] ?? -1);
+  const alternative = (a: StoredAlternative): FieldAlternative | null => {
+    const m = memberAt(a[1]);
+    if (!m) return null;
+    return {
+      value: a[0],
+      sourceId: m.source_id,
+      sourceName: m.source_name,
+      sourceKind: m.source_kind,
+      observationId: String(m.head_id),
+      confidence: DEFAULT_RECONCILE_CONFIG.baseConfidence[m.source_kind],
+      observedAt: m.last_seen,
+      agreesWithGolden: a[2] === 1,
+    };
   };
-  const interfaces = (
-    db.prepare('SELECT name, mac, ips_json, vlan, speed_mbps, oper_status FROM network_interfaces WHERE asset_id = ? ORDER BY name, mac').all(id) as {
-      name: string | null;
-      mac: string | null;
-      ips_json: string;
-      vlan: number | null;
-      speed_mbps: number | null;
-      oper_status: string | null;
-    }[]
-  ).map((r) => ({
-    name: r.name,
-    mac: r.mac,
-    ips: (JSON.parse(r.ips_json) as { address: string; network?: string }[]).map((ip) => ({ address: ip.address, network: ip.network ?? null })),
-    vlan: r.vlan,
-    speedMbps: r.speed_mbps,
-    operStatus: r.oper_status,
-  }));
+  const fields: AssetDetail['fields'] = [];
+  for (const [name, f] of Object.entries(body.f) as [AssetFieldName, NonNullable<(typeof body.f)[AssetFieldName]>][]) {
+    const winner = memberAt(f[1]);
+    if (!winner) continue;
+    const competing = f[4].map(alternative).filter((a): a is FieldAlternative => a !== null);
+    // Freshness: from the latest sighting by any source that agrees with the value.
+    let lastSeen = winner.last_seen;
+    for (const c of competing) if (c.agreesWithGolden && c.observedAt > lastSeen) lastSeen = c.observedAt;
+    fields.push({
+      field: name,
+      value: f[0] as FieldValue,
+      sourceId: winner.source_id,
+      sourceName: winner.source_name,
+      sourceKind: winner.source_kind,
+      observationId: String(winner.head_id),
+      confidence: f[2],
+      agreeingSources: f[3],
+      observedAt: winner.last_seen,
+      lastSeen,
+      freshness: freshnessOf(winner.source_kind, Date.parse(lastSeen), nowMs, DEFAULT_RECONCILE_CONFIG),
+      competing,
+      suggestions: f[5].map(alternative).filter((a): a is FieldAlternative => a !== null),
+    });
+  }
+  fields.sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
+  const value = (name: AssetFieldName): string | null => {
+    const v = body.f[name]?.[0];
+    return v === undefined || v === null ? null : String(v);
+  };
   const software = db
-    .prepare('SELECT DISTINCT name, version, vendor, purl FROM software WHERE asset_id = ? ORDER BY name COLLATE NOCASE, version')
-    .all(id) as AssetDetail['software'];
-  const sources = (
-    db
-      .prepare(
-        `SELECT a.source_id, s.name, s.kind, a.native_key, a.last_seen FROM asset_sources a JOIN sources s ON s.id = a.source_id
-         WHERE a.asset_id = ? ORDER BY a.last_seen DESC`,
-      )
-      .all(id) as { source_id: string; name: string; kind: SourceKind; native_key: string; last_seen: string }[]
-  ).map((r) => ({ sourceId: r.source_id, sourceName: r.name, sourceKind: r.kind, nativeKey: r.native_key, lastSeen: r.last_seen }));
+    .prepare(
+      `SELECT s.name, nullif(s.version, '') AS version, nullif(s.vendor, '') AS vendor, s.purl FROM asset_software a JOIN software s ON s.id = a.software_id
+       WHERE a.asset_id = ? ORDER BY s.name COLLATE NOCASE, s.version`,
+    )
+    .all(row.id) as AssetDetail['software'];
+  const sources = [...members.values()]
+    .sort((a, b) => (a.last_seen < b.last_seen ? 1 : a.last_seen > b.last_seen ? -1 : a.id - b.id))
+    .map((m) => ({ sourceId: m.source_id, sourceName: m.source_name, sourceKind: m.source_kind, nativeKey: m.native_key, lastSeen: m.last_seen }));
+  const quality: AssetQuality = {
+    ...body.q,
+    freshness: freshnessOf('servers_cache', Date.parse(row.last_seen), nowMs, DEFAULT_RECONCILE_CONFIG),
+  };
   return {
     summary: toAssetSummary(row),
-    fields: fields.map((f) => ({
-      field: f.field,
-      value: JSON.parse(f.value_json) as AssetDetail['fields'][number]['value'],
-      sourceId: f.source_id,
-      sourceName: f.source_name,
-      sourceKind: f.source_kind,
-      observationId: f.observation_id,
-      confidence: f.confidence,
-      observedAt: f.observed_at,
-      competing: alternatives(f.competing_json),
-      suggestions: alternatives(f.suggestions_json),
-    })),
-    hardware,
-    interfaces,
+    fields,
+    hardware: { vendor: value('vendor'), model: value('model'), serial: value('serial'), firmware: value('firmware') },
+    interfaces: body.n
+      .map((n) => ({ name: n.name, mac: n.mac, ips: n.ips.map((ip) => ({ address: ip.address, network: ip.network === '?' ? null : ip.network })), vlan: n.vlan, speedMbps: n.speedMbps, operStatus: n.operStatus }))
+      .sort((a, b) => compareInterfaceNames(a.name, b.name) || ((a.mac ?? '') < (b.mac ?? '') ? -1 : 1)),
     software,
-    tags: getTags(db, id),
-    lifecycle: getLifecycle(db, id),
+    tags: getTags(db, uid),
+    lifecycle: getLifecycle(db, uid),
     sources,
-    ...(row.quality_json ? { quality: JSON.parse(row.quality_json) as AssetQuality } : {}),
+    quality,
   };
 }
 
-/** A competing value or suggestion as stored in asset_fields (the engine's FieldCandidate). */
-interface StoredCandidate {
-  value: FieldAlternative['value'];
-  sourceId: string;
-  sourceKind: SourceKind;
-  observationId: string;
-  confidence: number;
-  observedAt: string;
-  agreesWithGolden: boolean;
+/** Interface names in natural order: Gi1/0/2 before Gi1/0/10, eth2 before eth10; unnamed last. */
+export function compareInterfaceNames(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 }

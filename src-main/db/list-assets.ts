@@ -11,10 +11,10 @@
 import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import type { AssetFilter, AssetPage, AssetSortField } from '../../src-shared/api/index.js';
 import type { Database } from './database.js';
-import { toAssetSummary } from './inventory-queries.js';
+import { toAssetSummary, type AssetRow } from './inventory-queries.js';
 import { all, type QueryBuilder } from './query-builder.js';
 import type { AssetsTable, LocalSchema } from './schema.js';
-import { toSearchQuery } from './search-body.js';
+import { tagToken, toSearchQuery } from './search-body.js';
 
 /** How far past the requested page the total is counted exactly. */
 export const TOTAL_LOOKAHEAD = 10_000;
@@ -36,7 +36,7 @@ const SORT_COLUMNS: Record<AssetSortField, { column: keyof AssetsTable; nocase: 
   name: { column: 'name', nocase: true },
   class: { column: 'class', nocase: false },
   hostname: { column: 'hostname', nocase: true },
-  primaryIp: { column: 'primary_ip', nocase: false },
+  primaryIp: { column: 'ip_sort', nocase: false },
   serial: { column: 'serial', nocase: true },
   vendor: { column: 'vendor', nocase: true },
   model: { column: 'model', nocase: true },
@@ -46,7 +46,7 @@ const SORT_COLUMNS: Record<AssetSortField, { column: keyof AssetsTable; nocase: 
   sourceCount: { column: 'source_count', nocase: false },
   lastSeen: { column: 'last_seen', nocase: false },
   firstSeen: { column: 'first_seen', nocase: false },
-  qualityScore: { column: 'quality_score', nocase: false },
+  qualityScore: { column: 'quality', nocase: false },
 };
 
 export interface ListAssetsInput {
@@ -72,7 +72,7 @@ export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInpu
   const pageEnd = input.offset + input.limit;
   // max(rowid) is a free estimate of the table size (rowids are not reused while rows exist); only
   // tag and search filters need it.
-  const tableRows = filter.tag || filter.search ? ((db.prepare('SELECT max(rowid) FROM assets').pluck().get() as number | null) ?? 0) : 0;
+  const tableRows = filter.tag || filter.search ? ((db.prepare('SELECT max(id) FROM assets').pluck().get() as number | null) ?? 0) : 0;
   /** When a single tag or search filter is the only filter, its capped count is the total. */
   let onlyFilterMatches: number | null = null;
   const matchCap = Math.max(FILTER_MATCH_CAP, pageEnd + TOTAL_LOOKAHEAD);
@@ -83,32 +83,22 @@ export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInpu
   if (filter.lifecycleStage) q = q.where('assets.lifecycle_stage', '=', filter.lifecycleStage);
   if (filter.sourceId) {
     const sourceId = filter.sourceId;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('asset_sources').select(sql.lit(1).as('one')).whereRef('asset_sources.asset_id', '=', 'assets.id').where('asset_sources.source_id', '=', sourceId)),
-    );
+    q = q.where(sql<SqlBool>`EXISTS (SELECT 1 FROM records r WHERE r.asset_id = assets.id AND r.source_seq = (SELECT seq FROM sources WHERE id = ${sourceId}))`);
   }
   if (filter.sourceKind) {
     const kind = filter.sourceKind;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('asset_sources')
-          .innerJoin('sources', 'sources.id', 'asset_sources.source_id')
-          .select(sql.lit(1).as('one'))
-          .whereRef('asset_sources.asset_id', '=', 'assets.id')
-          .where('sources.kind', '=', kind),
-      ),
-    );
+    q = q.where(sql<SqlBool>`EXISTS (SELECT 1 FROM records r JOIN sources s ON s.seq = r.source_seq WHERE r.asset_id = assets.id AND s.kind = ${kind})`);
   }
   if (filter.tag) {
     const { key, value } = parseTag(filter.tag);
-    const matches = cappedCount(db, `SELECT 1 FROM tags WHERE key = ?${value === null ? '' : ' AND value = ?'}`, value === null ? [key] : [key, value], matchCap);
+    // Every tag is one token in the search index: a rare tag drives from it; a common one walks the
+    // sort order and probes each row's tags (primary key asset_id, key).
+    const token = `"${tagToken(key, value)}"`;
+    const matches = cappedCount(db, 'SELECT rowid FROM asset_search WHERE asset_search MATCH ?', [token], matchCap);
     if (filterCount === 1) onlyFilterMatches = matches;
-    const tagIds = sql`SELECT asset_id FROM tags WHERE key = ${key}${value === null ? sql`` : sql` AND value = ${value}`}`;
-    // Rare tag: its index drives (IN); common tag: walk the sort order and probe each row (EXISTS).
-    const condition: Expression<SqlBool> =
-      shouldDriveFromFilter(matches, tableRows, pageEnd)
-        ? sql<SqlBool>`assets.id IN (${tagIds})`
-        : sql<SqlBool>`EXISTS (SELECT 1 FROM tags t WHERE t.asset_id = assets.id AND t.key = ${key}${value === null ? sql`` : sql` AND t.value = ${value}`})`;
+    const condition: Expression<SqlBool> = shouldDriveFromFilter(matches, tableRows, pageEnd)
+      ? sql<SqlBool>`assets.id IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ${token})`
+      : sql<SqlBool>`EXISTS (SELECT 1 FROM tags t WHERE t.asset_id = assets.id AND t.key = ${key}${value === null ? sql`` : sql` AND lower(t.value) = lower(${value})`})`;
     q = q.where(condition);
   }
   if (filter.search) {
@@ -119,8 +109,8 @@ export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInpu
       // The unary + keeps SQLite from driving the query from the search when it matches many rows.
       q = q.where(
         shouldDriveFromFilter(matches, tableRows, pageEnd)
-          ? sql<SqlBool>`assets.rowid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ${match})`
-          : sql<SqlBool>`+assets.rowid IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ${match})`,
+          ? sql<SqlBool>`assets.id IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ${match})`
+          : sql<SqlBool>`+assets.id IN (SELECT rowid FROM asset_search WHERE asset_search MATCH ${match})`,
       );
     }
   }
@@ -128,13 +118,21 @@ export function listAssets(db: Database, qb: QueryBuilder, input: ListAssetsInpu
   const spec = SORT_COLUMNS[input.sort.field];
   const direction = input.sort.direction;
   const orderExpr = spec.nocase ? sql`${sql.ref(`assets.${spec.column}`)} COLLATE NOCASE` : sql.ref(`assets.${spec.column}`);
-  const rows = all(db, q.selectAll('assets').orderBy(orderExpr, direction).orderBy('assets.id', direction).limit(input.limit).offset(input.offset)) as AssetsTable[];
+  const rows = all(
+    db,
+    q
+      .select(['id', 'uid', 'class', 'name', 'status', 'hostname', 'fqdn', 'primary_ip', 'serial', 'vendor', 'model', 'os_name', 'os_version', 'lifecycle_stage', 'source_count', 'quality', 'first_seen', 'last_seen'])
+      .orderBy(orderExpr, direction)
+      .orderBy('assets.id', direction)
+      .limit(input.limit)
+      .offset(input.offset),
+  ) as AssetRow[];
 
   const hasFilter = Object.values(filter).some((v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
   let total: number;
   let totalIsExact = true;
   if (!hasFilter) {
-    total = db.prepare('SELECT count(*) FROM assets').pluck().get() as number;
+    total = (db.prepare("SELECT count FROM asset_counts WHERE dimension = 'total' AND value = ''").pluck().get() as number | undefined) ?? 0;
   } else if (onlyFilterMatches !== null) {
     total = onlyFilterMatches;
     totalIsExact = onlyFilterMatches < matchCap;

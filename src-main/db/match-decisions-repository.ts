@@ -1,13 +1,13 @@
-// Operator match decisions (force merge / never merge) over natural keys: stored, listed, revoked.
-// Reconciliation reads the active ones through reconcile-store.ts.
+// Operator match decisions (force merge / never merge) over records: stored, listed, revoked. The
+// reconciler reads the active ones when it builds a closure (record-closure.ts).
 import type { MatchDecisionKind, MatchDecisionOrigin, MatchDecisionRecord } from '../../src-shared/api/reconciliation.js';
 import type { Database } from './database.js';
 
 export interface NewMatchDecision {
   id: string;
   kind: MatchDecisionKind;
-  left: { sourceId: string; nativeKey: string };
-  right: { sourceId: string; nativeKey: string };
+  leftRecordId: number;
+  rightRecordId: number;
   reason: string | null;
   actor: string;
   origin: MatchDecisionOrigin;
@@ -18,6 +18,8 @@ export interface NewMatchDecision {
 interface DecisionRow {
   id: string;
   kind: MatchDecisionKind;
+  left_record_id: number;
+  right_record_id: number;
   left_source_id: string;
   left_native_key: string;
   right_source_id: string;
@@ -29,13 +31,15 @@ interface DecisionRow {
   created_at: string;
   revoked_at: string | null;
   revoked_by: string | null;
-  left_asset_id: string | null;
-  right_asset_id: string | null;
+  left_asset_uid: string | null;
+  right_asset_uid: string | null;
 }
 
-const SELECT = `SELECT d.*, la.asset_id AS left_asset_id, ra.asset_id AS right_asset_id FROM match_decisions d
-  LEFT JOIN asset_sources la ON la.source_id = d.left_source_id AND la.native_key = d.left_native_key
-  LEFT JOIN asset_sources ra ON ra.source_id = d.right_source_id AND ra.native_key = d.right_native_key`;
+const FROM = `FROM match_decisions d
+  JOIN records lr ON lr.id = d.left_record_id JOIN sources ls ON ls.seq = lr.source_seq LEFT JOIN assets la ON la.id = lr.asset_id
+  JOIN records rr ON rr.id = d.right_record_id JOIN sources rs ON rs.seq = rr.source_seq LEFT JOIN assets ra ON ra.id = rr.asset_id`;
+const SELECT = `SELECT d.*, ls.id AS left_source_id, lr.native_key AS left_native_key, rs.id AS right_source_id, rr.native_key AS right_native_key,
+  la.uid AS left_asset_uid, ra.uid AS right_asset_uid ${FROM}`;
 
 function toRecord(r: DecisionRow): MatchDecisionRecord {
   return {
@@ -43,8 +47,8 @@ function toRecord(r: DecisionRow): MatchDecisionRecord {
     kind: r.kind,
     left: { sourceId: r.left_source_id, nativeKey: r.left_native_key },
     right: { sourceId: r.right_source_id, nativeKey: r.right_native_key },
-    leftAssetId: r.left_asset_id,
-    rightAssetId: r.right_asset_id,
+    leftAssetId: r.left_asset_uid,
+    rightAssetId: r.right_asset_uid,
     reason: r.reason,
     actor: r.actor,
     createdAt: r.created_at,
@@ -57,9 +61,9 @@ function toRecord(r: DecisionRow): MatchDecisionRecord {
 
 export function insertMatchDecision(db: Database, d: NewMatchDecision): void {
   db.prepare(
-    `INSERT INTO match_decisions (id, kind, left_source_id, left_native_key, right_source_id, right_native_key, reason, actor, origin, stewardship_item_id, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(d.id, d.kind, d.left.sourceId, d.left.nativeKey, d.right.sourceId, d.right.nativeKey, d.reason, d.actor, d.origin, d.stewardshipItemId, d.createdAt);
+    `INSERT INTO match_decisions (id, kind, left_record_id, right_record_id, reason, actor, origin, stewardship_item_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(d.id, d.kind, d.leftRecordId, d.rightRecordId, d.reason, d.actor, d.origin, d.stewardshipItemId, d.createdAt);
 }
 
 export function getMatchDecision(db: Database, id: string): MatchDecisionRecord | undefined {
@@ -67,8 +71,26 @@ export function getMatchDecision(db: Database, id: string): MatchDecisionRecord 
   return row ? toRecord(row) : undefined;
 }
 
+/** The two records a decision is about. */
+export function decisionRecords(db: Database, id: string): { left: number; right: number } | undefined {
+  return db.prepare('SELECT left_record_id AS left, right_record_id AS right FROM match_decisions WHERE id = ?').get(id) as { left: number; right: number } | undefined;
+}
+
 export function revokeMatchDecision(db: Database, id: string, by: string, at: string): void {
   db.prepare('UPDATE match_decisions SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL').run(at, by, id);
+}
+
+/** Active decisions of `kind` between any record of `a` and any record of `b`. */
+export function activeDecisionIdsBetween(db: Database, kind: MatchDecisionKind, a: readonly number[], b: readonly number[]): string[] {
+  return db
+    .prepare(
+      `SELECT id FROM match_decisions WHERE kind = ? AND revoked_at IS NULL
+       AND ((left_record_id IN (SELECT value FROM json_each(?)) AND right_record_id IN (SELECT value FROM json_each(?)))
+         OR (left_record_id IN (SELECT value FROM json_each(?)) AND right_record_id IN (SELECT value FROM json_each(?))))
+       ORDER BY id`,
+    )
+    .pluck()
+    .all(kind, JSON.stringify(a), JSON.stringify(b), JSON.stringify(b), JSON.stringify(a)) as string[];
 }
 
 export interface ListDecisionsInput {
@@ -88,18 +110,11 @@ export function listMatchDecisions(db: Database, input: ListDecisionsInput): { i
   }
   if (!input.includeRevoked) where.push('d.revoked_at IS NULL');
   if (input.assetId) {
-    where.push('(la.asset_id = ? OR ra.asset_id = ?)');
+    where.push('(la.uid = ? OR ra.uid = ?)');
     params.push(input.assetId, input.assetId);
   }
   const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const rows = db.prepare(`${SELECT} ${clause} ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset) as DecisionRow[];
-  const total = db
-    .prepare(
-      `SELECT count(*) FROM match_decisions d
-       LEFT JOIN asset_sources la ON la.source_id = d.left_source_id AND la.native_key = d.left_native_key
-       LEFT JOIN asset_sources ra ON ra.source_id = d.right_source_id AND ra.native_key = d.right_native_key ${clause}`,
-    )
-    .pluck()
-    .get(...params) as number;
+  const total = db.prepare(`SELECT count(*) ${FROM} ${clause}`).pluck().get(...params) as number;
   return { items: rows.map(toRecord), total, offset: input.offset };
 }

@@ -1,5 +1,5 @@
 // Row types of the local database, for Kysely's query builder. Mirrors migrations/*.sql.
-export interface SourcesTable { id: string; kind: string; name: string; settings_json: string; created_at: string }
+export interface SourcesTable { id: string; seq: number; kind: string; name: string; settings_json: string; import_settings_json: string; created_at: string }
 export interface DiscoveryRunsTable {
   id: string;
   kind: string;
@@ -19,76 +19,51 @@ export interface DiscoveryRunsTable {
   correlation_id: string;
 }
 export interface AssetsTable {
-  id: string;
+  id: number;
+  uid: string;
   class: string;
   name: string;
   status: string;
   hostname: string | null;
   fqdn: string | null;
   primary_ip: string | null;
+  ip_sort: Buffer | null;
   serial: string | null;
   vendor: string | null;
   model: string | null;
   os_name: string | null;
   os_version: string | null;
   lifecycle_stage: string | null;
+  owner: string | null;
   source_count: number;
-  quality_score: number | null;
-  quality_json: string | null;
-  content_hash: string | null;
+  quality: number | null;
   first_seen: string;
   last_seen: string;
   created_at: string;
+  created_cause: string | null;
   updated_at: string;
+  content_hash: string;
+  body: string;
 }
 export interface AssetSearchTable { rowid: number; body: string; asset_search: string }
-export interface ObservationsTable {
-  id: string;
-  source_id: string;
-  run_id: string | null;
+export interface RecordsTable {
+  id: number;
+  source_seq: number;
   native_key: string;
-  observed_at: string;
-  asset_class: string | null;
-  fields_json: string;
-  interfaces_json: string;
-  software_json: string;
-  tags_json: string;
-  relations_json: string;
-  raw_json: string;
+  head_id: number;
   content_hash: string;
-  idempotency_key: string;
-  asset_id: string | null;
-  created_at: string;
+  raw_hash: string | null;
+  first_seen: string;
+  last_seen: string;
+  asset_id: number | null;
+  solo: number;
 }
-export interface AssetSourcesTable { source_id: string; native_key: string; asset_id: string; first_seen: string; last_seen: string }
-export interface AssetFieldsTable {
-  asset_id: string;
-  field: string;
-  value_json: string;
-  source_id: string;
-  observation_id: string | null;
-  confidence: number;
-  observed_at: string;
-  competing_json: string;
-  suggestions_json: string;
-}
-export interface IdentitiesTable { kind: string; value: string; asset_id: string; weight: number; source_id: string | null }
-export interface HardwareTable { asset_id: string; vendor: string | null; model: string | null; serial: string | null; firmware: string | null }
-export interface NetworkInterfacesTable {
-  id: string;
-  asset_id: string;
-  name: string | null;
-  mac: string | null;
-  ips_json: string;
-  vlan: number | null;
-  speed_mbps: number | null;
-  oper_status: string | null;
-  source_id: string | null;
-}
-export interface SoftwareTable { id: string; asset_id: string; name: string; version: string | null; vendor: string | null; purl: string | null; cpe: string | null; source_id: string | null }
-export interface TagsTable { asset_id: string; key: string; value: string; origin: string }
+export interface RecordKeysTable { key: string; source_seq: number; record_id: number }
+export interface TagsTable { asset_id: number; key: string; value: string; origin: string }
+export interface AssetSoftwareTable { asset_id: number; software_id: number }
+export interface SoftwareTable { id: number; name: string; version: string; vendor: string; purl: string | null; cpe: string | null }
 export interface LifecycleTable {
-  asset_id: string;
+  asset_id: number;
   stage: string | null;
   owner: string | null;
   warranty_end: string | null;
@@ -117,14 +92,11 @@ export interface LocalSchema {
   discovery_runs: DiscoveryRunsTable;
   assets: AssetsTable;
   asset_search: AssetSearchTable;
-  observations: ObservationsTable;
-  asset_sources: AssetSourcesTable;
-  asset_fields: AssetFieldsTable;
-  identities: IdentitiesTable;
-  hardware: HardwareTable;
-  network_interfaces: NetworkInterfacesTable;
-  software: SoftwareTable;
+  records: RecordsTable;
+  record_keys: RecordKeysTable;
   tags: TagsTable;
+  software: SoftwareTable;
+  asset_software: AssetSoftwareTable;
   lifecycle: LifecycleTable;
   audit_events: AuditEventsTable;
 }

@@ -32,3 +32,22 @@ export function toSearchQuery(text: string): string | null {
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"*`).join(' AND ');
 }
+
+/** FNV-1a, 64 bits, as 16 hex digits: short, stable tokens for values the tokenizer would split. */
+function fnv64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * The search token of a tag: `key` alone (any value) or `key=value`. Tags are matched exactly, so
+ * they are indexed as one opaque token each rather than as words.
+ */
+export function tagToken(key: string, value?: string | null): string {
+  const k = key.trim().toLowerCase();
+  return value === undefined || value === null ? `tagk_${fnv64(k)}` : `tagkv_${fnv64(`${k}\u0000${value.trim().toLowerCase()}`)}`;
+}

@@ -1,26 +1,25 @@
 // The stewardship queue: pairs of records reconciliation could not decide alone. Items are kept in
-// step with each recomputed closure (syncStewardship); people list them with both records side by
-// side and decide them (the decisions themselves live in match_decisions).
+// step with each reconciled closure (createStewardshipSync); people list them with both records side
+// by side and decide them (the decisions themselves live in match_decisions).
 import type { StewardshipItem, StewardshipListQuery, StewardshipPage, StewardshipSide, StewardshipStatus } from '../../src-shared/api/reconciliation.js';
-import { ASSET_FIELD_NAMES, type AssetFieldName, type FieldValue, type ObservationInput } from '../../src-shared/model/index.js';
+import { ASSET_FIELD_NAMES, type AssetFieldName, type FieldValue } from '../../src-shared/model/index.js';
 import type { SourceKind } from '../../src-shared/model/source-kinds.js';
-import { naturalKeyOf, splitNaturalKey, type NaturalKey, type StewardshipItem as EngineStewardshipItem } from '../engine/reconcile/index.js';
+import type { NaturalKey, StewardshipItem as EngineStewardshipItem } from '../engine/reconcile/index.js';
 import type { Database } from './database.js';
-import { toAssetSummary } from './inventory-queries.js';
-import type { AssetsTable } from './schema.js';
+import type { AssetRef } from './golden-record-store.js';
+import { ASSET_ROW_COLUMNS, toAssetSummary, type AssetRow } from './inventory-queries.js';
+import type { LoadedRecord, ObservationBody } from './record-heads.js';
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   kind: StewardshipItem['kind'];
-  left_source_id: string;
-  left_native_key: string;
-  right_source_id: string;
-  right_native_key: string;
-  left_asset_id: string | null;
-  right_asset_id: string | null;
+  left_record_id: number;
+  right_record_id: number;
+  left_asset_id: number | null;
+  right_asset_id: number | null;
   score: number;
-  breakdown_json: string;
-  conflicts_json: string;
+  breakdown: string;
+  conflicts: string;
   status: StewardshipStatus;
   opened_at: string;
   decided_at: string | null;
@@ -29,46 +28,48 @@ interface ItemRow {
   deferred_until: string | null;
 }
 
-export type StewardshipSync = (keys: Iterable<NaturalKey>, items: readonly EngineStewardshipItem[], now: string) => { opened: number; resolved: number };
+export type StewardshipSync = (
+  records: ReadonlyMap<number, LoadedRecord>,
+  byNaturalKey: ReadonlyMap<NaturalKey, LoadedRecord>,
+  items: readonly EngineStewardshipItem[],
+  assetOf: ReadonlyMap<number, AssetRef>,
+  now: string,
+) => { opened: number; resolved: number };
 
-/**
- * Replaces the stewardship items of a recomputed closure (new ones open, vanished open ones are
- * resolved), with its statements prepared once for a reconciler that syncs after every closure.
- */
+/** Replaces the stewardship items of a reconciled closure: new ones open, vanished open ones are resolved. */
 export function createStewardshipSync(db: Database): StewardshipSync {
   const touching = db.prepare(
-    `SELECT id, status FROM stewardship_items WHERE left_source_id = @s AND left_native_key = @k
-     UNION SELECT id, status FROM stewardship_items WHERE right_source_id = @s AND right_native_key = @k`,
+    `SELECT s.id, s.status FROM json_each(?) j JOIN stewardship_items s ON s.left_record_id = j.value
+     UNION SELECT s.id, s.status FROM json_each(?) j JOIN stewardship_items s ON s.right_record_id = j.value`,
   );
   const update = db.prepare(
-    `UPDATE stewardship_items SET kind = ?, left_asset_id = ?, right_asset_id = ?, score = ?, breakdown_json = ?, conflicts_json = ?,
+    `UPDATE stewardship_items SET kind = ?, left_asset_id = ?, right_asset_id = ?, score = ?, breakdown = ?, conflicts = ?,
       status = CASE WHEN status IN ('open', 'deferred') THEN status ELSE 'open' END,
       decided_at = CASE WHEN status IN ('open', 'deferred') THEN decided_at ELSE NULL END,
       decided_by = CASE WHEN status IN ('open', 'deferred') THEN decided_by ELSE NULL END
      WHERE id = ?`,
   );
   const insert = db.prepare(
-    `INSERT INTO stewardship_items (id, kind, left_source_id, left_native_key, right_source_id, right_native_key, left_asset_id, right_asset_id,
-      score, breakdown_json, conflicts_json, status, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+    `INSERT INTO stewardship_items (id, kind, left_record_id, right_record_id, left_asset_id, right_asset_id, score, breakdown, conflicts, status, opened_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
   );
   const resolve = db.prepare("UPDATE stewardship_items SET status = 'resolved', decided_at = ?, decided_by = NULL WHERE id = ?");
-  return (keys, items, now) => {
+  return (records, byNaturalKey, items, assetOf, now) => {
+    const ids = JSON.stringify([...records.keys()]);
     const existing = new Map<string, StewardshipStatus>();
-    for (const key of keys) {
-      const { sourceId, nativeKey } = splitNaturalKey(key);
-      for (const r of touching.all({ s: sourceId, k: nativeKey }) as { id: string; status: StewardshipStatus }[]) existing.set(r.id, r.status);
-    }
+    for (const r of touching.all(ids, ids) as { id: string; status: StewardshipStatus }[]) existing.set(r.id, r.status);
     let opened = 0;
     let resolved = 0;
     const seen = new Set<string>();
     for (const item of items) {
+      const left = byNaturalKey.get(item.left)?.row.id;
+      const right = byNaturalKey.get(item.right)?.row.id;
+      if (left === undefined || right === undefined) continue;
       seen.add(item.id);
-      const l = splitNaturalKey(item.left);
-      const r = splitNaturalKey(item.right);
-      const args = [item.reason, item.leftAssetId, item.rightAssetId, item.score, JSON.stringify(item.breakdown), JSON.stringify(item.conflicts)] as const;
+      const args = [item.reason, assetOf.get(left)?.id ?? null, assetOf.get(right)?.id ?? null, item.score, JSON.stringify(item.breakdown), JSON.stringify(item.conflicts)] as const;
       if (existing.has(item.id)) update.run(...args, item.id);
       else {
-        insert.run(item.id, item.reason, l.sourceId, l.nativeKey, r.sourceId, r.nativeKey, item.leftAssetId, item.rightAssetId, item.score, args[4], args[5], now);
+        insert.run(item.id, item.reason, left, right, args[1], args[2], item.score, args[4], args[5], now);
         opened += 1;
       }
     }
@@ -96,41 +97,38 @@ export function countStewardship(db: Database): Record<StewardshipStatus, number
   return out;
 }
 
-function sideOf(db: Database, sourceId: string, nativeKey: string): StewardshipSide {
+function sideOf(db: Database, recordId: number): StewardshipSide {
   const head = db
     .prepare(
-      `SELECT o.id, o.observed_at, o.fields_json, o.interfaces_json, o.content_hash, s.name AS source_name, s.kind AS source_kind
-       FROM observation_heads h JOIN observations o ON o.id = h.observation_id JOIN sources s ON s.id = h.source_id
-       WHERE h.source_id = ? AND h.native_key = ?`,
+      `SELECT r.native_key, r.head_id, r.last_seen, r.content_hash, r.asset_id, o.body, s.id AS source_id, s.name AS source_name, s.kind AS source_kind
+       FROM records r JOIN observations o ON o.id = r.head_id JOIN sources s ON s.seq = r.source_seq WHERE r.id = ?`,
     )
-    .get(sourceId, nativeKey) as
-    | { id: string; observed_at: string; fields_json: string; interfaces_json: string; content_hash: string; source_name: string; source_kind: SourceKind }
+    .get(recordId) as
+    | { native_key: string; head_id: number; last_seen: string; content_hash: string; asset_id: number | null; body: string; source_id: string; source_name: string; source_kind: SourceKind }
     | undefined;
-  const asset = db
-    .prepare('SELECT a.* FROM asset_sources m JOIN assets a ON a.id = m.asset_id WHERE m.source_id = ? AND m.native_key = ?')
-    .get(sourceId, nativeKey) as AssetsTable | undefined;
+  const asset = head?.asset_id ? (db.prepare(`SELECT ${ASSET_ROW_COLUMNS} FROM assets WHERE id = ?`).get(head.asset_id) as AssetRow | undefined) : undefined;
   const fields: { field: AssetFieldName; value: FieldValue }[] = [];
   const macs: string[] = [];
   const ips: string[] = [];
   if (head) {
-    const raw = JSON.parse(head.fields_json) as ObservationInput['fields'];
+    const body = JSON.parse(head.body) as ObservationBody;
     for (const name of ASSET_FIELD_NAMES) {
-      const value = raw[name];
+      const value = body.f[name];
       if (value !== undefined && value !== null && value !== '') fields.push({ field: name, value });
     }
-    for (const nic of JSON.parse(head.interfaces_json) as ObservationInput['interfaces']) {
+    for (const nic of body.i) {
       if (nic.mac) macs.push(nic.mac);
       for (const ip of nic.ips) ips.push(ip.network ? `${ip.address} (${ip.network})` : ip.address);
     }
   }
   return {
     member: {
-      sourceId,
-      nativeKey,
-      sourceName: head?.source_name ?? sourceId,
+      sourceId: head?.source_id ?? '',
+      nativeKey: head?.native_key ?? '',
+      sourceName: head?.source_name ?? '',
       sourceKind: head?.source_kind ?? 'manual',
-      observationId: head?.id ?? '',
-      observedAt: head?.observed_at ?? '',
+      observationId: head ? String(head.head_id) : '',
+      observedAt: head?.last_seen ?? '',
       contentHash: head?.content_hash ?? '',
     },
     asset: asset ? toAssetSummary(asset) : null,
@@ -146,10 +144,10 @@ export function toStewardshipItem(db: Database, r: ItemRow): StewardshipItem {
     kind: r.kind,
     status: r.status,
     score: r.score,
-    breakdown: JSON.parse(r.breakdown_json) as StewardshipItem['breakdown'],
-    conflicts: JSON.parse(r.conflicts_json) as string[],
-    left: sideOf(db, r.left_source_id, r.left_native_key),
-    right: sideOf(db, r.right_source_id, r.right_native_key),
+    breakdown: JSON.parse(r.breakdown) as StewardshipItem['breakdown'],
+    conflicts: JSON.parse(r.conflicts) as string[],
+    left: sideOf(db, r.left_record_id),
+    right: sideOf(db, r.right_record_id),
     openedAt: r.opened_at,
     decidedAt: r.decided_at,
     decidedBy: r.decided_by,
@@ -180,11 +178,14 @@ export function listStewardship(db: Database, query: Required<Omit<StewardshipLi
     params.push(query.kind);
   }
   if (query.assetId) {
-    where.push('(left_asset_id = ? OR right_asset_id = ?)');
+    where.push('(left_asset_id = (SELECT id FROM assets WHERE uid = ?) OR right_asset_id = (SELECT id FROM assets WHERE uid = ?))');
     params.push(query.assetId, query.assetId);
   }
   if (query.sourceId) {
-    where.push('(left_source_id = ? OR right_source_id = ?)');
+    where.push(
+      `(left_record_id IN (SELECT r.id FROM records r JOIN sources s ON s.seq = r.source_seq WHERE s.id = ?)
+        OR right_record_id IN (SELECT r.id FROM records r JOIN sources s ON s.seq = r.source_seq WHERE s.id = ?))`,
+    );
     params.push(query.sourceId, query.sourceId);
   }
   if (query.minScore !== undefined) {
@@ -202,13 +203,13 @@ export function listStewardship(db: Database, query: Required<Omit<StewardshipLi
 }
 
 /** Open items with a member of this asset on either side. */
-export function stewardshipOfAsset(db: Database, assetId: string): { id: string; kind: StewardshipItem['kind']; status: StewardshipStatus; score: number; otherAssetId: string | null }[] {
+export function stewardshipOfAsset(db: Database, assetUid: string): { id: string; kind: StewardshipItem['kind']; status: StewardshipStatus; score: number; otherAssetId: string | null }[] {
   const rows = db
-    .prepare("SELECT * FROM stewardship_items WHERE (left_asset_id = ? OR right_asset_id = ?) AND status IN ('open', 'deferred') ORDER BY score DESC, id")
-    .all(assetId, assetId) as ItemRow[];
-  return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, score: r.score, otherAssetId: r.left_asset_id === assetId ? r.right_asset_id : r.left_asset_id }));
-}
-
-export function itemKeys(r: ItemRow): { left: NaturalKey; right: NaturalKey } {
-  return { left: naturalKeyOf(r.left_source_id, r.left_native_key), right: naturalKeyOf(r.right_source_id, r.right_native_key) };
+    .prepare(
+      `SELECT s.id, s.kind, s.status, s.score, la.uid AS left_uid, ra.uid AS right_uid FROM stewardship_items s
+       LEFT JOIN assets la ON la.id = s.left_asset_id LEFT JOIN assets ra ON ra.id = s.right_asset_id
+       WHERE (la.uid = ? OR ra.uid = ?) AND s.status IN ('open', 'deferred') ORDER BY s.score DESC, s.id`,
+    )
+    .all(assetUid, assetUid) as { id: string; kind: StewardshipItem['kind']; status: StewardshipStatus; score: number; left_uid: string | null; right_uid: string | null }[];
+  return rows.map((r) => ({ id: r.id, kind: r.kind, status: r.status, score: r.score, otherAssetId: r.left_uid === assetUid ? r.right_uid : r.left_uid }));
 }

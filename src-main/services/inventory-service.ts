@@ -2,20 +2,24 @@
 // fields, tags, lifecycle). Every edit commits together with its audit event, then publishes.
 import { ApiError, type ApiParsedInput, type AssetDetail, type AssetPage, type AssetSummaryCounts, type Lifecycle, type Tag } from '../../src-shared/api/index.js';
 import type { AssetFieldName, FieldValue, ObservationInput } from '../../src-shared/model/index.js';
-import { createAssetWriter } from '../db/asset-writer.js';
 import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
-import { getAssetDetail, getAssetRow, getLifecycle, getTags, summariseAssets } from '../db/inventory-queries.js';
+import { assetRowId, getAssetDetail, getAssetRow, getLifecycle, getTags, summariseAssets } from '../db/inventory-queries.js';
 import { listAssets } from '../db/list-assets.js';
 import type { QueryBuilder } from '../db/query-builder.js';
-import { writeManualValues } from '../db/write-manual-values.js';
+import type { RecordWriter } from '../db/record-writer.js';
+import { refreshAssetSearch } from '../db/asset-search-text.js';
 import { ensureSource } from '../db/sources-repository.js';
+import { writeManualValues } from '../db/write-manual-values.js';
 import type { EventPublisher } from './event-bus.js';
+import type { WriteQueue } from './write-queue.js';
 
 export interface InventoryServiceDeps {
   db: Database;
   qb: QueryBuilder;
   events: EventPublisher;
+  writes: WriteQueue;
+  writer: RecordWriter;
   now: () => Date;
   newId: () => string;
 }
@@ -29,12 +33,12 @@ export interface InventoryService {
   list(input: ApiParsedInput<'assets.list'>): AssetPage;
   get(id: string): AssetDetail;
   summary(): AssetSummaryCounts;
-  create(input: ApiParsedInput<'assets.create'>, by: Actor): AssetDetail;
-  update(input: ApiParsedInput<'assets.update'>, by: Actor): AssetDetail;
+  create(input: ApiParsedInput<'assets.create'>, by: Actor): Promise<AssetDetail>;
+  update(input: ApiParsedInput<'assets.update'>, by: Actor): Promise<AssetDetail>;
   getTags(id: string): Tag[];
-  replaceTags(id: string, tags: Tag[], by: Actor): Tag[];
+  replaceTags(id: string, tags: Tag[], by: Actor): Promise<Tag[]>;
   getLifecycle(id: string): Lifecycle;
-  replaceLifecycle(id: string, lifecycle: Lifecycle, by: Actor): Lifecycle;
+  replaceLifecycle(id: string, lifecycle: Lifecycle, by: Actor): Promise<Lifecycle>;
   history(id: string, limit: number): ReturnType<typeof listAuditEvents>;
 }
 
@@ -55,16 +59,12 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
     if (!getAssetRow(db, id)) throw new ApiError('not_found', `Asset ${id} does not exist (it may have been merged or removed).`);
   }
 
-  function manualWriter(by: Actor) {
-    const source = ensureSource(db, 'manual', 'manual', { newId: deps.newId, now: iso });
-    return createAssetWriter(db, {
-      sourceId: source.id,
-      sourceKind: 'manual',
-      runId: null,
-      now: iso,
-      newId: deps.newId,
-      cause: { kind: 'manual', id: null, correlationId: by.correlationId },
-    });
+  function applyContext(by: Actor) {
+    return { now: iso(), cause: { kind: 'manual' as const, id: null, correlationId: by.correlationId } };
+  }
+
+  function manualSourceSeq(): number {
+    return ensureSource(db, 'manual', 'manual', { newId: deps.newId, now: iso }).seq;
   }
 
   function audit(by: Actor, action: string, targetId: string, before: unknown, after: unknown): void {
@@ -75,11 +75,19 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
     deps.events.publish('assets.changed', { reason, assetIds, count: assetIds.length });
   }
 
-  function writeTags(id: string, tags: Tag[]): void {
+  /** Replaces an asset's tags with a person's (observed tags a person leaves out become theirs to remove). */
+  function writeTags(uid: string, tags: Tag[]): void {
+    const id = assetRowId(db, uid) as number;
     db.prepare('DELETE FROM tags WHERE asset_id = ?').run(id);
     // Tags a person set are theirs ('person'): reconciliation keeps them and moves them with merges.
     const insert = db.prepare("INSERT INTO tags (asset_id, key, value, origin) VALUES (?, ?, ?, 'person')");
     for (const tag of tags) insert.run(id, tag.key, tag.value);
+    refreshTagTokens(id);
+  }
+
+  /** Keeps the search index's tag tokens in step with the tags table. */
+  function refreshTagTokens(id: number): void {
+    refreshAssetSearch(db, id);
   }
 
   function uniqueTags(tags: Tag[]): Tag[] {
@@ -97,11 +105,10 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
       return detail;
     },
 
-    create(input, by) {
+    async create(input, by) {
       const fields = cleanFields(input.fields);
       if (Object.keys(fields).length === 0) throw new ApiError('bad_request', 'A new asset needs at least one field, for example a name or hostname.');
-      const assetId = db.transaction(() => {
-        const writer = manualWriter(by);
+      const assetId = await deps.writes.run('asset.create', () => {
         const observation: ObservationInput = {
           nativeKey: `manual:${deps.newId()}`,
           observedAt: iso(),
@@ -113,16 +120,17 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
           relations: [],
           raw: { fields: input.fields, class: input.class },
         };
-        const { assetId: id } = writer.writeNow(observation);
+        const written = deps.writer.write({ sourceSeq: manualSourceSeq(), runId: null, items: [{ observation }] }, applyContext(by));
+        const id = written.records[0]?.assetId ?? '';
         writeTags(id, uniqueTags(input.tags));
         audit(by, 'asset.created', id, null, { class: input.class, fields, tags: input.tags });
         return id;
-      })();
+      });
       changed('manual', [assetId]);
       return getAssetDetail(db, assetId) as AssetDetail;
     },
 
-    update(input, by) {
+    async update(input, by) {
       requireAsset(input.id);
       const fields = cleanFields(input.fields);
       // null (or an empty text) removes a value set by hand: the field falls back to what the sources say.
@@ -131,13 +139,13 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
         .map(([name]) => name);
       for (const name of cleared) delete fields[name];
       if (Object.keys(fields).length === 0 && cleared.length === 0 && !input.class) throw new ApiError('bad_request', 'Nothing to change: give at least one field or a class.');
-      const assetId = db.transaction(() => {
+      const assetId = await deps.writes.run('asset.update', () => {
+        requireAsset(input.id);
         const before = getAssetDetail(db, input.id) as AssetDetail;
-        const source = ensureSource(db, 'manual', 'manual', { newId: deps.newId, now: iso });
         const result = writeManualValues(
           db,
           { assetId: input.id, set: fields, clear: cleared, assetClass: input.class ?? null },
-          { manualSourceId: source.id, writer: manualWriter(by), now: iso(), newId: deps.newId, actor: by.actor },
+          { manualSourceSeq: manualSourceSeq(), writer: deps.writer, apply: applyContext(by), newId: deps.newId, actor: by.actor },
         );
         const reverted = result.reverted;
         if (Object.keys(fields).length === 0 && !input.class) {
@@ -148,7 +156,7 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
         const previous = Object.fromEntries(before.fields.filter((f) => f.field in fields || reverted.includes(f.field)).map((f) => [f.field, f.value]));
         audit(by, 'asset.updated', result.assetId, { class: before.summary.class, fields: previous }, { class: input.class ?? before.summary.class, fields, removed: reverted });
         return result.assetId;
-      })();
+      });
       changed('manual', assetId === input.id ? [assetId] : [input.id, assetId]);
       return getAssetDetail(db, assetId) as AssetDetail;
     },
@@ -158,15 +166,16 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
       return getTags(db, id);
     },
 
-    replaceTags(id, tags, by) {
+    async replaceTags(id, tags, by) {
       requireAsset(id);
       const next = uniqueTags(tags);
-      db.transaction(() => {
+      await deps.writes.run('asset.tags', () => {
+        requireAsset(id);
         const before = getTags(db, id);
         writeTags(id, next);
-        db.prepare('UPDATE assets SET updated_at = ? WHERE id = ?').run(iso(), id);
+        db.prepare('UPDATE assets SET updated_at = ? WHERE uid = ?').run(iso(), id);
         audit(by, 'asset.tags.replaced', id, { tags: before }, { tags: next });
-      })();
+      });
       changed('tags', [id]);
       return getTags(db, id);
     },
@@ -176,7 +185,7 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
       return getLifecycle(db, id);
     },
 
-    replaceLifecycle(id, lifecycle, by) {
+    async replaceLifecycle(id, lifecycle, by) {
       requireAsset(id);
       for (const key of ['warrantyEnd', 'endOfSale', 'endOfLife'] as const) {
         const value = lifecycle[key];
@@ -184,16 +193,18 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
           throw new ApiError('bad_request', `Lifecycle ${key} must be a date as YYYY-MM-DD, got "${value}".`, [{ path: `lifecycle.${key}`, message: 'expected YYYY-MM-DD' }]);
         }
       }
-      db.transaction(() => {
+      await deps.writes.run('asset.lifecycle', () => {
+        requireAsset(id);
+        const rowId = assetRowId(db, id) as number;
         const before = getLifecycle(db, id);
         db.prepare(
           `INSERT INTO lifecycle (asset_id, stage, owner, warranty_end, end_of_sale, end_of_life, notes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (asset_id) DO UPDATE SET stage = excluded.stage, owner = excluded.owner, warranty_end = excluded.warranty_end,
              end_of_sale = excluded.end_of_sale, end_of_life = excluded.end_of_life, notes = excluded.notes, updated_at = excluded.updated_at`,
-        ).run(id, lifecycle.stage, lifecycle.owner, lifecycle.warrantyEnd, lifecycle.endOfSale, lifecycle.endOfLife, lifecycle.notes, iso());
-        db.prepare('UPDATE assets SET lifecycle_stage = ?, updated_at = ? WHERE id = ?').run(lifecycle.stage, iso(), id);
+        ).run(rowId, lifecycle.stage, lifecycle.owner, lifecycle.warrantyEnd, lifecycle.endOfSale, lifecycle.endOfLife, lifecycle.notes, iso());
+        db.prepare('UPDATE assets SET lifecycle_stage = ?, owner = ?, updated_at = ? WHERE id = ?').run(lifecycle.stage, lifecycle.owner, iso(), rowId);
         audit(by, 'asset.lifecycle.replaced', id, before, lifecycle);
-      })();
+      });
       changed('lifecycle', [id]);
       return getLifecycle(db, id);
     },

@@ -85,6 +85,6 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Row count of one table, read through the core's own connection. */
-export function countRows(core: FullAppCore, table: 'assets' | 'observations' | 'asset_fields' | 'asset_sources' | 'audit_events' | 'network_interfaces' | 'software' | 'tags'): number {
+export function countRows(core: FullAppCore, table: 'assets' | 'observations' | 'records' | 'record_keys' | 'audit_events' | 'asset_software' | 'tags'): number {
   return core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 }

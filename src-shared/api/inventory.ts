@@ -85,7 +85,7 @@ export const FieldAlternative = z.object({
   sourceName: z.string(),
   sourceKind: z.enum(SOURCE_KINDS),
   observationId: Id.nullable(),
-  /** Decayed confidence, 0..1, as of the last reconciliation of the asset. */
+  /** Base confidence of this source's kind, 0..1. */
   confidence: z.number(),
   observedAt: IsoTime,
   /** Whether this value equals the golden value. */
@@ -113,8 +113,16 @@ export const FieldProvenance = z.object({
   sourceName: z.string(),
   sourceKind: z.enum(SOURCE_KINDS),
   observationId: Id.nullable(),
+  /** Combined confidence of the independent sources that agree on the value, 0..1 (1 for a person's value). It does not age. */
   confidence: z.number(),
+  /** How many independent sources agree on the value. */
+  agreeingSources: z.number().int().optional(),
+  /** When the winning source last saw the value. */
   observedAt: IsoTime,
+  /** The latest time any agreeing source saw the value. */
+  lastSeen: IsoTime.optional(),
+  /** 1 while the value is recent, halving every 30 days after the first week since lastSeen (docs/reconciliation.md). */
+  freshness: z.number().optional(),
   /** Every other source's value for this field, best-ranked first (absent on records written before reconciliation). */
   competing: z.array(FieldAlternative).optional(),
   /**

@@ -24,3 +24,4 @@ export * from './score-pair.js';
 export * from './sourced-observation.js';
 export * from './stable-hash.js';
 export * from './to-epoch-ms.js';
+export * from './relation-target-keys.js';

@@ -35,11 +35,15 @@ import { createCredentialSetService, type Caller, type CredentialSetService } fr
 import { nextFireTimes, scheduleProblem } from './discovery-schedule.js';
 import { createDiscoveryScheduler, type DiscoveryScheduler, type SchedulerTimers } from './discovery-scheduler.js';
 import { createDiscoveryScopeService, parseScopeTargets, type DiscoveryScopeService } from './discovery-scope-service.js';
+import type { RecordWriter } from '../../db/record-writer.js';
+import type { WriteQueue } from '../write-queue.js';
 import { executeDiscoveryRun } from './execute-discovery-run.js';
 import { toSnmpCredential } from './to-snmp-credential.js';
 
 export interface DiscoveryServiceDeps {
   db: Database;
+  writes: WriteQueue;
+  writer: RecordWriter;
   events: EventPublisher;
   store: CredentialStore;
   /** This process, recorded on every run it starts. */
@@ -226,6 +230,8 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
       },
       {
         db,
+        writes: deps.writes,
+        writer: deps.writer,
         collector,
         now: deps.now,
         newId: deps.newId,

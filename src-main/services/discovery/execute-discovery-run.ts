@@ -4,25 +4,25 @@
 // little and would need its own keychain session and credential memory; nothing here blocks the
 // event loop for longer than one host's commit.
 //
-// As each host finishes, its observation goes through the asset writer and its outcome, learned
-// addresses and remembered credential are committed together — so a cancelled or interrupted run
-// keeps every host it finished. Relations are linked after the sweep, when every device of the run
-// exists (an LLDP neighbour may be collected after the switch that names it). The run's counts, its
-// audit event and its status commit in one final transaction.
+// As each host finishes, its observation goes through the write queue and the record writer, and
+// its outcome, learned addresses and remembered credential are committed together — so a cancelled
+// or interrupted run keeps every host it finished. Relations are stored as claims on the host's
+// record and resolved to assets whenever they are read, so a neighbour collected later (or merged
+// later) is linked without a second pass. The run's counts, its audit event and its status commit
+// in one final transaction.
 import type { DiscoveryHostStatus, DiscoveryProgressEvent, RunCounts, RunError, RunStatus } from '../../../src-shared/api/index.js';
-import type { ObservedRelation } from '../../../src-shared/model/observation.js';
 import type { SnmpCollector, SnmpHostOutcome } from '../../collectors/snmp/snmp-collector.js';
 import type { SnmpCredential } from '../../collectors/snmp/snmp-credential.js';
 import type { SweepTarget } from '../../collectors/sweep/target-plan.js';
-import { createAssetWriter } from '../../db/asset-writer.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
 import type { Database } from '../../db/database.js';
 import { insertLearnedAddresses, insertRunHost, setRunPlanTotals } from '../../db/discovery-runs-repository.js';
 import type { ScopeRecord } from '../../db/discovery-scopes-repository.js';
-import { createRelationWriter } from '../../db/relation-writer.js';
+import type { RecordWriter } from '../../db/record-writer.js';
 import { finishRun } from '../../db/runs-repository.js';
 import { describeHostOutcome } from './describe-host-outcome.js';
 import { learnedAddressesOf } from './learned-addresses.js';
+import type { WriteQueue } from '../write-queue.js';
 
 export interface DiscoveryRunJob {
   runId: string;
@@ -40,6 +40,8 @@ export interface DiscoveryRunJob {
 
 export interface DiscoveryRunDeps {
   db: Database;
+  writes: WriteQueue;
+  writer: RecordWriter;
   collector: Pick<SnmpCollector, 'sweep'>;
   now: () => Date;
   newId: () => string;
@@ -60,12 +62,6 @@ export interface DiscoveryRunOutcome {
   error: RunError | null;
 }
 
-interface FoundHost {
-  /** The host's record; its asset is looked up when linking, since later hosts can merge assets. */
-  nativeKey: string;
-  relations: ObservedRelation[];
-  observedAt: string;
-}
 
 export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryRunDeps): Promise<DiscoveryRunOutcome> {
   const { scope } = job;
@@ -73,17 +69,10 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
   const counts: RunCounts = { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const byStatus: Partial<Record<DiscoveryHostStatus, number>> = {};
   const changed = new Set<string>();
-  const found: FoundHost[] = [];
+  const foundRecords: number[] = [];
   const nowIso = () => deps.now().toISOString();
-  const writer = createAssetWriter(db, {
-    sourceId: scope.sourceId,
-    sourceKind: 'snmp',
-    runId: job.runId,
-    now: nowIso,
-    newId: deps.newId,
-    cause: { kind: 'discovery', id: job.runId, correlationId: job.correlationId },
-  });
-  const relationWriter = createRelationWriter(db, { sourceId: scope.sourceId, newId: deps.newId });
+  const sourceSeq = db.prepare('SELECT seq FROM sources WHERE id = ?').pluck().get(scope.sourceId) as number;
+  let writing: Promise<void> = Promise.resolve();
   const name = (id: string) => job.credentialNames.get(id) ?? id;
 
   let recent: DiscoveryProgressEvent['recent'] = [];
@@ -97,18 +86,21 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
     recent = [];
   };
 
-  const persist = (outcome: SnmpHostOutcome): void => {
-    const finishedAt = nowIso();
+  const persistNow = (outcome: SnmpHostOutcome, finishedAt: string): Promise<void> => {
     const message = describeHostOutcome(outcome, name);
     let assetId: string | null = null;
-    const write = db.transaction(() => {
+    const write = () => {
       if (outcome.observation) {
         // Each host is reconciled in its own transaction, so its asset is final for this host.
-        const result = writer.writeNow(outcome.observation);
+        const written = deps.writer.write(
+          { sourceSeq, runId: job.runId, items: [{ observation: outcome.observation }] },
+          { now: finishedAt, cause: { kind: 'discovery', id: job.runId, correlationId: job.correlationId } },
+        );
+        const result = written.records[0] as (typeof written.records)[number];
         assetId = result.assetId || null;
         counts[result.outcome] += 1;
         if (assetId && result.outcome !== 'unchanged' && changed.size < 100) changed.add(assetId);
-        if (assetId) found.push({ nativeKey: outcome.observation.nativeKey, relations: outcome.observation.relations, observedAt: outcome.observation.observedAt });
+        if (assetId && outcome.observation.relations.length > 0) foundRecords.push(result.recordId);
         insertLearnedAddresses(db, job.runId, learnedAddressesOf(outcome.observation.raw, { assetId, network: scope.network, inScope: job.inScope }));
       }
       insertRunHost(db, {
@@ -124,10 +116,8 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
         requestCount: outcome.requestCount,
         finishedAt,
       });
-    });
-    try {
-      write();
-    } catch (error) {
+    };
+    return deps.writes.run('discovery.host', write).catch((error: unknown) => {
       // A host whose observation cannot be stored is reported as such; the run goes on.
       deps.onUnexpectedError('Could not store a discovered host', {
         runId: job.runId,
@@ -151,7 +141,13 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
       } catch {
         // The database itself is failing; the final transaction will report it.
       }
-    }
+    });
+  };
+
+  const persist = (outcome: SnmpHostOutcome): void => {
+    const finishedAt = nowIso();
+    // Hosts are written in the order they finish, each when the write queue gives it its turn.
+    writing = writing.then(() => persistNow(outcome, finishedAt));
     if (outcome.status !== 'cancelled') counts.read += 1;
     if (outcome.status !== 'found' && outcome.status !== 'cancelled') counts.rejected += 1;
     byStatus[outcome.status] = (byStatus[outcome.status] ?? 0) + 1;
@@ -184,14 +180,8 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
     notProbed = report.notStarted + (byStatus.cancelled ?? 0);
     last = { ...report.progress };
     emit('linking', true);
-    // Link relations once every device of the run is in the inventory.
-    db.transaction(() => {
-      const assetOf = db.prepare('SELECT asset_id FROM asset_sources WHERE source_id = ? AND native_key = ?').pluck();
-      for (const host of found) {
-        const assetId = assetOf.get(scope.sourceId, host.nativeKey) as string | undefined;
-        if (assetId) relationsWritten += relationWriter.write(assetId, host.relations, host.observedAt).written;
-      }
-    })();
+    await writing;
+    relationsWritten = db.prepare('SELECT count(*) FROM json_each(?) j JOIN relation_claims c ON c.record_id = j.value').pluck().get(JSON.stringify(foundRecords)) as number;
   } catch (caught) {
     deps.onUnexpectedError('Discovery run failed', { runId: job.runId, error: caught instanceof Error ? (caught.stack ?? caught.message) : String(caught) });
     error = {
@@ -214,9 +204,10 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
       field: null,
     };
   }
+  await writing;
   const finishedAt = deps.now();
   const durationMs = finishedAt.getTime() - job.startedAtMs;
-  db.transaction(() => {
+  await deps.writes.run('discovery.finish', () => {
     finishRun(db, job.runId, { status, counts, error, finishedAt: finishedAt.toISOString(), durationMs });
     setRunPlanTotals(db, job.runId, { notProbed, relationsWritten });
     appendAuditEvent(db, {
@@ -230,7 +221,7 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
       after: { scopeId: scope.id, scope: scope.name, status, counts, byStatus, notProbed, relationsWritten },
       correlationId: job.correlationId,
     });
-  })();
+  });
   emit('done', true);
   return { status, counts, byStatus, notProbed, relationsWritten, changedAssetIds: [...changed], error };
 }

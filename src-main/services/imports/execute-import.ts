@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import type { RunCounts } from '../../../src-shared/api/index.js';
 import type { ImportFileFormat, ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { readImportFile, type ImportReadProgress } from '../../collectors/files/read-import-file.js';
-import { createAssetWriter, type FlushResult } from '../../db/asset-writer.js';
+import { DEFAULT_RECONCILE_CONFIG } from '../../engine/reconcile/index.js';
+import { createRecordWriter, type IncomingObservation, type WriteResult } from '../../db/record-writer.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
 import type { Database } from '../../db/database.js';
 import { finishRun } from '../../db/runs-repository.js';
@@ -54,15 +55,15 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
   // Records without their own timestamp were observed when the file was written, so re-importing
   // the same file yields the same observations (and adds nothing).
   const fileTime = (await stat(job.path)).mtime.toISOString();
-  const writer = createAssetWriter(db, {
-    sourceId: job.sourceId,
-    sourceKind: job.kind,
-    runId: job.runId,
-    cause: { kind: 'import', id: job.runId, correlationId: job.correlationId },
-    now: () => deps.now().toISOString(),
-    newId: deps.newId,
-  });
-  const tally = (flushed: FlushResult) => {
+  const writer = createRecordWriter(db, DEFAULT_RECONCILE_CONFIG);
+  const sourceSeq = db.prepare('SELECT seq FROM sources WHERE id = ?').pluck().get(job.sourceId) as number;
+  let pending: IncomingObservation[] = [];
+  const flush = (): WriteResult => {
+    const items = pending;
+    pending = [];
+    return writer.write({ sourceSeq, runId: job.runId, items }, { now: deps.now().toISOString(), cause: { kind: 'import', id: job.runId, correlationId: job.correlationId } });
+  };
+  const tally = (flushed: WriteResult) => {
     for (const r of flushed.records) {
       counts[r.outcome] += 1;
       if (r.outcome !== 'unchanged' && changedAssets.length < 100 && !changedAssets.includes(r.assetId)) changedAssets.push(r.assetId);
@@ -90,11 +91,11 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
       },
     })) {
       counts.read += 1;
-      writer.write(record.observation);
-      if (writer.pending >= RECONCILE_BATCH) tally(writer.flush());
+      pending.push({ observation: record.observation });
+      if (pending.length >= RECONCILE_BATCH) tally(flush());
     }
     if (deps.signal.aborted) throw deps.signal.reason;
-    tally(writer.flush());
+    tally(flush());
     deps.onProgress({ ...lastProgress, records: counts.read, phase: 'committing' });
     const finishedAt = deps.now();
     const durationMs = finishedAt.getTime() - job.startedAtMs;

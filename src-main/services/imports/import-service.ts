@@ -1,6 +1,7 @@
 // Starts imports, follows them and reports their outcome. Each import runs in a worker with its own
-// database connection; this service records the run, relays progress as events, and records how it
-// ended. Several imports may run at once; SQLite serialises their commits.
+// database connection, holding the process's write queue while it writes (other writes wait for
+// their turn; none fails); this service records the run, relays progress as events, and records how
+// it ended. Several imports may be started at once: they run one after another.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { ApiError, type ApiParsedInput, type Run, type RunError } from '../../../src-shared/api/index.js';
@@ -9,6 +10,7 @@ import { finishRun, getRun, insertRun, type RunOwner } from '../../db/runs-repos
 import { ensureSource } from '../../db/sources-repository.js';
 import type { EventPublisher } from '../event-bus.js';
 import type { UploadStore } from '../upload-store.js';
+import type { WriteQueue } from '../write-queue.js';
 import type { ImportJob } from './execute-import.js';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol.js';
 
@@ -25,6 +27,7 @@ export interface ImportWorkerLauncher {
 
 export interface ImportServiceDeps {
   db: Database;
+  writes: WriteQueue;
   databasePath: string;
   events: EventPublisher;
   uploads: UploadStore;
@@ -46,7 +49,9 @@ export interface ImportService {
 }
 
 interface ActiveImport {
-  handle: ImportWorkerHandle;
+  /** Null while the import waits for the write queue. */
+  handle: ImportWorkerHandle | null;
+  cancelled: boolean;
   finished: Promise<Run>;
 }
 
@@ -90,7 +95,16 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const sourceName = input.sourceName ?? input.kind;
       const source = deps.db.transaction(() => {
         const s = ensureSource(deps.db, input.kind, sourceName, { newId: deps.newId, now: nowIso });
-        insertRun(deps.db, { id: runId, kind: 'import', sourceId: s.id, trigger: caller.trigger, scope: file.displayName, startedAt: startedAt.toISOString(), correlationId, owner: deps.runOwner });
+        insertRun(deps.db, {
+          id: runId,
+          kind: 'import',
+          sourceId: s.id,
+          trigger: caller.trigger,
+          scope: file.displayName,
+          startedAt: startedAt.toISOString(),
+          correlationId,
+          owner: deps.runOwner,
+        });
         return s;
       })();
       const job: ImportJob = {
@@ -105,47 +119,92 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         correlationId,
         startedAtMs: startedAt.getTime(),
       };
-      const handle = deps.launcher.launch({ databasePath: deps.databasePath, job });
-      let outcome: ImportWorkerMessage | null = null;
-      const finished = new Promise<Run>((resolve) => {
-        handle.onMessage((message) => {
-          if (message.type === 'progress') {
-            deps.events.publish('run.progress', { runId, phase: message.phase, bytesRead: message.bytesRead, totalBytes: message.totalBytes, records: message.records });
-          } else {
-            outcome = message;
-          }
-        });
-        handle.onExit((exitCode, workerError) => {
-          const result = outcome as ImportWorkerMessage | null;
-          try {
-            if (result?.type === 'failed') {
-              const status = result.error.reason === 'cancelled' ? 'cancelled' : 'failed';
-              const error: RunError = {
-                reason: (result.error.reason as RunError['reason'] | null) ?? 'internal',
-                message: result.error.message,
-                recordNumber: result.error.recordNumber,
-                line: result.error.line,
-                field: result.error.field,
-              };
-              settle(runId, status, error, result.read, job.startedAtMs);
-            } else if (result?.type !== 'done') {
-              deps.onUnexpectedError('Import worker stopped without a result', { runId, exitCode, error: workerError?.message ?? null });
-              settle(runId, 'failed', { reason: 'internal', message: `The import worker stopped unexpectedly (exit code ${exitCode}); nothing from this import was committed.`, recordNumber: null, line: null, field: null }, 0, job.startedAtMs);
+      const entry: ActiveImport = { handle: null, cancelled: false, finished: Promise.resolve(null as unknown as Run) };
+      entry.finished = (async (): Promise<Run> => {
+        const release = await deps.writes.hold(`import ${runId}`);
+        if (entry.cancelled) {
+          release();
+          settle(
+            runId,
+            'cancelled',
+            { reason: 'cancelled', message: 'The import was cancelled before it started; nothing was written.', recordNumber: null, line: null, field: null },
+            0,
+            job.startedAtMs,
+          );
+          active.delete(runId);
+          if (file.uploadId) void deps.uploads.remove(file.uploadId).catch(() => undefined);
+          const run = getRun(deps.db, runId) as Run;
+          deps.events.publish('run.finished', run);
+          return run;
+        }
+        const handle = deps.launcher.launch({ databasePath: deps.databasePath, job });
+        entry.handle = handle;
+        try {
+          return await runWorker(handle);
+        } finally {
+          release();
+        }
+      })();
+      function runWorker(handle: ImportWorkerHandle): Promise<Run> {
+        let outcome: ImportWorkerMessage | null = null;
+        return new Promise<Run>((resolve) => {
+          handle.onMessage((message) => {
+            if (message.type === 'progress') {
+              deps.events.publish('run.progress', {
+                runId,
+                phase: message.phase,
+                bytesRead: message.bytesRead,
+                totalBytes: message.totalBytes,
+                records: message.records,
+              });
+            } else {
+              outcome = message;
             }
-          } finally {
-            active.delete(runId);
-            if (file.uploadId) void deps.uploads.remove(file.uploadId).catch(() => undefined);
-            const run = getRun(deps.db, runId) as Run;
-            deps.events.publish('run.progress', { runId, phase: 'done', bytesRead: 0, totalBytes: 0, records: run.counts.read });
-            deps.events.publish('run.finished', run);
-            if (result?.type === 'done' && result.counts.created + result.counts.updated > 0) {
-              deps.events.publish('assets.changed', { reason: 'import', assetIds: result.assetIds, count: result.counts.created + result.counts.updated });
+          });
+          handle.onExit((exitCode, workerError) => {
+            const result = outcome as ImportWorkerMessage | null;
+            try {
+              if (result?.type === 'failed') {
+                const status = result.error.reason === 'cancelled' ? 'cancelled' : 'failed';
+                const error: RunError = {
+                  reason: (result.error.reason as RunError['reason'] | null) ?? 'internal',
+                  message: result.error.message,
+                  recordNumber: result.error.recordNumber,
+                  line: result.error.line,
+                  field: result.error.field,
+                };
+                settle(runId, status, error, result.read, job.startedAtMs);
+              } else if (result?.type !== 'done') {
+                deps.onUnexpectedError('Import worker stopped without a result', { runId, exitCode, error: workerError?.message ?? null });
+                settle(
+                  runId,
+                  'failed',
+                  {
+                    reason: 'internal',
+                    message: `The import worker stopped unexpectedly (exit code ${exitCode}); nothing from this import was committed.`,
+                    recordNumber: null,
+                    line: null,
+                    field: null,
+                  },
+                  0,
+                  job.startedAtMs,
+                );
+              }
+            } finally {
+              active.delete(runId);
+              if (file.uploadId) void deps.uploads.remove(file.uploadId).catch(() => undefined);
+              const run = getRun(deps.db, runId) as Run;
+              deps.events.publish('run.progress', { runId, phase: 'done', bytesRead: 0, totalBytes: 0, records: run.counts.read });
+              deps.events.publish('run.finished', run);
+              if (result?.type === 'done' && result.counts.created + result.counts.updated > 0) {
+                deps.events.publish('assets.changed', { reason: 'import', assetIds: result.assetIds, count: result.counts.created + result.counts.updated });
+              }
+              resolve(run);
             }
-            resolve(run);
-          }
+          });
         });
-      });
-      active.set(runId, { handle, finished });
+      }
+      active.set(runId, entry);
       return getRun(deps.db, runId) as Run;
     },
 
@@ -154,7 +213,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       if (!run) throw new ApiError('not_found', `Run ${runId} does not exist.`);
       const job = active.get(runId);
       if (!job) throw new ApiError('conflict', `Run ${runId} is not running (it is ${run.status}); there is nothing to cancel.`);
-      job.handle.cancel();
+      job.cancelled = true;
+      job.handle?.cancel();
       return run;
     },
 
@@ -167,7 +227,10 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     },
 
     async close() {
-      for (const job of active.values()) job.handle.cancel();
+      for (const job of active.values()) {
+        job.cancelled = true;
+        job.handle?.cancel();
+      }
       await Promise.all([...active.values()].map((job) => job.finished));
     },
   };

@@ -1,7 +1,8 @@
 // Reconciliation use cases: explain why an asset is one asset, undo a merge, force a merge, list and
 // revoke decisions, work the stewardship queue, per-source quality, versions, and a full rebuild.
-// Decisions are stored over natural keys; after each one the affected closure is recomputed. Each
-// operation commits with its audit event in one transaction, then publishes `assets.changed`.
+// Decisions are stored over records; after each one the affected closure is reconciled again. Each
+// operation goes through the write queue, commits with its audit event in one transaction, then
+// publishes `assets.changed`.
 import {
   ApiError,
   type ApiParsedInput,
@@ -14,27 +15,22 @@ import {
   type StewardshipPage,
 } from '../../../src-shared/api/index.js';
 import type { SourceKind } from '../../../src-shared/model/source-kinds.js';
-import { naturalKeyOf, splitNaturalKey, type NaturalKey, type ReconcileConfig } from '../../engine/reconcile/index.js';
+import { decodeAssetBody } from '../../db/asset-body.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
-import { createComponentReconciler, type ReconcileOutcomeCounts } from '../../db/component-reconciler.js';
 import type { Database } from '../../db/database.js';
-import type { ReconcileCause } from '../../db/golden-record-writer.js';
-import { getAssetRow } from '../../db/inventory-queries.js';
-import { getMatchDecision, insertMatchDecision, listMatchDecisions, revokeMatchDecision } from '../../db/match-decisions-repository.js';
-import {
-  countStewardship,
-  getStewardshipRow,
-  itemKeys,
-  listStewardship,
-  setStewardshipStatus,
-  stewardshipOfAsset,
-} from '../../db/stewardship-repository.js';
+import type { ApplyContext, ApplyOutcome, ReconcileCause } from '../../db/golden-record-store.js';
+import { assetRowId, getAssetRow } from '../../db/inventory-queries.js';
+import { activeDecisionIdsBetween, decisionRecords, getMatchDecision, insertMatchDecision, listMatchDecisions, revokeMatchDecision } from '../../db/match-decisions-repository.js';
+import type { RecordWriter } from '../../db/record-writer.js';
+import { countStewardship, getStewardshipRow, listStewardship, setStewardshipStatus, stewardshipOfAsset } from '../../db/stewardship-repository.js';
 import type { EventPublisher } from '../event-bus.js';
+import type { WriteQueue } from '../write-queue.js';
 
 export interface ReconciliationServiceDeps {
   db: Database;
   events: EventPublisher;
-  config: ReconcileConfig;
+  writes: WriteQueue;
+  writer: RecordWriter;
   now: () => Date;
   newId: () => string;
 }
@@ -47,45 +43,55 @@ export interface Actor {
 export interface ReconciliationService {
   explain(id: string): AssetExplanation;
   versions(input: ApiParsedInput<'assets.versions'>): { items: AssetVersion[]; total: number; offset: number };
-  unmerge(input: ApiParsedInput<'assets.unmerge'>, by: Actor): { memberAssetId: string; remainingAssetIds: string[]; decisionIds: string[] };
-  forceMerge(input: ApiParsedInput<'assets.forceMerge'>, by: Actor): { assetId: string; decisionId: string };
+  unmerge(input: ApiParsedInput<'assets.unmerge'>, by: Actor): Promise<{ memberAssetId: string; remainingAssetIds: string[]; decisionIds: string[] }>;
+  forceMerge(input: ApiParsedInput<'assets.forceMerge'>, by: Actor): Promise<{ assetId: string; decisionId: string }>;
   listDecisions(input: ApiParsedInput<'decisions.list'>): { items: MatchDecisionRecord[]; total: number; offset: number };
-  revokeDecision(input: ApiParsedInput<'decisions.revoke'>, by: Actor): { decision: MatchDecisionRecord; assetIds: string[] };
+  revokeDecision(input: ApiParsedInput<'decisions.revoke'>, by: Actor): Promise<{ decision: MatchDecisionRecord; assetIds: string[] }>;
   listStewardship(input: ApiParsedInput<'stewardship.list'>): StewardshipPage;
-  decide(input: ApiParsedInput<'stewardship.decide'>, by: Actor): StewardshipDecideResult;
+  decide(input: ApiParsedInput<'stewardship.decide'>, by: Actor): Promise<StewardshipDecideResult>;
   stewardshipCounts(): ReturnType<typeof countStewardship>;
   sourceQuality(): SourceQuality[];
-  rebuild(by: Actor): ReconcileOutcome;
-  /** At start-up: reconciles records stored before reconciliation existed (an upgraded database). Returns whether it did. */
-  reconcileLegacyRecords(): boolean;
+  rebuild(by: Actor): Promise<ReconcileOutcome>;
 }
 
 interface MemberRow {
+  id: number;
   source_id: string;
+  source_name: string;
+  source_kind: SourceKind;
   native_key: string;
+  head_id: number;
+  last_seen: string;
+  content_hash: string;
 }
 
 export function createReconciliationService(deps: ReconciliationServiceDeps): ReconciliationService {
-  const { db } = deps;
+  const { db, writer } = deps;
   const iso = () => deps.now().toISOString();
-  const reconciler = createComponentReconciler(db, deps.config);
 
-  function membersOf(assetId: string): NaturalKey[] {
-    return (db.prepare('SELECT source_id, native_key FROM asset_sources WHERE asset_id = ?').all(assetId) as MemberRow[])
-      .map((r) => naturalKeyOf(r.source_id, r.native_key))
-      .sort();
+  function membersOf(assetUid: string): MemberRow[] {
+    return db
+      .prepare(
+        `SELECT r.id, s.id AS source_id, s.name AS source_name, s.kind AS source_kind, r.native_key, r.head_id, r.last_seen, r.content_hash
+         FROM assets a JOIN records r ON r.asset_id = a.id JOIN sources s ON s.seq = r.source_seq WHERE a.uid = ? ORDER BY s.kind, s.name, r.native_key`,
+      )
+      .all(assetUid) as MemberRow[];
   }
 
-  function requireAsset(id: string): NaturalKey[] {
+  function requireAsset(id: string): MemberRow[] {
     if (!getAssetRow(db, id)) throw new ApiError('not_found', `Asset ${id} does not exist (it may have been merged or removed).`);
     return membersOf(id);
   }
 
-  function recompute(keys: Iterable<NaturalKey>, cause: ReconcileCause): ReconcileOutcomeCounts {
-    return reconciler.reconcile(keys, { now: iso(), newId: deps.newId, cause });
+  function recordOf(ref: { sourceId: string; nativeKey: string }): number | undefined {
+    return db.prepare('SELECT r.id FROM records r JOIN sources s ON s.seq = r.source_seq WHERE s.id = ? AND r.native_key = ?').pluck().get(ref.sourceId, ref.nativeKey) as number | undefined;
   }
 
-  function touched(outcome: ReconcileOutcomeCounts, extra: string[] = []): string[] {
+  function applyContext(cause: ReconcileCause): ApplyContext {
+    return { now: iso(), cause };
+  }
+
+  function touched(outcome: ApplyOutcome, extra: string[] = []): string[] {
     return [...new Set([...extra, ...outcome.created, ...outcome.updated, ...outcome.removed])];
   }
 
@@ -97,78 +103,27 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
     appendAuditEvent(db, { id: deps.newId(), at: iso(), actor: by.actor, action, targetType, targetId, before, after, correlationId: by.correlationId });
   }
 
-  function activeDecisionIdsBetween(kind: 'force_merge' | 'never_merge', a: readonly NaturalKey[], b: readonly NaturalKey[]): string[] {
-    const left = new Set(a);
-    const right = new Set(b);
-    const ids = new Set<string>();
-    for (const key of a) {
-      for (const row of db
-        .prepare(
-          `SELECT id, left_source_id, left_native_key, right_source_id, right_native_key FROM match_decisions
-           WHERE kind = @kind AND revoked_at IS NULL AND ((left_source_id = @s AND left_native_key = @k) OR (right_source_id = @s AND right_native_key = @k))`,
-        )
-        .all({ kind, s: splitNaturalKey(key).sourceId, k: splitNaturalKey(key).nativeKey }) as {
-        id: string;
-        left_source_id: string;
-        left_native_key: string;
-        right_source_id: string;
-        right_native_key: string;
-      }[]) {
-        const l = naturalKeyOf(row.left_source_id, row.left_native_key);
-        const r = naturalKeyOf(row.right_source_id, row.right_native_key);
-        if ((left.has(l) && right.has(r)) || (left.has(r) && right.has(l))) ids.add(row.id);
-      }
-    }
-    return [...ids].sort();
-  }
-
   return {
     explain(id) {
       const row = getAssetRow(db, id);
       if (!row) throw new ApiError('not_found', `Asset ${id} does not exist (it may have been merged or removed).`);
-      const members = (
-        db
-          .prepare(
-            `SELECT m.source_id, m.native_key, s.name AS source_name, s.kind AS source_kind, o.id AS observation_id, o.observed_at, o.content_hash
-             FROM asset_sources m JOIN sources s ON s.id = m.source_id
-             LEFT JOIN observation_heads h ON h.source_id = m.source_id AND h.native_key = m.native_key LEFT JOIN observations o ON o.id = h.observation_id
-             WHERE m.asset_id = ? ORDER BY m.source_id, m.native_key`,
-          )
-          .all(id) as {
-          source_id: string;
-          native_key: string;
-          source_name: string;
-          source_kind: SourceKind;
-          observation_id: string | null;
-          observed_at: string | null;
-          content_hash: string | null;
-        }[]
-      ).map((m) => ({
+      const body = decodeAssetBody(db.prepare('SELECT body FROM assets WHERE uid = ?').pluck().get(id) as string);
+      const rows = membersOf(id);
+      const byRecord = new Map(rows.map((m) => [m.id, m] as const));
+      const members = rows.map((m) => ({
         sourceId: m.source_id,
         nativeKey: m.native_key,
         sourceName: m.source_name,
         sourceKind: m.source_kind,
-        observationId: m.observation_id ?? '',
-        observedAt: m.observed_at ?? '',
-        contentHash: m.content_hash ?? '',
+        observationId: String(m.head_id),
+        observedAt: m.last_seen,
+        contentHash: m.content_hash,
       }));
-      const merges = (
-        db.prepare('SELECT * FROM merge_explanations WHERE asset_id = ? ORDER BY seq').all(id) as {
-          left_source_id: string;
-          left_native_key: string;
-          right_source_id: string;
-          right_native_key: string;
-          reason: 'score' | 'forced';
-          score: number;
-          breakdown_json: string;
-        }[]
-      ).map((m) => ({
-        left: { sourceId: m.left_source_id, nativeKey: m.left_native_key },
-        right: { sourceId: m.right_source_id, nativeKey: m.right_native_key },
-        reason: m.reason,
-        score: m.score,
-        breakdown: JSON.parse(m.breakdown_json) as AssetExplanation['merges'][number]['breakdown'],
-      }));
+      const refAt = (index: number) => {
+        const m = byRecord.get(body.m[index] ?? -1);
+        return { sourceId: m?.source_id ?? '', nativeKey: m?.native_key ?? '' };
+      };
+      const merges = body.g.map(([left, right, reason, score, breakdown]) => ({ left: refAt(left), right: refAt(right), reason, score, breakdown }));
       return {
         assetId: id,
         name: row.name,
@@ -177,137 +132,155 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
         merges,
         decisions: listMatchDecisions(db, { assetId: id, includeRevoked: true, offset: 0, limit: 500 }).items,
         stewardship: stewardshipOfAsset(db, id),
-        quality: row.quality_json ? (JSON.parse(row.quality_json) as AssetExplanation['quality']) : null,
+        quality: { ...body.q, freshness: 1 },
       };
     },
 
     versions(input) {
-      const rows = db.prepare('SELECT * FROM asset_versions WHERE asset_id = ? ORDER BY version DESC LIMIT ? OFFSET ?').all(input.id, input.limit, input.offset) as {
-        id: string;
-        asset_id: string;
+      const rows = db.prepare('SELECT * FROM asset_versions WHERE asset_uid = ? ORDER BY version DESC LIMIT ? OFFSET ?').all(input.id, input.limit, input.offset) as {
+        id: number;
+        asset_uid: string;
         version: number;
         at: string;
         change: AssetVersion['change'];
         cause: AssetVersion['cause'];
         cause_id: string | null;
         correlation_id: string | null;
-        changes_json: string;
-        members_added_json: string;
-        members_removed_json: string;
-        successor_id: string | null;
+        changes: string;
+        members_added: string;
+        members_removed: string;
+        successor_uid: string | null;
       }[];
-      const total = db.prepare('SELECT count(*) FROM asset_versions WHERE asset_id = ?').pluck().get(input.id) as number;
-      if (total === 0 && !getAssetRow(db, input.id)) throw new ApiError('not_found', `Asset ${input.id} has no history here.`);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          assetId: r.asset_id,
-          version: r.version,
-          at: r.at,
-          change: r.change,
-          cause: r.cause,
-          causeId: r.cause_id,
-          correlationId: r.correlation_id,
-          changes: JSON.parse(r.changes_json) as AssetVersion['changes'],
-          membersAdded: JSON.parse(r.members_added_json) as AssetVersion['membersAdded'],
-          membersRemoved: JSON.parse(r.members_removed_json) as AssetVersion['membersRemoved'],
-          successorId: r.successor_id,
-        })),
-        total,
-        offset: input.offset,
-      };
+      const stored = db.prepare('SELECT count(*) FROM asset_versions WHERE asset_uid = ?').pluck().get(input.id) as number;
+      const asset = db.prepare('SELECT uid, class, name, body, created_at, created_cause FROM assets WHERE uid = ?').get(input.id) as
+        | { uid: string; class: string; name: string; body: string; created_at: string; created_cause: string | null }
+        | undefined;
+      if (stored === 0 && !asset) throw new ApiError('not_found', `Asset ${input.id} has no history here.`);
+      const items: AssetVersion[] = rows.map((r) => ({
+        id: String(r.id),
+        assetId: r.asset_uid,
+        version: r.version,
+        at: r.at,
+        change: r.change,
+        cause: r.cause,
+        causeId: r.cause_id,
+        correlationId: r.correlation_id,
+        changes: JSON.parse(r.changes) as AssetVersion['changes'],
+        membersAdded: JSON.parse(r.members_added) as AssetVersion['membersAdded'],
+        membersRemoved: JSON.parse(r.members_removed) as AssetVersion['membersRemoved'],
+        successorId: r.successor_uid,
+      }));
+      // Creation is the asset row itself (version 1), unless history shows it was created again later.
+      const total = stored + 1;
+      const oldest = rows.length < input.limit && input.offset + rows.length >= stored;
+      if (oldest) {
+        items.push({
+          id: `${input.id}:1`,
+          assetId: input.id,
+          version: 1,
+          at: asset?.created_at ?? (rows.at(-1)?.at as string),
+          change: 'created',
+          cause: (asset?.created_cause as AssetVersion['cause'] | null) ?? 'import',
+          causeId: null,
+          correlationId: null,
+          changes: [],
+          membersAdded: [],
+          membersRemoved: [],
+          successorId: null,
+        });
+      }
+      return { items, total, offset: input.offset };
     },
 
-    unmerge(input, by) {
-      const members = requireAsset(input.id);
-      const memberKey = naturalKeyOf(input.member.sourceId, input.member.nativeKey);
-      if (!members.includes(memberKey)) throw new ApiError('bad_request', `That record is not a member of asset ${input.id}; reload the asset and pick one of its members.`);
-      const others = members.filter((k) => k !== memberKey);
-      if (others.length === 0) throw new ApiError('bad_request', 'This asset has only one member; there is nothing to split.');
-      const result = db.transaction(() => {
+    async unmerge(input, by) {
+      const check = requireAsset(input.id);
+      const memberRow = check.find((m) => m.source_id === input.member.sourceId && m.native_key === input.member.nativeKey);
+      if (!memberRow) throw new ApiError('bad_request', `That record is not a member of asset ${input.id}; reload the asset and pick one of its members.`);
+      if (check.length === 1) throw new ApiError('bad_request', 'This asset has only one member; there is nothing to split.');
+      const result = await deps.writes.run('assets.unmerge', () => {
+        const members = requireAsset(input.id);
+        const member = members.find((m) => m.id === memberRow.id);
+        if (!member) throw new ApiError('conflict', 'The asset changed while you were looking at it; reload it and try again.');
+        const others = members.filter((m) => m.id !== member.id);
         const at = iso();
         // A force-merge that joined them would contradict the split: it is revoked, not just outranked.
-        const revoked = activeDecisionIdsBetween('force_merge', [memberKey], others);
+        const revoked = activeDecisionIdsBetween(db, 'force_merge', [member.id], others.map((m) => m.id));
         for (const id of revoked) revokeMatchDecision(db, id, by.actor, at);
         const decisionIds: string[] = [];
         for (const other of others) {
           const id = deps.newId();
-          insertMatchDecision(db, {
-            id,
-            kind: 'never_merge',
-            left: input.member,
-            right: splitNaturalKey(other),
-            reason: input.reason ?? null,
-            actor: by.actor,
-            origin: 'unmerge',
-            stewardshipItemId: null,
-            createdAt: at,
-          });
+          insertMatchDecision(db, { id, kind: 'never_merge', leftRecordId: member.id, rightRecordId: other.id, reason: input.reason ?? null, actor: by.actor, origin: 'unmerge', stewardshipItemId: null, createdAt: at });
           decisionIds.push(id);
         }
-        const outcome = recompute(members, { kind: 'decision', id: decisionIds[0] ?? null, correlationId: by.correlationId });
-        const memberAssetId = outcome.assetOf.get(memberKey) ?? '';
-        const remainingAssetIds = [...new Set(others.map((k) => outcome.assetOf.get(k) ?? '').filter((id) => id && id !== memberAssetId))].sort();
-        audit(by, 'asset.unmerged', 'asset', input.id, { members }, { member: input.member, memberAssetId, remainingAssetIds, decisionIds, revokedDecisionIds: revoked, reason: input.reason ?? null });
+        const outcome = writer.reconcileRecords(
+          members.map((m) => m.id),
+          applyContext({ kind: 'decision', id: decisionIds[0] ?? null, correlationId: by.correlationId }),
+        );
+        const memberAssetId = outcome.assetOfRecord.get(member.id)?.uid ?? '';
+        const remainingAssetIds = [...new Set(others.map((m) => outcome.assetOfRecord.get(m.id)?.uid ?? '').filter((id) => id && id !== memberAssetId))].sort();
+        audit(
+          by,
+          'asset.unmerged',
+          'asset',
+          input.id,
+          { members: members.map((m) => ({ sourceId: m.source_id, nativeKey: m.native_key })) },
+          { member: input.member, memberAssetId, remainingAssetIds, decisionIds, revokedDecisionIds: revoked, reason: input.reason ?? null },
+        );
         return { memberAssetId, remainingAssetIds, decisionIds, assetIds: touched(outcome, [input.id]) };
-      })();
+      });
       publish(result.assetIds);
       return { memberAssetId: result.memberAssetId, remainingAssetIds: result.remainingAssetIds, decisionIds: result.decisionIds };
     },
 
-    forceMerge(input, by) {
+    async forceMerge(input, by) {
       if (input.leftId === input.rightId) throw new ApiError('bad_request', 'Pick two different assets to merge.');
-      const left = requireAsset(input.leftId);
-      const right = requireAsset(input.rightId);
-      const result = db.transaction(() => {
+      requireAsset(input.leftId);
+      requireAsset(input.rightId);
+      const result = await deps.writes.run('assets.forceMerge', () => {
+        const left = requireAsset(input.leftId);
+        const right = requireAsset(input.rightId);
         const at = iso();
-        const revoked = activeDecisionIdsBetween('never_merge', left, right);
+        const revoked = activeDecisionIdsBetween(db, 'never_merge', left.map((m) => m.id), right.map((m) => m.id));
         for (const id of revoked) revokeMatchDecision(db, id, by.actor, at);
         const decisionId = deps.newId();
-        insertMatchDecision(db, {
-          id: decisionId,
-          kind: 'force_merge',
-          left: splitNaturalKey(left[0] as NaturalKey),
-          right: splitNaturalKey(right[0] as NaturalKey),
-          reason: input.reason ?? null,
-          actor: by.actor,
-          origin: 'force_merge',
-          stewardshipItemId: null,
-          createdAt: at,
-        });
-        const outcome = recompute([...left, ...right], { kind: 'decision', id: decisionId, correlationId: by.correlationId });
-        const assetId = outcome.assetOf.get(left[0] as NaturalKey) ?? input.leftId;
+        const l = left[0] as MemberRow;
+        const r = right[0] as MemberRow;
+        insertMatchDecision(db, { id: decisionId, kind: 'force_merge', leftRecordId: l.id, rightRecordId: r.id, reason: input.reason ?? null, actor: by.actor, origin: 'force_merge', stewardshipItemId: null, createdAt: at });
+        const outcome = writer.reconcileRecords([...left, ...right].map((m) => m.id), applyContext({ kind: 'decision', id: decisionId, correlationId: by.correlationId }));
+        const assetId = outcome.assetOfRecord.get(l.id)?.uid ?? input.leftId;
         audit(by, 'asset.force_merged', 'asset', assetId, { leftId: input.leftId, rightId: input.rightId }, { assetId, decisionId, revokedDecisionIds: revoked, reason: input.reason ?? null });
         return { assetId, decisionId, assetIds: touched(outcome, [input.leftId, input.rightId]) };
-      })();
+      });
       publish(result.assetIds);
       return { assetId: result.assetId, decisionId: result.decisionId };
     },
 
     listDecisions: (input) => listMatchDecisions(db, input),
 
-    revokeDecision(input, by) {
-      const before = getMatchDecision(db, input.id);
-      if (!before) throw new ApiError('not_found', `Decision ${input.id} does not exist.`);
-      if (before.revokedAt) throw new ApiError('conflict', `Decision ${input.id} was already revoked at ${before.revokedAt}.`);
-      const result = db.transaction(() => {
+    async revokeDecision(input, by) {
+      const first = getMatchDecision(db, input.id);
+      if (!first) throw new ApiError('not_found', `Decision ${input.id} does not exist.`);
+      if (first.revokedAt) throw new ApiError('conflict', `Decision ${input.id} was already revoked at ${first.revokedAt}.`);
+      const result = await deps.writes.run('decisions.revoke', () => {
+        const before = getMatchDecision(db, input.id) as MatchDecisionRecord;
+        if (before.revokedAt) throw new ApiError('conflict', `Decision ${input.id} was already revoked at ${before.revokedAt}.`);
         revokeMatchDecision(db, input.id, by.actor, iso());
-        const keys = [naturalKeyOf(before.left.sourceId, before.left.nativeKey), naturalKeyOf(before.right.sourceId, before.right.nativeKey)];
-        const outcome = recompute(keys, { kind: 'decision', id: input.id, correlationId: by.correlationId });
+        const records = decisionRecords(db, input.id) as { left: number; right: number };
+        const outcome = writer.reconcileRecords([records.left, records.right], applyContext({ kind: 'decision', id: input.id, correlationId: by.correlationId }));
         audit(by, 'match_decision.revoked', 'match_decision', input.id, before, { note: input.note ?? null });
         return touched(outcome);
-      })();
+      });
       publish(result);
       return { decision: getMatchDecision(db, input.id) as MatchDecisionRecord, assetIds: result.slice(0, 500) };
     },
 
     listStewardship: (input) => listStewardship(db, input, iso()),
 
-    decide(input, by) {
-      const out = db.transaction(() => {
+    async decide(input, by) {
+      const out = await deps.writes.run('stewardship.decide', () => {
         const at = iso();
         const results: StewardshipDecideResult['results'] = [];
-        const keys: NaturalKey[] = [];
+        const records: number[] = [];
         for (const id of input.ids) {
           const row = getStewardshipRow(db, id);
           if (!row) {
@@ -318,14 +291,13 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
             results.push({ id, outcome: 'skipped', reason: 'already_decided', decisionId: null });
             continue;
           }
-          const { left, right } = itemKeys(row);
           if (input.decision === 'defer') {
             setStewardshipStatus(db, id, 'deferred', by.actor, at, input.note ?? null, input.deferredUntil ?? null);
             results.push({ id, outcome: 'ok', reason: null, decisionId: null });
             continue;
           }
-          const heads = db.prepare('SELECT count(*) FROM observation_heads WHERE (source_id = ? AND native_key = ?) OR (source_id = ? AND native_key = ?)').pluck();
-          if ((heads.get(row.left_source_id, row.left_native_key, row.right_source_id, row.right_native_key) as number) < 2) {
+          const present = db.prepare('SELECT count(*) FROM records WHERE id IN (?, ?)').pluck().get(row.left_record_id, row.right_record_id) as number;
+          if (present < 2) {
             results.push({ id, outcome: 'skipped', reason: 'record_gone', decisionId: null });
             continue;
           }
@@ -333,8 +305,8 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
           insertMatchDecision(db, {
             id: decisionId,
             kind: input.decision === 'accept' ? 'force_merge' : 'never_merge',
-            left: splitNaturalKey(left),
-            right: splitNaturalKey(right),
+            leftRecordId: row.left_record_id,
+            rightRecordId: row.right_record_id,
             reason: input.note ?? null,
             actor: by.actor,
             origin: 'stewardship',
@@ -342,13 +314,13 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
             createdAt: at,
           });
           setStewardshipStatus(db, id, input.decision === 'accept' ? 'accepted' : 'rejected', by.actor, at, input.note ?? null, null);
-          keys.push(left, right);
+          records.push(row.left_record_id, row.right_record_id);
           results.push({ id, outcome: 'ok', reason: null, decisionId });
         }
-        const outcome = recompute(keys, { kind: 'stewardship', id: input.ids.length === 1 ? (input.ids[0] as string) : null, correlationId: by.correlationId });
+        const outcome = writer.reconcileRecords(records, applyContext({ kind: 'stewardship', id: input.ids.length === 1 ? (input.ids[0] as string) : null, correlationId: by.correlationId }));
         audit(by, `stewardship.${input.decision}`, 'stewardship', input.ids.length === 1 ? (input.ids[0] as string) : null, null, { decision: input.decision, note: input.note ?? null, results });
         return { results, assetIds: touched(outcome) };
-      })();
+      });
       if (out.assetIds.length > 0 || input.decision === 'defer') publish(out.assetIds);
       return { results: out.results, assetIds: out.assetIds.slice(0, 500) };
     },
@@ -359,8 +331,8 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
       return (
         db
           .prepare(
-            `SELECT s.id, s.name, s.kind, count(DISTINCT st.asset_id) AS assets, coalesce(sum(st.fields), 0) AS fields, coalesce(sum(st.conflicts), 0) AS conflicts
-             FROM sources s LEFT JOIN asset_source_stats st ON st.source_id = s.id GROUP BY s.id ORDER BY s.name`,
+            `SELECT s.id, s.name, s.kind, coalesce(q.assets, 0) AS assets, coalesce(q.fields, 0) AS fields, coalesce(q.conflicts, 0) AS conflicts
+             FROM sources s LEFT JOIN source_quality q ON q.source_seq = s.seq ORDER BY s.name`,
           )
           .all() as { id: string; name: string; kind: SourceKind; assets: number; fields: number; conflicts: number }[]
       ).map((r) => ({
@@ -374,10 +346,10 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
       }));
     },
 
-    rebuild(by) {
+    async rebuild(by) {
       const started = deps.now().getTime();
-      const result = db.transaction(() => {
-        const outcome = reconciler.rebuild({ now: iso(), newId: deps.newId, cause: { kind: 'rebuild', id: null, correlationId: by.correlationId } });
+      const result = await deps.writes.run('reconcile.rebuild', () => {
+        const outcome = writer.rebuild(applyContext({ kind: 'rebuild', id: null, correlationId: by.correlationId }));
         const assets = db.prepare('SELECT count(*) FROM assets').pluck().get() as number;
         const summary: ReconcileOutcome = {
           assets,
@@ -389,30 +361,16 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
           durationMs: Math.max(0, deps.now().getTime() - started),
         };
         audit(by, 'reconcile.rebuilt', 'reconciliation', null, null, summary);
-        return { summary, assetIds: touched(outcome) };
-      })();
+        return { summary, assetIds: [...new Set([...outcome.created, ...outcome.updated, ...outcome.removed])] };
+      });
       publish(result.assetIds);
       return result.summary;
     },
-
-    reconcileLegacyRecords() {
-      const headless = db.prepare('SELECT 1 FROM observations o WHERE NOT EXISTS (SELECT 1 FROM observation_heads h WHERE h.source_id = o.source_id AND h.native_key = o.native_key) LIMIT 1').get();
-      if (!headless) return false;
-      db.transaction(() => {
-        const outcome = reconciler.rebuild({ now: iso(), newId: deps.newId, cause: { kind: 'rebuild', id: null, correlationId: null } });
-        appendAuditEvent(db, {
-          id: deps.newId(),
-          at: iso(),
-          actor: 'system',
-          action: 'reconcile.rebuilt',
-          targetType: 'reconciliation',
-          targetId: null,
-          before: null,
-          after: { reason: 'upgrade', created: outcome.created.length, updated: outcome.updated.length, removed: outcome.removed.length },
-          correlationId: null,
-        });
-      })();
-      return true;
-    },
   };
+}
+
+/** The records of an asset (for callers that address assets by uid). */
+export function recordIdsOfAsset(db: Database, uid: string): number[] {
+  const id = assetRowId(db, uid);
+  return id === undefined ? [] : (db.prepare('SELECT id FROM records WHERE asset_id = ?').pluck().all(id) as number[]);
 }
