@@ -4,6 +4,7 @@ import m0001 from './0001_core.js';
 import m0002 from './0002_discovery.js';
 import m0003 from './0003_run_owner.js';
 import m0004 from './0004_reconciliation.js';
+import m0005 from './0005_record_store.js';
 
 export interface Migration {
   /** Sortable, unique, never renamed: e.g. "0001_core". */
@@ -16,4 +17,5 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
   { name: '0002_discovery', sql: m0002 },
   { name: '0003_run_owner', sql: m0003 },
   { name: '0004_reconciliation', sql: m0004 },
+  { name: '0005_record_store', sql: m0005 },
 ];
