@@ -114,6 +114,11 @@ describe('fieldwise CLI', () => {
     [['import', 'servers.csv'], "required option '--kind <kind>' not specified", 'fieldwise import'],
     [['credentials', 'add', 'x', '--kind', 'v4'], '"v4" is not a valid credential kind; use one of: v1, v2c, v3.', 'fieldwise credentials add'],
     [['credentials', 'add', 'x', '--kind', 'v3'], 'An SNMPv3 credential set needs --user.', 'fieldwise credentials add'],
+    [
+      ['credentials', 'add', 'x', '--kind', 'v3', '--user', 'u', '--auth-protocol', 'md5'],
+      '"md5" is not an SNMPv3 auth protocol; use one of: sha,',
+      'fieldwise credentials add',
+    ],
     [['discover', 'run', 'nosuchscope'], 'No discovery scope "nosuchscope"; see `fieldwise scopes list`.', 'fieldwise discover run'],
     [['discover', 'plan', 'nosuchscope'], 'No discovery scope "nosuchscope"', 'fieldwise discover plan'],
     [['discover', 'snmp', '--targets', '10.0.0.1'], 'Give at least one --credential <name> or --community-ref <keychain ref>.', 'fieldwise discover snmp'],

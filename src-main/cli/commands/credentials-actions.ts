@@ -17,13 +17,12 @@ export async function addCredentialSet(cli: CliContext, name: string, opts: Cred
     input = { name, kind, ...(opts.ref ? { communityRef: opts.ref } : { community }) };
   } else {
     if (!opts.user) throw new CliUsageError('An SNMPv3 credential set needs --user.');
-    const level = opts.level as 'noAuthNoPriv' | 'authNoPriv' | 'authPriv';
-    const labels = level === 'authPriv' ? ['Auth key', 'Privacy key'] : level === 'authNoPriv' ? ['Auth key'] : [];
+    const labels = opts.level === 'authPriv' ? ['Auth key', 'Privacy key'] : opts.level === 'authNoPriv' ? ['Auth key'] : [];
     const [authKey, privKey] = labels.length ? await cli.prompt.secrets(labels) : [];
     input = {
       name,
       kind,
-      v3: { user: opts.user, level, authProtocol: opts.authProtocol as 'sha256', privProtocol: opts.privProtocol as 'aes' },
+      v3: { user: opts.user, level: opts.level, authProtocol: opts.authProtocol, privProtocol: opts.privProtocol },
       ...(authKey ? { authKey } : {}),
       ...(privKey ? { privKey } : {}),
     };

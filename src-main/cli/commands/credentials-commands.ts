@@ -3,15 +3,26 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { choice } from '../option-parsers.js';
+import {
+  parseSnmpV3AuthProtocol,
+  parseSnmpV3Level,
+  parseSnmpV3PrivProtocol,
+  SNMP_V3_AUTH_PROTOCOL_NAMES,
+  SNMP_V3_LEVEL_NAMES,
+  SNMP_V3_PRIV_PROTOCOL_NAMES,
+  type SnmpV3AuthProtocol,
+  type SnmpV3Level,
+  type SnmpV3PrivProtocol,
+} from '../snmp-v3-names.js';
 
 export const CREDENTIAL_KIND_NAMES = ['v1', 'v2c', 'v3'] as const;
 
 export interface CredentialsAddOptions {
   kind: (typeof CREDENTIAL_KIND_NAMES)[number];
   user?: string;
-  level: string;
-  authProtocol: string;
-  privProtocol: string;
+  level: SnmpV3Level;
+  authProtocol: SnmpV3AuthProtocol;
+  privProtocol: SnmpV3PrivProtocol;
   ref?: string;
 }
 
@@ -23,9 +34,9 @@ export function registerCredentialsCommands(program: Command, cli: CliContext): 
     .argument('<name>', 'name shown in plans and reports')
     .option('--kind <kind>', CREDENTIAL_KIND_NAMES.join(', '), choice(CREDENTIAL_KIND_NAMES, 'credential kind'), 'v2c')
     .option('--user <user>', 'SNMPv3 user')
-    .option('--level <level>', 'SNMPv3 level: noAuthNoPriv, authNoPriv or authPriv', 'authPriv')
-    .option('--auth-protocol <p>', 'SNMPv3 auth: sha, sha224, sha256, sha384, sha512', 'sha256')
-    .option('--priv-protocol <p>', 'SNMPv3 privacy: aes, aes256b, aes256r, des', 'aes')
+    .option('--level <level>', `SNMPv3 level: ${SNMP_V3_LEVEL_NAMES.join(', ')}`, parseSnmpV3Level, 'authPriv')
+    .option('--auth-protocol <p>', `SNMPv3 auth, any case: ${SNMP_V3_AUTH_PROTOCOL_NAMES.join(', ')}`, parseSnmpV3AuthProtocol, 'sha256')
+    .option('--priv-protocol <p>', `SNMPv3 privacy, any case: ${SNMP_V3_PRIV_PROTOCOL_NAMES.join(', ')} (aes is AES-128)`, parseSnmpV3PrivProtocol, 'aes')
     .option('--ref <ref>', 'use a secret already in the OS keychain under this reference (v1/v2c) instead of reading one')
     .action(async (name: string, opts: CredentialsAddOptions) => (await import('./credentials-actions.js')).addCredentialSet(cli, name, opts));
   credentials
