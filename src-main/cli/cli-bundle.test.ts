@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCli } from '../../scripts/build-cli.mjs';
+import { examplePath } from '../test-support/test-app-core.js';
+import { runCli } from './run-cli.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -57,9 +59,12 @@ describe('the built fieldwise command', () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  function run(args: readonly string[]): Promise<ProcessResult> {
+  function run(args: readonly string[], options: { closeStdout?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+      // Closing our end of the pipe at once is what `| head -1` does after the first line, only
+      // sooner: every write the command makes then fails with EPIPE.
+      if (options.closeStdout) child.stdout.destroy();
       let out = '';
       let err = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -105,5 +110,23 @@ describe('the built fieldwise command', () => {
     expect(result.err).toBe(
       `fieldwise: option '--kind <kind>' argument 'v4' is invalid. "v4" is not a valid credential kind; use one of: v1, v2c, v3.\nRun "fieldwise credentials add --help" for usage.\n`,
     );
+  });
+
+  it('ends quietly when the reader of its output has gone (EPIPE)', async () => {
+    const help = await run(['--help'], { closeStdout: true });
+    expect(help).toMatchObject({ code: 0, signal: null, err: '' });
+
+    // Some assets to list, imported in-process (this test's build has no import worker beside it).
+    const dataDir = join(root, 'data');
+    const quiet = { out: () => undefined, err: () => undefined, isTty: false };
+    const imported = await runCli(['--data-dir', dataDir, 'import', examplePath('servers.csv'), '--kind', 'servers_cache'], {
+      io: quiet,
+      env: {},
+      version,
+      waitForStop: () => Promise.resolve(),
+    });
+    expect(imported).toBe(0);
+    const listed = await run(['--data-dir', dataDir, 'assets', 'list'], { closeStdout: true });
+    expect(listed).toMatchObject({ code: 0, signal: null, err: '' });
   });
 });
