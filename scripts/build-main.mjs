@@ -2,6 +2,7 @@
 // node_modules, packed by electron-builder); our own code and the SQL migrations are bundled, so a
 // packaged app never reads the migrations folder at run time.
 import { build } from 'esbuild';
+import { buildCli } from './build-cli.mjs';
 
 const common = {
   bundle: true,
@@ -13,13 +14,14 @@ const common = {
 };
 
 await Promise.all([
+  // The command line is split into chunks that load on demand (see build-cli.mjs).
+  buildCli({ outdir: 'dist/main' }),
   build({
     ...common,
     format: 'esm',
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
     entryPoints: {
-      cli: 'src-main/cli/main.ts',
       'electron-main': 'src-main/app/electron-main.ts',
       'import-worker': 'src-main/services/imports/import-worker.ts',
     },

@@ -8,8 +8,24 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: writerTo(process.stdout),
+    err: writerTo(process.stderr),
     isTty: Boolean(process.stderr.isTTY),
+  };
+}
+
+/**
+ * Writes to `stream` until its reader goes away (`fieldwise assets list | head -1`); from then on
+ * output is dropped quietly instead of crashing with EPIPE, and the command runs to its end (a
+ * half-finished import or discovery is worse than output nobody reads).
+ */
+function writerTo(stream: NodeJS.WriteStream): (text: string) => void {
+  let isClosed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && !isClosed) throw error;
+    isClosed = true;
+  });
+  return (text) => {
+    if (!isClosed) stream.write(text);
   };
 }

@@ -107,6 +107,48 @@ describe('fieldwise discover / scopes / credentials / demo', () => {
     expect(show.out).toMatch(/20 req\/s, 4 hosts at once, 100 ms per-device spacing/);
   }, 30_000);
 
+  it('adds an SNMPv3 set with level and protocol names in any case', async () => {
+    const cli = harness(dir, store, { secrets: async (labels) => labels.map((label) => `${label} for the test`) });
+    const mixed = await cli(
+      '--json',
+      'credentials',
+      'add',
+      'core-v3',
+      '--kind',
+      'V3',
+      '--user',
+      'monitor',
+      '--level',
+      'AUTHPRIV',
+      '--auth-protocol',
+      'SHA',
+      '--priv-protocol',
+      'AES128',
+    );
+    expect(mixed.err).toBe('');
+    expect(mixed.code).toBe(0);
+    expect(JSON.parse(mixed.out)).toMatchObject({ kind: 'snmp_v3', v3: { user: 'monitor', level: 'authPriv', authProtocol: 'sha', privProtocol: 'aes' } });
+    const lower = await cli(
+      '--json',
+      'credentials',
+      'add',
+      'edge-v3',
+      '--kind',
+      'v3',
+      '--user',
+      'monitor',
+      '--auth-protocol',
+      'sha-512',
+      '--priv-protocol',
+      'aes256c',
+    );
+    expect(lower.code).toBe(0);
+    expect(JSON.parse(lower.out)).toMatchObject({ v3: { authProtocol: 'sha512', privProtocol: 'aes256r' } });
+    const listed = await cli('credentials', 'list');
+    expect(listed.out).toMatch(/core-v3\s+snmp_v3\s+monitor/);
+    expect(listed.out + mixed.out + lower.out).not.toContain('for the test');
+  });
+
   it('demo starts its own agents on 127.0.0.1 and fills the inventory', async () => {
     const demoDir = await createTempDir('fieldwise-cli-demo-');
     try {

@@ -1,4 +1,4 @@
-// Process entry of the `fieldwise` command.
+// Process entry of the `fieldwise` command (bundled to dist/main/cli.mjs; commands load on demand).
 import { readFileSync } from 'node:fs';
 import { processIo } from './cli-io.js';
 import { runCli } from './run-cli.js';

@@ -106,11 +106,52 @@ describe('fieldwise CLI', () => {
     expect(result.out).toBe('');
   });
 
-  it('exits 2 on an unknown command or sort field', async () => {
-    expect((await cli('frobnicate')).code).toBe(2);
-    const badSort = await cli('assets', 'list', '--sort', 'colour');
-    expect(badSort.code).toBe(2);
-    expect(badSort.err).toContain('lastSeen');
+  it.each([
+    [['frobnicate'], "unknown command 'frobnicate'", 'fieldwise'],
+    [['assets', 'list', '--sort', 'colour'], '"colour" is not a valid sort field; use one of: name, class,', 'fieldwise assets list'],
+    [['assets', 'list', '--class', 'server', 'foo'], '"foo" is not a valid asset class; use one of: server,', 'fieldwise assets list'],
+    [['assets', 'list', '--limit', 'many'], '"many" is not a whole number.', 'fieldwise assets list'],
+    [['import', 'servers.csv'], "required option '--kind <kind>' not specified", 'fieldwise import'],
+    [['credentials', 'add', 'x', '--kind', 'v4'], '"v4" is not a valid credential kind; use one of: v1, v2c, v3.', 'fieldwise credentials add'],
+    [['credentials', 'add', 'x', '--kind', 'v3'], 'An SNMPv3 credential set needs --user.', 'fieldwise credentials add'],
+    [
+      ['credentials', 'add', 'x', '--kind', 'v3', '--user', 'u', '--auth-protocol', 'md5'],
+      '"md5" is not an SNMPv3 auth protocol; use one of: sha,',
+      'fieldwise credentials add',
+    ],
+    [['discover', 'run', 'nosuchscope'], 'No discovery scope "nosuchscope"; see `fieldwise scopes list`.', 'fieldwise discover run'],
+    [['discover', 'plan', 'nosuchscope'], 'No discovery scope "nosuchscope"', 'fieldwise discover plan'],
+    [['discover', 'snmp', '--targets', '10.0.0.1'], 'Give at least one --credential <name> or --community-ref <keychain ref>.', 'fieldwise discover snmp'],
+    [['discover', 'snmp', '--targets', '10.0.0.1', '--credential', 'nope'], 'No credential set "nope"', 'fieldwise discover snmp'],
+    [['discover', 'snmp', '--targets', '10.0.0.1', '--community-ref', 'r', '--snmp-version', 'v3'], 'SNMPv3 needs a credential set', 'fieldwise discover snmp'],
+    [['scopes', 'add', 's', '--targets', '10.0.0.1', '--port', '70000'], '"70000" is not a port (1-65535).', 'fieldwise scopes add'],
+  ])('exits 2 for %j, says what was wrong and where the help is', async (args, message, command) => {
+    const result = await cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`fieldwise: `);
+    expect(result.err).toContain(message);
+    expect(result.err).toMatch(new RegExp(`\\nRun "${command} --help" for usage\\.\\n$`));
+    expect(result.out).toBe('');
+  });
+
+  it('exits 2 with the help of a command group given without its command', async () => {
+    const result = await cli('assets');
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('Usage: fieldwise assets [options] [command]');
+    expect(result.err).toContain('fieldwise: choose one of the commands above.');
+  });
+
+  it('prints --help and --version on stdout with exit code 0', async () => {
+    const help = await cli('discover', 'snmp', '--help');
+    expect(help).toMatchObject({ code: 0, err: '' });
+    expect(help.out).toContain('Usage: fieldwise discover snmp [options]');
+    expect(await cli('--version')).toEqual({ code: 0, out: '9.9.9-test\n', err: '' });
+  });
+
+  it('accepts choices in any case', async () => {
+    const listed = await cli('--json', 'assets', 'list', '--sort', 'LASTSEEN', '--class', 'Server');
+    expect(listed.code).toBe(0);
+    expect(AssetPage.parse(JSON.parse(listed.out)).total).toBe(0);
   });
 
   it('exits 1 with "File not found" for a missing file', async () => {

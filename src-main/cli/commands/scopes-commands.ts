@@ -1,0 +1,45 @@
+// `fieldwise scopes list|add|show`: saved discovery scopes (targets, credentials, safety, schedule).
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+import { ports } from '../option-parsers.js';
+import { addSafetyOptions, type SafetyOptions } from './safety-options.js';
+
+export interface ScopesAddOptions extends SafetyOptions {
+  targets: string[];
+  exclude?: string[];
+  port?: number[];
+  credential?: string[];
+  schedule?: string;
+  timezone?: string;
+  network?: string;
+  identify?: boolean;
+  ot?: boolean;
+}
+
+export function registerScopesCommands(program: Command, cli: CliContext): void {
+  const scopes = program.command('scopes').description('saved discovery scopes (targets, credentials, safety settings, schedule)');
+  scopes
+    .command('list')
+    .description('list discovery scopes')
+    .action(async () => (await import('./scopes-actions.js')).listScopes(cli));
+  addSafetyOptions(
+    scopes
+      .command('add')
+      .description('save a discovery scope')
+      .argument('<name>', 'scope name (assets show provenance "SNMP (<name>)")')
+      .requiredOption('--targets <spec...>', 'addresses, CIDR blocks or ranges')
+      .option('--exclude <spec...>', 'addresses to leave out')
+      .option('--port <port>', 'UDP port (repeatable; default 161)', ports)
+      .option('--credential <name...>', 'credential sets to try, in order')
+      .option('--schedule <cron>', 'run on a schedule, e.g. "0 2 * * *" (nightly at 02:00)')
+      .option('--timezone <zone>', 'IANA time zone of the schedule (default: local time)')
+      .option('--network <name>', 'site or network the addresses belong to')
+      .option('--identify', 'read only the system group')
+      .option('--ot', 'OT (plant) scope: gentle defaults, confirmation required'),
+  ).action(async (name: string, opts: ScopesAddOptions) => (await import('./scopes-actions.js')).addScope(cli, name, opts));
+  scopes
+    .command('show')
+    .description('show a scope and the plan of its next run')
+    .argument('<scope>', 'scope name or id')
+    .action(async (scope: string) => (await import('./scopes-actions.js')).showScope(cli, scope));
+}

@@ -1,0 +1,10 @@
+// The CLI's zod-free copies of contract value lists match the contract, order included.
+import { describe, expect, it } from 'vitest';
+import { ASSET_SORT_FIELDS as CONTRACT_ASSET_SORT_FIELDS } from '../../src-shared/api/inventory.js';
+import { ASSET_SORT_FIELDS } from './value-lists.js';
+
+describe('CLI value lists', () => {
+  it('lists the asset sort fields of the contract', () => {
+    expect(ASSET_SORT_FIELDS).toEqual([...CONTRACT_ASSET_SORT_FIELDS]);
+  });
+});
