@@ -88,7 +88,7 @@ export function addFirewallPair(ctx: EstateBContext): TrueEntity[] {
     // 00:09:0f:09:<group id>:<vcluster><interface index>; most clusters keep group id 0.
     const group = rng.chance(0.7) ? 0 : rng.int(1, 10);
     for (const e of made) {
-      for (let idx = 0; idx < 3; idx++) e.nics.push({ name: `port${idx + 1}`, mac: `00:09:0f:09:${group.toString(16).padStart(2, '0')}:${(idx + 10).toString(16).padStart(2, '0')}`, ip: null, network: null, virtual: true } satisfies Nic);
+      for (let idx = 0; idx < 3; idx++) e.nics.push({ name: `port${idx + 1}`, mac: `00:09:0f:09:${group.toString(16).padStart(2, '0')}:0${idx}`, ip: null, network: null, virtual: true } satisfies Nic);
       e.hard.add('firewall_ha_vmac');
     }
   }

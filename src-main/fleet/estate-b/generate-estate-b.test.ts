@@ -87,7 +87,7 @@ describe('generateEstateB', () => {
     expect(owners(hasMac('00:00:5e:00:01:33')).size).toBeGreaterThan(5); // keepalived VRID 51 on unrelated hosts
     expect(owners(hasMac('0a:00:27:00:00:00')).size).toBeGreaterThan(50); // VirtualBox host-only adapter
     expect(owners(hasMac('00:00:0c:07:ac:01')).size).toBeGreaterThan(2); // HSRP group 1
-    expect(owners(hasMac('00:09:0f:09:00:0a')).size).toBeGreaterThan(2); // FortiGate HA group 0
+    expect(owners(hasMac('00:09:0f:09:00:00')).size).toBeGreaterThan(2); // FortiGate HA group 0
     // Placeholder serials come from the endpoint tool; the CMDB row of the same machine has the real one.
     const placeholder = estate.observations.filter((o) => o.sourceId === 'endpoint-mgmt' && ['To be filled by O.E.M.', 'Default string', 'System Serial Number', '0123456789'].includes(String(o.observation.fields.serial)));
     expect(placeholder.length).toBeGreaterThan(50);
