@@ -46,6 +46,8 @@ describe('evaluatePartition', () => {
     expect(result.precision).toBe(0.5);
     expect(result.recall).toBe(0.25);
     expect(result.f1).toBeCloseTo(1 / 3, 10);
+    // E1 and E2 are both split, so no entity is exactly one cluster.
+    expect(result.exactEntities).toBe(0);
   });
 
   it('lists false merges with their members, grouped by truth label', () => {
@@ -86,6 +88,7 @@ describe('evaluatePartition', () => {
   it('is perfect on the truth itself and on empty input', () => {
     const perfect = evaluatePartition(truth, truth);
     expect([perfect.precision, perfect.recall, perfect.f1]).toEqual([1, 1, 1]);
+    expect(perfect.exactEntities).toBe(3);
     expect(perfect.falseMerges).toEqual([]);
     expect(perfect.missedMerges).toEqual([]);
     const empty = evaluatePartition(new Map(), new Map());
@@ -99,6 +102,7 @@ describe('evaluatePartition', () => {
     expect(lumped.recall).toBe(1);
     expect(lumped.precision).toBeCloseTo(4 / 15, 10);
     expect(lumped.falseMerges[0]?.wrongPairs).toBe(11);
+    expect(lumped.exactEntities).toBe(0);
   });
 
   it('keeps only the requested number of examples', () => {

@@ -51,6 +51,8 @@ export interface PartitionEvaluation {
   precision: number;
   recall: number;
   f1: number;
+  /** True entities whose records form exactly one predicted cluster holding nothing else: a per-entity view that one giant cluster cannot swamp. */
+  exactEntities: number;
   falseMergeClusters: number;
   missedMergeEntities: number;
   falseMerges: FalseMerge[];
@@ -104,8 +106,10 @@ export function evaluatePartition(
     }
   }
   let truePairs = 0;
+  let exactEntities = 0;
   const missedMerges: MissedMerge[] = [];
   for (const [label, clusters] of byLabel) {
+    if (clusters.size === 1 && byCluster.get(clusters.keys().next().value as string)?.size === 1) exactEntities += 1;
     let size = 0;
     let together = 0;
     for (const keys of clusters.values()) {
@@ -133,6 +137,7 @@ export function evaluatePartition(
     precision,
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    exactEntities,
     falseMergeClusters: falseMerges.length,
     missedMergeEntities: missedMerges.length,
     falseMerges: falseMerges.slice(0, maxExamples),
