@@ -55,7 +55,7 @@ export function addCloudInstance(ctx: EstateBContext, accounts: CloudAccounts): 
     const group = `rg-${rng.pick(APPS)}-${rng.pick(ENVS)}`.replace(/^rg-(\w)/, (_m, c: string) => `rg-${c.toUpperCase()}`);
     const name = `vm-${app}`;
     const created = `/subscriptions/${account}/resourceGroups/${group}/providers/Microsoft.Compute/virtualMachines/${name}`;
-    cloud = { provider, account, region: 'westeurope', instanceId: created.replace(`/resourceGroups/${group}/`, `/resourceGroups/${group.toUpperCase()}/`), createdResourceId: created, name, instanceType: rng.pick(['Standard_D4s_v5', 'Standard_B2ms', 'Standard_E8s_v5']), state: 'running', publicIp: null };
+    cloud = { provider, account, region: 'westeurope', instanceId: created.replace(`/resourceGroups/${group}/`, `/resourceGroups/${group.toUpperCase()}/`), createdResourceId: created, vmId: alloc.uuid(), name, instanceType: rng.pick(['Standard_D4s_v5', 'Standard_B2ms', 'Standard_E8s_v5']), state: 'running', publicIp: null };
     hostname = name;
     biosUuid = alloc.uuid();
   } else {

@@ -55,6 +55,8 @@ export interface CloudIdentity {
   instanceId: string;
   /** The Azure resource id as the tool that created it wrote it (resource group in its own case). */
   createdResourceId?: string;
+  /** Azure's VM unique id (a GUID from the instance metadata service), which agents report instead of the resource id. */
+  vmId?: string;
   name: string;
   instanceType: string;
   state: 'running' | 'stopped' | 'terminated';

@@ -107,6 +107,8 @@ describe('generateEstateB', () => {
     for (const o of estate.observations.filter((x) => x.sourceId === 'gcp-inventory')) expect(String(o.observation.fields.cloud_instance_id)).toMatch(/^[1-9][0-9]{18}$/);
     expect(estate.observations.filter((o) => o.sourceId === 'azure-inventory').every((o) => /\/resourceGroups\/[A-Z0-9-]+\/providers\/Microsoft\.Compute\/virtualMachines\//.test(String(o.observation.fields.cloud_instance_id)))).toBe(true);
     expect(estate.observations.some((o) => o.sourceId === 'cmdb' && String(o.observation.fields.bios_uuid ?? '').startsWith('ec2'))).toBe(true);
+    // Azure agents in the CMDB report the VM's GUID (vmId) as often as the resource id.
+    expect(estate.observations.some((o) => o.sourceId === 'cmdb' && o.observation.fields.cloud_provider === 'azure' && /^[0-9a-f]{8}-[0-9a-f]{4}-4/.test(String(o.observation.fields.cloud_instance_id)))).toBe(true);
     // VMware serials follow uuid.bios; copied VMs share them.
     const vmware = estate.observations.filter((o) => o.sourceId === 'cmdb' && String(o.observation.fields.serial ?? '').startsWith('VMware-'));
     for (const o of vmware) expect(String(o.observation.fields.serial)).toMatch(/^VMware-42( [0-9a-f]{2}){7}-[0-9a-f]{2}( [0-9a-f]{2}){7}$/);

@@ -53,7 +53,7 @@ export function seeCmdb(entities: readonly TrueEntity[], rng: Prng, mix: EstateB
         location: e.site,
         cloud_provider: c?.provider,
         cloud_account: c?.account,
-        cloud_instance_id: c && rng.chance(0.8) ? (c.createdResourceId ?? c.instanceId) : undefined,
+        cloud_instance_id: c && rng.chance(0.8) ? cmdbInstanceId(rng, c) : undefined,
       },
       interfaces: cmdbInterfaces(rng, e, discovered),
     });
@@ -76,4 +76,10 @@ function cmdbInterfaces(rng: Prng, e: TrueEntity, discovered: boolean): Observed
   const wired = e.nics.find((n) => n.name.startsWith('Ethernet') && n.mac);
   const mac = wired?.mac && rng.chance(0.4) ? { mac: wired.mac.toUpperCase() } : {};
   return ip || mac.mac ? [{ ...mac, ips: ip ? [{ address: ip, network: e.site }] : [] }] : [];
+}
+
+// Azure agents report either the resource id as the VM was created or the VM's unique id (vmId).
+function cmdbInstanceId(rng: Prng, c: NonNullable<TrueEntity['cloud']>): string {
+  if (c.provider !== 'azure') return c.instanceId;
+  return c.vmId && rng.chance(0.4) ? c.vmId : (c.createdResourceId ?? c.instanceId);
 }
