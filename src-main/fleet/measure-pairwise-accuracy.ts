@@ -1,6 +1,7 @@
 // Pairwise precision and recall of merge decisions against a fleet's ground truth: every pair of
 // observations the engine put in one asset is a predicted match; every pair that belongs to one
-// true asset is a true match.
+// true asset is a true match. A thin view over evaluatePartition, kept for existing callers.
+import { evaluatePartition } from '../engine/reconcile/evaluate-partition.js';
 import type { ReconcileResult } from '../engine/reconcile/index.js';
 
 export interface PairwiseAccuracy {
@@ -16,40 +17,34 @@ export interface PairwiseAccuracy {
   trueAssets: number;
 }
 
-const pairs = (n: number): number => (n * (n - 1)) / 2;
+/** naturalKey -> assetId for every member of every asset. */
+export function assignmentOf(result: ReconcileResult): Map<string, string> {
+  const assignment = new Map<string, string>();
+  for (const asset of result.assets) for (const m of asset.members) assignment.set(m.naturalKey, asset.assetId);
+  return assignment;
+}
 
-export function measurePairwiseAccuracy(result: ReconcileResult, truth: ReadonlyMap<string, string>): PairwiseAccuracy {
-  let predictedPairs = 0;
-  let correctPairs = 0;
-  const trueCounts = new Map<string, number>();
-  for (const asset of result.assets) {
-    predictedPairs += pairs(asset.members.length);
-    const byTruth = new Map<string, number>();
-    for (const m of asset.members) {
-      const t = truth.get(m.naturalKey) ?? `unknown:${m.naturalKey}`;
-      byTruth.set(t, (byTruth.get(t) ?? 0) + 1);
-      trueCounts.set(t, (trueCounts.get(t) ?? 0) + 1);
-    }
-    for (const n of byTruth.values()) correctPairs += pairs(n);
-  }
-  let truePairs = 0;
-  for (const n of trueCounts.values()) truePairs += pairs(n);
-  const precision = predictedPairs === 0 ? 1 : correctPairs / predictedPairs;
-  const recall = truePairs === 0 ? 1 : correctPairs / truePairs;
+/** Share of assets with at least one open stewardship item. */
+export function stewardshipShareOf(result: ReconcileResult): number {
   const withItem = new Set<string>();
   for (const item of result.stewardship) {
     withItem.add(item.leftAssetId);
     withItem.add(item.rightAssetId);
   }
+  return result.assets.length === 0 ? 0 : withItem.size / result.assets.length;
+}
+
+export function measurePairwiseAccuracy(result: ReconcileResult, truth: ReadonlyMap<string, string>): PairwiseAccuracy {
+  const evaluation = evaluatePartition(assignmentOf(result), truth, { maxExamples: 0 });
   return {
-    predictedPairs,
-    truePairs,
-    correctPairs,
-    precision,
-    recall,
-    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-    stewardshipShare: result.assets.length === 0 ? 0 : withItem.size / result.assets.length,
+    predictedPairs: evaluation.predictedPairs,
+    truePairs: evaluation.truePairs,
+    correctPairs: evaluation.correctPairs,
+    precision: evaluation.precision,
+    recall: evaluation.recall,
+    f1: evaluation.f1,
+    stewardshipShare: stewardshipShareOf(result),
     assets: result.assets.length,
-    trueAssets: trueCounts.size,
+    trueAssets: evaluation.trueEntities,
   };
 }
