@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapCredentialMemory } from './credential-memory.js';
 import { startDemoNetwork, type DemoNetwork } from './demo/demo-network.js';
-import { DEMO_SERVER_SOFTWARE } from './demo/demo-devices.js';
+import { DEMO_SERVER_SOFTWARE, demoUps } from './demo/demo-devices.js';
 import { SnmpCollector } from './snmp-collector.js';
 import { CREDENTIALS, TEST_V3_USER, demoCredentialStore, openUdpHandles, randomBasePort } from './test-support.js';
 
@@ -115,6 +115,20 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
     const outcome = await collector().collectHost({ host: '127.0.9.9', port: 161 }, [CREDENTIALS.v2c], { scope: { has: () => false } });
     expect(outcome.status).toBe('out_of_scope');
     expect(outcome.requestCount).toBe(0);
+  });
+
+  it('reaches an agent on ::1 however the address is written (replies come from the canonical address)', async () => {
+    const v6 = await startDemoNetwork({ host: '::1', basePort: randomBasePort() + 13, devices: [demoUps()] });
+    try {
+      const port = v6.agents[0]?.port ?? 0;
+      for (const host of ['::1', '0:0:0:0:0:0:0:1', '0000:0000:0000:0000:0000:0000:0000:0001']) {
+        const outcome = await collector().collectHost({ host, port }, [CREDENTIALS.v2c], { limits: FAST, depth: 'identify' });
+        expect(outcome.status, host).toBe('found');
+        expect(outcome.observation?.fields.name).toBe('ups1');
+      }
+    } finally {
+      await v6.close();
+    }
   });
 
   it('times out on a dead port after one timeout per attempt', async () => {

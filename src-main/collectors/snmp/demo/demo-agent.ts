@@ -173,7 +173,7 @@ function listening(socket: Socket): Promise<void> {
 
 export async function startDemoAgent(device: DemoDevice, options: DemoAgentOptions): Promise<DemoAgent> {
   const agent = snmp.createAgent(
-    { port: options.port, address: options.host, engineID: device.engineId, disableAuthorization: false },
+    { port: options.port, address: options.host, transport: options.host.includes(':') ? 'udp6' : 'udp4', engineID: device.engineId, disableAuthorization: false },
     // Rejected requests (wrong community or user) land here; the demo just drops them, like a device.
     () => undefined,
   );
