@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalIp,
   identifiesHost,
+  isInSubnet,
   ipFromBytes,
   ipFromInetAddress,
   ipFromInetIndex,
@@ -225,6 +226,21 @@ describe('subnets', () => {
     expect(role('2001:db8:1::', 64)).toBe('network');
     expect(role('2001:db8:1::ffff:ffff:ffff:ffff', 64)).toBe('host');
     expect(role('2001:db8::', 127)).toBe('host');
+  });
+
+  it('tells whether an address lies in a subnet', () => {
+    const ip = (text: string): NonNullable<ReturnType<typeof parseIp>> => {
+      const parsed = parseIp(text);
+      if (!parsed) throw new Error(text);
+      return parsed;
+    };
+    expect(isInSubnet(ip('192.0.2.255'), ip('192.0.2.20'), 24)).toBe(true);
+    expect(isInSubnet(ip('192.0.3.1'), ip('192.0.2.20'), 24)).toBe(false);
+    expect(isInSubnet(ip('192.0.3.1'), ip('192.0.2.20'), 23)).toBe(true);
+    expect(isInSubnet(ip('2001:db8:1::5'), ip('2001:db8:1::1'), 64)).toBe(true);
+    expect(isInSubnet(ip('2001:db8:2::5'), ip('2001:db8:1::1'), 64)).toBe(false);
+    expect(isInSubnet(ip('::ffff:192.0.2.1'), ip('192.0.2.1'), 24)).toBe(false);
+    expect(isInSubnet(ip('8.8.8.8'), ip('10.0.0.1'), 0)).toBe(true);
   });
 });
 

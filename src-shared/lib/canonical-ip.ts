@@ -199,6 +199,16 @@ export function subnetRole(ip: CanonicalIp, prefixLength: number): 'network' | '
   return allOnes && ip.version === 4 ? 'broadcast' : 'host';
 }
 
+/** Whether `ip` lies in the subnet of `network` with the given prefix length (same family only). */
+export function isInSubnet(ip: CanonicalIp, network: CanonicalIp, prefixLength: number): boolean {
+  if (ip.version !== network.version || !Number.isInteger(prefixLength) || prefixLength < 0 || prefixLength > ip.bytes.length * 8) return false;
+  for (let bit = 0; bit < prefixLength; bit++) {
+    const mask = 1 << (7 - (bit & 7));
+    if (((ip.bytes[bit >> 3] ?? 0) & mask) !== ((network.bytes[bit >> 3] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing
 

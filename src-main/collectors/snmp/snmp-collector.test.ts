@@ -70,7 +70,7 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
     expect(obs?.tags.snmp_version).toBe('v3');
     expect(obs?.fields).toMatchObject({ os_name: 'Linux', os_version: '6.1.0-18-amd64', memory_mb: 32768, cpu_cores: 2 });
     expect(obs?.software).toHaveLength(DEMO_SERVER_SOFTWARE.length);
-    expect(obs?.software).toContainEqual({ name: 'nginx', version: '1.22.1' });
+    expect(obs?.software).toContainEqual({ name: 'nginx', version: '1.22.1-9+deb12u1' });
   });
 
   it('classifies the APC agent as a UPS', async () => {
