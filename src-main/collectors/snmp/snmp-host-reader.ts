@@ -3,10 +3,12 @@
 // is recorded; after a hostile sign (malformed reply, looping walk, a limit) or a lost agent the
 // remaining sections are skipped — the per-device circuit breaker.
 import { HR_SCALAR_OIDS, SYSTEM_OIDS, TABLES, type SnmpTableName } from './snmp-oids.js';
-import type { SnmpHostRecord, SnmpHostResources } from './snmp-host-record.js';
+import { ipFromBytes, ipFromInetIndex, prefixLengthFromNetmask, type CanonicalIp } from '../../../src-shared/lib/canonical-ip.js';
+import type { SnmpHostRecord, SnmpHostResources, SnmpIpAddressRow } from './snmp-host-record.js';
+import { prefixLengthFromPointer } from './snmp-ip-addresses.js';
 import { SnmpError, toSnmpFailure, type SnmpFailure } from './snmp-error.js';
 import { isEndOfView, type SnmpSafetyGuard, type SnmpTableRows, type SnmpVarbind } from './snmp-safety-guard.js';
-import { asDateAndTime, asHex, asMac, asNumber, asOid, asText, asTextOrHex, indexParts, indexToIpv4, indexToIpv6, indexToMac } from './snmp-value.js';
+import { asDateAndTime, asHex, asMac, asNumber, asOid, asText, asTextOrHex, indexParts, indexToIpv4, indexToMac } from './snmp-value.js';
 
 export const SNMP_SECTIONS = ['interfaces', 'ipAddresses', 'entities', 'hostResources', 'software', 'lldp', 'cdp', 'fdb', 'arp'] as const;
 export type SnmpSection = (typeof SNMP_SECTIONS)[number];
@@ -107,24 +109,50 @@ export async function readSnmpHost(
     }
   });
 
+  // Rows from both address tables, merged by address (ipAddrTable first: agents that implement
+  // ipAddressTable too then add its type, status and origin). Kept outside the section so that
+  // what was read survives a failure half-way.
+  const addresses = new Map<string, SnmpIpAddressRow>();
+  const addressRow = (ip: CanonicalIp): SnmpIpAddressRow => {
+    const key = ip.zone ? `${ip.address}%${ip.zone}` : ip.address;
+    let row = addresses.get(key);
+    if (!row) {
+      row = ip.zone ? { address: ip.address, zone: ip.zone, tables: [] } : { address: ip.address, tables: [] };
+      addresses.set(key, row);
+    }
+    return row;
+  };
   await run('ipAddresses', async () => {
     const c = TABLES.ipAddrTable.columns;
-    for (const [index, row] of await table('ipAddrTable')) {
-      const address = indexToIpv4(indexParts(index));
-      if (!address) continue;
-      record.ipAddresses.push(dropUndefined({ address, ifIndex: asNumber(row.get(c.ipAdEntIfIndex)), netmask: asText(row.get(c.ipAdEntNetMask)) }));
-    }
-    const seen = new Set(record.ipAddresses.map((a) => a.address));
-    const n = TABLES.ipAddressTable.columns;
-    for (const [index, row] of await table('ipAddressTable')) {
+    for (const [index, values] of await table('ipAddrTable')) {
       const parts = indexParts(index);
-      const [addrType, length, ...bytes] = parts;
-      const address = addrType === 1 && length === 4 ? indexToIpv4(bytes) : addrType === 2 && length === 16 ? indexToIpv6(bytes) : undefined;
-      if (!address || seen.has(address)) continue;
-      seen.add(address);
-      record.ipAddresses.push(dropUndefined({ address, ifIndex: asNumber(row.get(n.ipAddressIfIndex)) }));
+      const ip = parts.length === 4 ? ipFromBytes(parts) : null;
+      if (!ip) continue;
+      const row = addressRow(ip);
+      row.tables.push('ipAddrTable');
+      row.ifIndex ??= asNumber(values.get(c.ipAdEntIfIndex));
+      const netmask = asText(values.get(c.ipAdEntNetMask));
+      const prefixLength = netmask === undefined ? null : prefixLengthFromNetmask(netmask);
+      if (netmask !== undefined) row.netmask = netmask;
+      if (prefixLength !== null) row.prefixLength = prefixLength;
+    }
+    const n = TABLES.ipAddressTable.columns;
+    for (const [index, values] of await table('ipAddressTable')) {
+      // Index: ipAddressAddrType.length.address ("1.4.192.0.2.1", "2.16.…"); the address may
+      // also be text in agents that put "fe80::1" into the octet string.
+      const parts = indexParts(index);
+      const parsed = ipFromInetIndex(parts);
+      if (!parsed || parsed.next !== parts.length) continue;
+      const row = addressRow(parsed.ip);
+      if (!row.tables.includes('ipAddressTable')) row.tables.push('ipAddressTable');
+      row.ifIndex ??= asNumber(values.get(n.ipAddressIfIndex));
+      row.type = asNumber(values.get(n.ipAddressType));
+      row.status = asNumber(values.get(n.ipAddressStatus));
+      row.origin = asNumber(values.get(n.ipAddressOrigin));
+      row.prefixLength ??= prefixLengthFromPointer(asOid(values.get(n.ipAddressPrefix)), parsed.ip.version);
     }
   });
+  record.ipAddresses = [...addresses.values()].map(dropUndefined);
 
   await run('entities', async () => {
     const c = TABLES.entPhysicalTable.columns;
@@ -232,7 +260,7 @@ export async function readSnmpHost(
           deviceId: asText(row.get(c.deviceId)),
           devicePort: asText(row.get(c.devicePort)),
           platform: asText(row.get(c.platform)),
-          address: Buffer.isBuffer(addr) && addr.length === 4 ? [...addr].join('.') : undefined,
+          address: Buffer.isBuffer(addr) && (addr.length === 4 || addr.length === 16) ? (ipFromBytes(addr)?.address ?? undefined) : undefined,
         }),
       );
     }

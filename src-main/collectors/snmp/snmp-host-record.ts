@@ -26,10 +26,29 @@ export interface SnmpInterfaceRow {
   operStatus?: number;
 }
 
+/**
+ * One row of IP-MIB's ipAddrTable and/or ipAddressTable, merged by address. Every row the agent
+ * listed is kept (broadcast, anycast, loopback and all); which of them are the host's own
+ * addresses is decided by `hostAddressExclusion` (snmp-ip-addresses.ts).
+ */
 export interface SnmpIpAddressRow {
+  /** Canonical text (src-shared/lib/canonical-ip): "::1", never "0:0:0:0:0:0:0:1". */
   address: string;
+  /** Zone index of an ipv4z/ipv6z row. */
+  zone?: string;
   ifIndex?: number;
+  /** ipAdEntNetMask (ipAddrTable). */
   netmask?: string;
+  /** From the netmask or the ipAddressPrefix pointer. */
+  prefixLength?: number;
+  /** ipAddressType: unicast(1), anycast(2), broadcast(3); absent when only ipAddrTable lists the address. */
+  type?: number;
+  /** ipAddressStatus: preferred(1), deprecated(2), invalid(3), inaccessible(4), unknown(5), tentative(6), duplicate(7), optimistic(8). */
+  status?: number;
+  /** ipAddressOrigin: other(1), manual(2), dhcp(4), linklayer(5), random(6). */
+  origin?: number;
+  /** The tables that listed it. */
+  tables: Array<'ipAddrTable' | 'ipAddressTable'>;
 }
 
 export interface SnmpEntityRow {

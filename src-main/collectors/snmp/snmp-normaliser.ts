@@ -9,10 +9,13 @@
 // matches on serial and MACs, which the observation carries as fields and interfaces.
 import type { AssetFieldName, FieldValue } from '../../../src-shared/model/asset-fields.js';
 import type { ObservationInput, ObservedInterface, ObservedRelation } from '../../../src-shared/model/observation.js';
+import { canonicalIp, identifiesHost, parseIp } from '../../../src-shared/lib/canonical-ip.js';
 import { guessAssetClass } from './asset-class-guess.js';
 import { vendorForSysObjectId } from './enterprise-vendors.js';
-import type { SnmpHostRecord } from './snmp-host-record.js';
+import type { SnmpHostRecord, SnmpIpAddressRow } from './snmp-host-record.js';
+import { hostAddressExclusion, isLearnedHostAddress, ownSubnets, type AddressExclusionReason } from './snmp-ip-addresses.js';
 import { HR_DEVICE_PROCESSOR } from './snmp-oids.js';
+import { parseSoftwareName, platformOf } from './snmp-software-name.js';
 
 export interface SnmpNormaliseContext {
   observedAt: Date;
@@ -37,7 +40,7 @@ export function snmpNativeKey(record: SnmpHostRecord, network?: string): string 
   if (record.system.engineId && !/^0*$/.test(record.system.engineId)) return `snmp:engine:${record.system.engineId.toLowerCase()}`;
   const mac = baseMac(record);
   if (record.system.sysName && mac) return `snmp:sys:${record.system.sysName.toLowerCase()}:${mac}`;
-  return `snmp:addr:${network ?? 'default'}:${record.target.host}`;
+  return `snmp:addr:${network ?? 'default'}:${canonicalIp(record.target.host) ?? record.target.host}`;
 }
 
 function baseMac(record: SnmpHostRecord): string | undefined {
@@ -64,7 +67,10 @@ export function normaliseSnmpHost(record: SnmpHostRecord, context: SnmpNormalise
   put('firmware', chassis?.firmwareRev || chassis?.softwareRev);
   put('location', system.sysLocation);
   put('contact', system.sysContact);
-  put('primary_ip', record.target.host);
+  // The address we reached the agent on names the host only when it can name any host: a
+  // loopback target (the demo, a local agent) is left to the interface addresses.
+  const target = parseIp(record.target.host);
+  if (target && identifiesHost(target)) put('primary_ip', target.address);
   put('sys_object_id', system.sysObjectID);
   const ticks = record.hostResources?.uptimeTicks ?? system.sysUpTimeTicks;
   if (ticks !== undefined) put('uptime_seconds', Math.floor(ticks / 100));
@@ -80,13 +86,25 @@ export function normaliseSnmpHost(record: SnmpHostRecord, context: SnmpNormalise
     }
   }
 
+  // Only the host's own unicast addresses become interface IPs (and so identities); the rest stay
+  // in raw with the reason (see snmp-ip-addresses.ts).
+  const hostAddresses: SnmpIpAddressRow[] = [];
+  const excludedAddresses: Array<{ address: string; ifIndex?: number; reason: AddressExclusionReason }> = [];
+  for (const a of record.ipAddresses) {
+    const reason = hostAddressExclusion(a);
+    if (!reason) hostAddresses.push(a);
+    else excludedAddresses.push(a.ifIndex === undefined ? { address: a.address, reason } : { address: a.address, ifIndex: a.ifIndex, reason });
+  }
+  const subnets = ownSubnets(record.ipAddresses);
+  const isLearnedHost = (address: string): boolean => isLearnedHostAddress(address, subnets);
+
   const ifName = new Map<number, string>();
   const interfaces: ObservedInterface[] = record.interfaces.map((row) => {
     const name = row.name ?? row.descr ?? `ifIndex ${row.ifIndex}`;
     ifName.set(row.ifIndex, name);
     const iface: ObservedInterface = {
       name,
-      ips: record.ipAddresses
+      ips: hostAddresses
         .filter((a) => a.ifIndex === row.ifIndex)
         .map((a) => (context.network ? { address: a.address, network: context.network } : { address: a.address })),
     };
@@ -121,12 +139,15 @@ export function normaliseSnmpHost(record: SnmpHostRecord, context: SnmpNormalise
     const port = e.ifIndex !== undefined ? ifName.get(e.ifIndex) : undefined;
     relations.push(withPorts({ type: 'connected_to', target: { kind: 'mac', value: e.mac }, confidence }, port ?? `bridge port ${e.bridgePort}`, undefined));
   }
-  for (const a of record.arp) {
-    if (a.type === ARP_INVALID) continue;
+  // Static ARP entries for a subnet's broadcast address or a multicast group (Windows keeps
+  // both) are not neighbours.
+  const learnedArp = record.arp.filter((a) => a.type !== ARP_INVALID && isLearnedHost(a.ip) && !(a.mac && isGroupMac(a.mac)));
+  for (const a of learnedArp) {
     const target = context.network ? { kind: 'ip' as const, value: a.ip, network: context.network } : { kind: 'ip' as const, value: a.ip };
     relations.push(withPorts({ type: 'connected_to', target, confidence: RELATION_CONFIDENCE.arp }, ifName.get(a.ifIndex), undefined));
   }
 
+  const softwarePlatform = platformOf(system.sysObjectID, system.sysDescr);
   const tags: Record<string, string> = { snmp_version: record.version, snmp_credential: record.credentialId };
   if (record.failures.length > 0) tags.snmp_partial = record.failures.map((f) => `${f.section ?? '?'}:${f.reason}`).join(',');
 
@@ -136,16 +157,20 @@ export function normaliseSnmpHost(record: SnmpHostRecord, context: SnmpNormalise
     assetClass: guessAssetClass(record),
     fields,
     interfaces,
-    software: record.software.map((s) => splitSoftware(s.name)),
+    software: record.software.map((s) => {
+      const { name, version } = parseSoftwareName(s.name, softwarePlatform);
+      return version ? { name, version } : { name };
+    }),
     tags,
     relations,
     raw: {
       ...record,
       // Addresses learned from this agent are recorded here and never probed unless in scope.
       learnedAddresses: {
-        macs: [...new Set([...record.fdb.map((e) => e.mac), ...record.arp.flatMap((a) => (a.mac ? [a.mac] : []))])],
-        ips: [...new Set([...record.arp.map((a) => a.ip), ...record.cdp.flatMap((c) => (c.address ? [c.address] : []))])],
+        macs: [...new Set([...record.fdb.map((e) => e.mac), ...learnedArp.flatMap((a) => (a.mac ? [a.mac] : []))])],
+        ips: [...new Set([...learnedArp.map((a) => a.ip), ...record.cdp.flatMap((c) => (c.address && isLearnedHost(c.address) ? [c.address] : []))])],
       },
+      excludedAddresses,
     },
   };
 }
@@ -156,11 +181,9 @@ function withPorts(relation: ObservedRelation, localPort: string | undefined, re
   return relation;
 }
 
-/** hrSWInstalledName is often "name-version" (rpm/dpkg style) or "Name version". */
-export function splitSoftware(raw: string): { name: string; version?: string } {
-  const dash = /^(.+?)[-_ ]v?(\d[\w.:~+-]*)$/.exec(raw.trim());
-  if (dash?.[1] && dash[2]) return { name: dash[1], version: dash[2] };
-  return { name: raw.trim() };
+/** A broadcast or multicast MAC (the group bit of the first octet). */
+function isGroupMac(mac: string): boolean {
+  return (parseInt(mac.slice(0, 2), 16) & 1) === 1;
 }
 
 function parseOs(sysDescr: string | undefined): { name: string; version?: string } | undefined {

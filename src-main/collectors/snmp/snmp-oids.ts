@@ -23,7 +23,7 @@ export const TABLES = {
   ifTable: { entry: '1.3.6.1.2.1.2.2.1', columns: { ifDescr: 2, ifType: 3, ifSpeed: 5, ifPhysAddress: 6, ifAdminStatus: 7, ifOperStatus: 8 } },
   ifXTable: { entry: '1.3.6.1.2.1.31.1.1.1', columns: { ifName: 1, ifHighSpeed: 15, ifAlias: 18 } },
   ipAddrTable: { entry: '1.3.6.1.2.1.4.20.1', columns: { ipAdEntIfIndex: 2, ipAdEntNetMask: 3 } },
-  ipAddressTable: { entry: '1.3.6.1.2.1.4.34.1', columns: { ipAddressIfIndex: 3, ipAddressType: 4 } },
+  ipAddressTable: { entry: '1.3.6.1.2.1.4.34.1', columns: { ipAddressIfIndex: 3, ipAddressType: 4, ipAddressPrefix: 5, ipAddressOrigin: 6, ipAddressStatus: 7 } },
   entPhysicalTable: {
     entry: '1.3.6.1.2.1.47.1.1.1.1',
     columns: { descr: 2, containedIn: 4, class: 5, name: 7, hardwareRev: 8, firmwareRev: 9, softwareRev: 10, serialNum: 11, mfgName: 12, modelName: 13 },

@@ -15,7 +15,7 @@ describe('SnmpSafetyGuard', () => {
     const agent = net.agents[0];
     if (!agent) throw new Error('no agent');
     const credential = await resolveSnmpCredential(CREDENTIALS.v2c, demoCredentialStore());
-    guard = SnmpSafetyGuard.open({ host: agent.host, port: agent.port }, credential, { gate: openRequestGate, limits: { timeoutMs: 300 } });
+    guard = SnmpSafetyGuard.open({ host: agent.host, port: agent.port }, credential, { gate: openRequestGate, limits: { timeoutMs: 1500 } });
   });
   afterAll(async () => {
     guard.close();

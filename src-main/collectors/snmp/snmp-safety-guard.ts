@@ -7,6 +7,7 @@
 //  - turns whatever the agent or the wire does into a typed SnmpError, never a crash.
 import type { RemoteInfo } from 'node:dgram';
 import * as snmp from 'net-snmp';
+import { canonicalIp } from '../../../src-shared/lib/canonical-ip.js';
 import type { RequestGate } from '../sweep/request-gate.js';
 import type { SweepTarget } from '../sweep/target-plan.js';
 import { compareOids, isOidInSubtree, oidSuffix } from './oid.js';
@@ -99,9 +100,12 @@ export class SnmpSafetyGuard {
   #answered = false;
   #datagramsThisAttempt = 0;
   #closed = false;
+  /** The target address in canonical form: replies come from "::1" even when we were told "0:0:0:0:0:0:0:1". */
+  readonly #targetAddress: string;
 
   private constructor(target: SweepTarget, credential: ResolvedSnmpCredential, options: SnmpGuardOptions) {
     this.target = target;
+    this.#targetAddress = canonicalIp(target.host) ?? target.host;
     this.credentialId = credential.id;
     this.version = credential.version;
     this.limits = { ...DEFAULT_SNMP_GUARD_LIMITS, ...options.limits };
@@ -247,7 +251,7 @@ export class SnmpSafetyGuard {
   }
 
   #hostKey(): string {
-    return `${this.target.host}:${this.target.port}`;
+    return `${this.#targetAddress}:${this.target.port}`;
   }
 
   #sendOnce(request: SnmpReadRequest): Promise<SnmpVarbind[] | SnmpVarbind[][]> {
@@ -312,7 +316,7 @@ export class SnmpSafetyGuard {
     const handlers = socket.listeners('message') as Array<(msg: Buffer, rinfo: RemoteInfo) => void>;
     socket.removeAllListeners('message');
     socket.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
-      if (rinfo.port !== this.target.port || rinfo.address !== this.target.host) return; // not our agent
+      if (rinfo.port !== this.target.port || (canonicalIp(rinfo.address) ?? rinfo.address) !== this.#targetAddress) return; // not our agent
       if (msg.length > this.limits.maxResponseBytes) {
         this.#failPending('limit', `reply of ${msg.length} bytes exceeds the ${this.limits.maxResponseBytes}-byte cap`);
         return;

@@ -1,4 +1,6 @@
 // Decoding of raw varbind values: display strings, MAC addresses, integers, index parsing.
+// IP addresses are written canonically (src-shared/lib/canonical-ip).
+import { ipFromBytes } from '../../../src-shared/lib/canonical-ip.js';
 import type { SnmpValue, SnmpVarbind } from './snmp-safety-guard.js';
 
 const PRINTABLE = /^[\x20-\x7e\t\r\n]*$/;
@@ -91,19 +93,12 @@ export function indexParts(index: string): number[] {
   return index.split('.').map(Number);
 }
 
+/** Four index sub-identifiers (an IpAddress index: ipAddrTable, ipNetToMediaTable) → canonical IPv4 text. */
 export function indexToIpv4(parts: readonly number[]): string | undefined {
-  if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) return undefined;
-  return parts.join('.');
+  return parts.length === 4 ? (ipFromBytes(parts)?.address ?? undefined) : undefined;
 }
 
 export function indexToMac(parts: readonly number[]): string | undefined {
   if (parts.length !== 6 || parts.some((p) => !(p >= 0 && p <= 255))) return undefined;
   return parts.map((b) => b.toString(16).padStart(2, '0')).join(':');
-}
-
-export function indexToIpv6(parts: readonly number[]): string | undefined {
-  if (parts.length !== 16 || parts.some((p) => !(p >= 0 && p <= 255))) return undefined;
-  const groups: string[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((((parts[i] ?? 0) << 8) | (parts[i + 1] ?? 0)).toString(16));
-  return groups.join(':');
 }

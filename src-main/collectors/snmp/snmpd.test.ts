@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../../secrets/memory-credential-store.js';
 import { MapCredentialMemory } from './credential-memory.js';
+import { canonicalIp, identifiesHost, parseIp } from '../../../src-shared/lib/canonical-ip.js';
 import { SnmpCollector } from './snmp-collector.js';
+import type { SnmpHostRecord } from './snmp-host-record.js';
 import { randomBasePort } from './test-support.js';
 
 const snmpdPath = ['/usr/sbin/snmpd', '/usr/local/sbin/snmpd'].find((p) => spawnSync('test', ['-x', p]).status === 0);
@@ -47,5 +49,30 @@ describe.skipIf(!snmpdPath)('SnmpCollector against a real net-snmp snmpd on 127.
     expect(obs?.assetClass).toBe('server');
     expect(obs?.interfaces.some((i) => i.name === 'lo')).toBe(true);
     expect(obs?.software.length).toBeGreaterThan(10);
+  });
+
+  it("stores only the host's own addresses, canonically, and splits the packages Debian lists", async () => {
+    const collector = new SnmpCollector({ store: new MemoryCredentialStore({ 'snmpd/community': 'fw-test' }), memory: new MapCredentialMemory() });
+    const outcome = await collector.collectHost({ host: '127.0.0.1', port }, [{ id: 'snmpd', version: 'v2c', communityRef: 'snmpd/community' }]);
+    const obs = outcome.observation;
+    const raw = obs?.raw as SnmpHostRecord | undefined;
+    if (!obs || !raw) throw new Error('no observation');
+    // Every address the agent listed is stored canonically (IPv6 compressed: "::1").
+    for (const row of raw.ipAddresses) expect(row.address).toBe(canonicalIp(row.address));
+    expect(raw.ipAddresses.some((r) => r.address === '127.0.0.1')).toBe(true);
+    // Interface addresses can each stand for this host: no loopback, link-local or broadcast.
+    const broadcast = new Set(raw.ipAddresses.filter((r) => r.type === 3).map((r) => r.address));
+    for (const ip of obs.interfaces.flatMap((i) => i.ips)) {
+      const parsed = parseIp(ip.address);
+      expect(parsed && identifiesHost(parsed), ip.address).toBe(true);
+      expect(broadcast.has(ip.address), ip.address).toBe(false);
+    }
+    expect(obs.interfaces.find((i) => i.name === 'lo')?.ips).toEqual([]);
+    // Debian's agent lists dpkg packages as name_version_arch.
+    for (const [i, row] of raw.software.entries()) {
+      if (!/^[^_\s]+_[^_\s]+_[^_\s]+$/.test(row.name)) continue;
+      const [name, version] = row.name.split('_');
+      expect(obs.software[i], row.name).toEqual({ name, version });
+    }
   });
 });

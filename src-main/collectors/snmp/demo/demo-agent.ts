@@ -3,7 +3,8 @@
 // from anything (not that the collector can send one) is answered with notWritable.
 import type { Socket } from 'node:dgram';
 import * as snmp from 'net-snmp';
-import type { DemoDevice } from './demo-device.js';
+import { ipFromInetAddress } from '../../../../src-shared/lib/canonical-ip.js';
+import type { DemoDevice, DemoIpAddressRow } from './demo-device.js';
 
 export interface DemoV3User {
   name: string;
@@ -38,6 +39,20 @@ const SW_APPLICATION = 4;
 
 function mac(text: string): Buffer {
   return Buffer.from(text.replace(/[^0-9a-f]/gi, ''), 'hex');
+}
+
+/** An ipAddressPrefix RowPointer: ipAddressPrefixOrigin.<ifIndex>.<type>.<len>.<prefix>.<length>, or 0.0. */
+function prefixPointer(row: DemoIpAddressRow, octets: Buffer): string {
+  if (row.prefixLength === undefined) return '0.0';
+  const ip = ipFromInetAddress(row.addrType, octets);
+  if (!ip) return '0.0';
+  const prefix = ip.bytes.map((b, i) => {
+    const bitsBefore = i * 8;
+    const keep = Math.max(0, Math.min(8, (row.prefixLength ?? 0) - bitsBefore));
+    return b & ((0xff << (8 - keep)) & 0xff);
+  });
+  const family = ip.version === 4 ? 1 : 2;
+  return ['1.3.6.1.2.1.4.32.1.5', row.ifIndex, family, prefix.length, ...prefix, row.prefixLength].join('.');
 }
 
 function scalar(mib: snmp.Mib, name: string, oid: string, type: number, value: snmp.MibCellValue): void {
@@ -131,7 +146,18 @@ function populate(mib: snmp.Mib, d: DemoDevice): void {
     table(mib, 'ipNetToMediaTable', '1.3.6.1.2.1.4.22.1', [
       [1, 'ipNetToMediaIfIndex', T.Integer], [2, 'ipNetToMediaPhysAddress', T.OctetString], [3, 'ipNetToMediaNetAddress', T.IpAddress], [4, 'ipNetToMediaType', T.Integer],
     ], [{ columnName: 'ipNetToMediaIfIndex' }, { columnName: 'ipNetToMediaNetAddress' }]);
-    for (const a of d.arp) mib.addTableRow('ipNetToMediaTable', [a.ifIndex, mac(a.mac), a.ip, 3]);
+    for (const a of d.arp) mib.addTableRow('ipNetToMediaTable', [a.ifIndex, mac(a.mac), a.ip, a.type ?? 3]);
+  }
+
+  if (d.ipAddressTable?.length) {
+    table(mib, 'ipAddressTable', '1.3.6.1.2.1.4.34.1', [
+      [1, 'ipAddressAddrType', T.Integer], [2, 'ipAddressAddr', T.OctetString], [3, 'ipAddressIfIndex', T.Integer], [4, 'ipAddressType', T.Integer],
+      [5, 'ipAddressPrefix', T.OID], [6, 'ipAddressOrigin', T.Integer], [7, 'ipAddressStatus', T.Integer],
+    ], [{ columnName: 'ipAddressAddrType' }, { columnName: 'ipAddressAddr' }]);
+    for (const r of d.ipAddressTable) {
+      const octets = typeof r.address === 'string' ? Buffer.from(r.address, 'latin1') : r.address;
+      mib.addTableRow('ipAddressTable', [r.addrType, octets, r.ifIndex, r.type ?? 1, prefixPointer(r, octets), r.origin ?? 2, r.status ?? 1]);
+    }
   }
 
   const hr = d.hostResources;
@@ -173,7 +199,7 @@ function listening(socket: Socket): Promise<void> {
 
 export async function startDemoAgent(device: DemoDevice, options: DemoAgentOptions): Promise<DemoAgent> {
   const agent = snmp.createAgent(
-    { port: options.port, address: options.host, engineID: device.engineId, disableAuthorization: false },
+    { port: options.port, address: options.host, transport: options.host.includes(':') ? 'udp6' : 'udp4', engineID: device.engineId, disableAuthorization: false },
     // Rejected requests (wrong community or user) land here; the demo just drops them, like a device.
     () => undefined,
   );

@@ -82,12 +82,22 @@ export function demoRouter(): DemoDevice {
   };
 }
 
-export const DEMO_SERVER_SOFTWARE = ['openssh-server-9.2p1', 'nginx-1.22.1', 'postgresql-15.6', 'python3-3.11.2', 'snmpd-5.9.3'];
+/** As Debian's snmpd lists dpkg packages: name_version_architecture. */
+export const DEMO_SERVER_SOFTWARE = [
+  'openssh-server_1:9.2p1-2+deb12u3_amd64',
+  'nginx_1.22.1-9+deb12u1_amd64',
+  'postgresql-15_15.6-0+deb12u1_amd64',
+  'python3_3.11.2-1+b1_amd64',
+  'snmpd_5.9.3+dfsg-2_amd64',
+  'binutils-x86-64-linux-gnu_2.40-2_amd64',
+  'libstdc++6_12.2.0-14+deb12u1_amd64',
+  'ca-certificates_20230311_all',
+];
 
 export function demoServer(options: { interfaces?: number; software?: number } = {}): DemoDevice {
   const nics = Math.max(1, options.interfaces ?? 2);
   const software = options.software
-    ? Array.from({ length: options.software }, (_, i) => DEMO_SERVER_SOFTWARE[i] ?? `demo-package-${i}-1.${i % 10}.${i % 7}`)
+    ? Array.from({ length: options.software }, (_, i) => DEMO_SERVER_SOFTWARE[i] ?? `demo-package-${i}_1.${i % 10}.${i % 7}-1_amd64`)
     : DEMO_SERVER_SOFTWARE;
   return {
     name: 'srv1.demo.lan',
@@ -102,6 +112,13 @@ export function demoServer(options: { interfaces?: number; software?: number } =
       speedMbps: 10000,
       ...(i === 0 ? { ips: [{ address: '192.0.2.20', netmask: '255.255.255.0' }] } : {}),
     })),
+    // As a Linux net-snmp agent lists them: the subnet's broadcast address and the link-local
+    // address beside the host's own, which the collector must not take for the host's.
+    ipAddressTable: [
+      { addrType: 1, address: Buffer.from([192, 0, 2, 20]), ifIndex: 1, prefixLength: 24 },
+      { addrType: 1, address: Buffer.from([192, 0, 2, 255]), ifIndex: 1, type: 3, prefixLength: 24 },
+      { addrType: 2, address: Buffer.from('fe8000000000000000005efffe100004', 'hex'), ifIndex: 1, origin: 5, prefixLength: 64 },
+    ],
     hostResources: {
       memoryKiB: 32 * 1024 * 1024,
       processes: 212,
@@ -121,5 +138,69 @@ export function demoUps(): DemoDevice {
     engineId: '8000013e0300025e100005',
     interfaces: [{ ifIndex: 1, name: 'LAN', mac: DEMO_MACS.ups, speedMbps: 100, ips: [{ address: '192.0.2.30', netmask: '255.255.255.0' }] }],
     entities: [{ index: 1, descr: 'Smart-UPS 1500', containedIn: 0, class: 3, name: 'UPS', serial: 'AS1234567890', manufacturer: 'APC', model: 'SMT1500RMI2U', firmwareRev: 'UPS 09.8' }],
+  };
+}
+
+/** A RHEL 9 server: net-snmp lists rpm packages as name-version-release (some agents add .arch). */
+export function demoRhelServer(): DemoDevice {
+  return {
+    name: 'rhel1.demo.lan',
+    sysDescr: 'Linux rhel1 5.14.0-362.8.1.el9_3.x86_64 #1 SMP PREEMPT_DYNAMIC Tue Oct 3 11:12:36 EDT 2023 x86_64',
+    sysObjectID: '1.3.6.1.4.1.8072.3.2.10',
+    sysServices: 72,
+    engineId: '80001f8880a1b2c3d4e5f60709',
+    interfaces: [{ ifIndex: 2, name: 'ens192', mac: '02:00:5e:10:00:06', speedMbps: 10000, ips: [{ address: '198.51.100.10', netmask: '255.255.255.0' }] }],
+    hostResources: {
+      memoryKiB: 16 * 1024 * 1024,
+      processes: 180,
+      storage: [{ descr: '/', sizeBytes: 100e9, usedBytes: 20e9 }],
+      cpus: ['GenuineIntel: Intel(R) Xeon(R) Gold 6330 CPU @ 2.00GHz'],
+      software: [
+        'kernel-5.14.0-362.8.1.el9_3',
+        'openssl-libs-3.0.7-27.el9',
+        'glibc-2.34-83.el9_3.7',
+        'gcc-c++-11.4.1-2.1.el9',
+        'tzdata-2023c-1.el9',
+        'gpg-pubkey-fd431d51-4ae0493b',
+        'openssl-libs-3.0.7-27.el9.x86_64',
+        'python3-setuptools_scm-6.4.2-5.el9.noarch',
+      ],
+    },
+  };
+}
+
+/**
+ * A Windows Server with the Windows SNMP service: software as uninstall display names, only the
+ * old ipAddrTable, and the static ARP entries Windows keeps for broadcast and multicast.
+ */
+export function demoWindowsHost(): DemoDevice {
+  return {
+    name: 'WIN-APP01',
+    sysDescr: 'Hardware: Intel64 Family 6 Model 85 Stepping 7 AT/AT COMPATIBLE - Software: Windows Version 6.3 (Build 17763 Multiprocessor Free)',
+    sysObjectID: '1.3.6.1.4.1.311.1.1.3.1.2',
+    sysServices: 76,
+    engineId: '800001370300025e100007',
+    interfaces: [{ ifIndex: 12, name: 'Ethernet0', descr: 'vmxnet3 Ethernet Adapter', mac: '02:00:5e:10:00:07', speedMbps: 10000, ips: [{ address: '192.0.2.40', netmask: '255.255.255.0' }] }],
+    arp: [
+      { ifIndex: 12, ip: '192.0.2.1', mac: DEMO_MACS.router },
+      { ifIndex: 12, ip: '192.0.2.255', mac: 'ff:ff:ff:ff:ff:ff', type: 4 },
+      { ifIndex: 12, ip: '224.0.0.22', mac: '01:00:5e:00:00:16', type: 4 },
+      { ifIndex: 12, ip: '239.255.255.250', mac: '01:00:5e:7f:ff:fa', type: 4 },
+    ],
+    hostResources: {
+      memoryKiB: 8 * 1024 * 1024,
+      processes: 95,
+      storage: [{ descr: 'C:\\ Label:  Serial Number 1234abcd', sizeBytes: 120e9, usedBytes: 60e9 }],
+      cpus: ['Intel(R) Xeon(R) Gold 6330 CPU @ 2.00GHz'],
+      software: [
+        'Microsoft Visual C++ 2019 X64 Minimum Runtime - 14.29.30133',
+        'Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.36.32532',
+        '7-Zip 22.01 (x64)',
+        'Mozilla Firefox (x64 en-US)',
+        'Python 3.11.4 (64-bit)',
+        'VMware  Tools',
+        'Google Chrome',
+      ],
+    },
   };
 }

@@ -2,12 +2,13 @@
 // command: sw1 and sw2 (LLDP neighbours of each other, with FDB entries), rtr1 (ARP table),
 // srv1 (HOST-RESOURCES with installed software) and ups1 (APC sysObjectID). Every agent answers
 // v1/v2c on `community` and, when given, SNMPv3 authPriv for `v3User`.
+import { parseIp } from '../../../../src-shared/lib/canonical-ip.js';
 import { startDemoAgent, type DemoAgent, type DemoV3User } from './demo-agent.js';
 import type { DemoDevice } from './demo-device.js';
 import { demoRouter, demoServer, demoSwitch, demoUps } from './demo-devices.js';
 
 export interface DemoNetworkOptions {
-  /** A loopback address (127.0.0.0/8). Agents listen on consecutive ports from basePort. */
+  /** A loopback address (127.0.0.0/8 or ::1). Agents listen on consecutive ports from basePort. */
   host?: string;
   basePort: number;
   /** Bind agent i to hosts[i] (all on basePort) instead of consecutive ports on `host`. */
@@ -33,7 +34,7 @@ export async function startDemoNetwork(options: DemoNetworkOptions): Promise<Dem
   const host = options.host ?? '127.0.0.1';
   const addresses = options.hosts ?? [];
   for (const address of [host, ...addresses]) {
-    if (!/^127\.\d+\.\d+\.\d+$/.test(address)) throw new Error(`demo agents listen on loopback only, not ${address}`);
+    if (parseIp(address)?.class !== 'loopback') throw new Error(`demo agents listen on loopback only, not ${address}`);
   }
   const community = options.community ?? DEMO_COMMUNITY;
   const devices = options.devices ?? defaultDemoDevices();
