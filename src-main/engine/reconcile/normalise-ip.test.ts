@@ -17,13 +17,18 @@ describe('normaliseIp', () => {
   });
 
   it('ignores addresses that identify nothing', () => {
-    for (const bad of ['127.0.0.1', '0.0.0.0', '169.254.1.1', '224.0.0.5', '172.17.0.1', '::1', 'fe80::1%eth0', '300.1.1.1', 'host', undefined]) {
+    for (const bad of ['127.0.0.1', '0.0.0.0', '169.254.1.1', '224.0.0.5', '255.255.255.255', '172.17.0.1', '::1', '0:0:0:0:0:0:0:1', 'fe80::1%eth0', '300.1.1.1', 'host', undefined]) {
       expect(normaliseIp(bad, 'n')).toBeNull();
     }
   });
 
-  it('handles IPv6', () => {
-    expect(normaliseIp('2001:DB8::1')?.key).toBe('public/2001:db8::1');
-    expect(normaliseIp('fd00::5', 'plant-a')?.key).toBe('plant-a/fd00::5');
+  it('handles IPv6 in every notation', () => {
+    expect(normaliseIp('2A00:1450:4001:0:0:0:0:200E')?.key).toBe('public/2a00:1450:4001::200e');
+    expect(normaliseIp('2a00:1450:4001::200e/64')?.key).toBe('public/2a00:1450:4001::200e');
+    expect(normaliseIp('fd00:0:0:0:0:0:0:5', 'plant-a')?.key).toBe('plant-a/fd00::5');
+  });
+
+  it('keeps documentation ranges on their network (they are not on the Internet)', () => {
+    expect(normaliseIp('192.0.2.10', 'lab')?.key).toBe('lab/192.0.2.10');
   });
 });
