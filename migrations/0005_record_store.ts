@@ -151,6 +151,7 @@ CREATE TABLE assets (
   content_hash     TEXT NOT NULL,
   body             TEXT NOT NULL
 );
+-- Inventory list indexes (src-main/db/list-assets.ts decides which plan uses which).
 CREATE INDEX assets_name ON assets (name COLLATE NOCASE, id);
 CREATE INDEX assets_last_seen ON assets (last_seen, id);
 CREATE INDEX assets_class_name ON assets (class, name COLLATE NOCASE, id);
@@ -158,6 +159,7 @@ CREATE INDEX assets_class_last_seen ON assets (class, last_seen, id);
 CREATE INDEX assets_status ON assets (status, last_seen, id);
 CREATE INDEX assets_lifecycle ON assets (lifecycle_stage, name COLLATE NOCASE, id) WHERE lifecycle_stage IS NOT NULL;
 CREATE INDEX assets_ip ON assets (ip_sort, id);
+-- End of inventory list indexes.
 
 -- Free-text search: names, addresses, serials, vendors, models, installed software, and one token
 -- per tag. Contentless, keyed by assets.id, written once per asset change.

@@ -299,7 +299,9 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
       for (const old of [...previousById.values()].sort((a, b) => (a.uid < b.uid ? -1 : 1))) {
         if (keep.has(old.id)) continue;
         const members = (previousMembers.get(old.id) ?? []).map((id) => closureRecords.get(id)).filter((r): r is LoadedRecord => r !== undefined);
-        members.sort((a, b) => (a.prepared.key < b.prepared.key ? -1 : 1));
+        // The same member that names an asset (asset-id.ts): the smallest, a person's edit record last.
+        const manual = (r: LoadedRecord) => (r.prepared.sourced.sourceKind === 'manual' ? 1 : 0);
+        members.sort((a, b) => manual(a) - manual(b) || (a.prepared.key < b.prepared.key ? -1 : 1));
         const successor = members[0] ? outcome.assetOfRecord.get(members[0].row.id) : undefined;
         const oldBody = decodeAssetBody(old.body);
         writeVersion(

@@ -2,7 +2,7 @@
 // (golden records), its stewardship items and the replacements it reveals. The batch path
 // (reconcileAll) and the database path (one closure at a time) both call this, so they agree
 // whenever they agree on the components.
-import { assetIdFor, stewardshipIdFor } from './asset-id.js';
+import { stewardshipIdFor } from './asset-id.js';
 import { buildGoldenRecord } from './build-golden-record.js';
 import { clusterComponent, type ScoredEdge } from './cluster-component.js';
 import type { IdentifierFrequencies } from './identity-keys.js';
@@ -34,10 +34,10 @@ export function resolveComponent(
   const assetOf = new Map<string, string>();
   const records: GoldenRecord[] = [];
   for (const cluster of clusters) {
-    const assetId = assetIdFor(cluster.members);
-    for (const k of cluster.members) assetOf.set(k, assetId);
     const obs = cluster.members.map((k) => byKey.get(k)).filter((m): m is PreparedObservation => m !== undefined);
-    records.push(buildGoldenRecord(obs, cluster.merges, config, nowMs));
+    const record = buildGoldenRecord(obs, cluster.merges, config, nowMs);
+    for (const k of cluster.members) assetOf.set(k, record.assetId);
+    records.push(record);
   }
   const items: StewardshipItem[] = stewardship.map((c) => {
     const [left, right] = c.edge.a < c.edge.b ? [c.edge.a, c.edge.b] : [c.edge.b, c.edge.a];
