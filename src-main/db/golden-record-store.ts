@@ -3,12 +3,12 @@
 // one is rewritten (row, search text, observed tags, software) with a version row holding what
 // changed; a new one is inserted; one that disappeared is removed, and what people own (their tags,
 // lifecycle) and what points at it (discovery hosts, learned addresses) moves to its successor: the
-// asset that now holds its smallest member. Rows of the whole closure go in together, a few
+// asset that now holds the member it was named after. Rows of the whole closure go in together, a few
 // statements per table. Synchronous: callers hold the transaction.
 import { createHash } from 'node:crypto';
 import type { AssetVersionCause } from '../../src-shared/api/reconciliation.js';
 import type { AssetClass, FieldValue } from '../../src-shared/model/index.js';
-import type { GoldenRecord, NaturalKey, ReconcileResult } from '../engine/reconcile/index.js';
+import { foundingMember, type GoldenRecord, type NaturalKey, type ReconcileResult } from '../engine/reconcile/index.js';
 import { encodeAssetBody, decodeAssetBody, bodyValues, type AssetBody } from './asset-body.js';
 import { createBatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';
@@ -294,7 +294,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
       batch.tags.run(tagRows);
       batch.software.run(softwareRows);
 
-      // Assets that disappeared: their smallest member's new asset succeeds them.
+      // Assets that disappeared: the asset now holding the member each was named after succeeds it.
       const successors = new Set<number>();
       for (const old of [...previousById.values()].sort((a, b) => (a.uid < b.uid ? -1 : 1))) {
         if (keep.has(old.id)) continue;

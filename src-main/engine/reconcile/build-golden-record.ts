@@ -64,7 +64,7 @@ export function buildGoldenRecord(
   }));
   const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
   return {
-    assetId: assetIdFor(sortedMembers.map((m) => ({ key: m.key, isManual: config.manualKinds.includes(m.sourced.sourceKind) }))),
+    assetId: assetIdFor(sortedMembers.map((m) => ({ key: m.key, isManual: config.manualKinds.includes(m.sourced.sourceKind), firstSeenMs: m.firstSeenMs }))),
     assetClass,
     name: String(nameValue),
     status: isStale(assetClass, lastSeenMs, nowMs, config) ? 'stale' : 'active',
