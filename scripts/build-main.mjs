@@ -21,6 +21,8 @@ await Promise.all([
     entryPoints: {
       cli: 'src-main/cli/main.ts',
       'electron-main': 'src-main/app/electron-main.ts',
+      // The desktop app's core, forked by electron-main as a utilityProcess.
+      'core-process': 'src-main/app/core-process.ts',
       'import-worker': 'src-main/services/imports/import-worker.ts',
     },
   }),

@@ -7,6 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../src-shared/api/api-error.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
 import type { AppCore } from './app-core.js';
+import { ipcFailure, settleIpcCall } from './ipc-call-result.js';
+
+export { ipcFailure, settleIpcCall };
 
 /** The parts of Electron's IpcMainInvokeEvent the transport reads. */
 export interface IpcInvokeEventLike {
@@ -69,37 +72,6 @@ export function isTrustedIpcSender(sender: IpcSenderInfo, trusted: TrustedSender
     sender.frameUrl !== null &&
     trusted.isAppUrl(sender.frameUrl)
   );
-}
-
-export function ipcFailure(requestId: string, error: ApiError): IpcCallResult {
-  return {
-    ok: false,
-    error: {
-      code: error.code,
-      message: error.message,
-      requestId,
-      ...(error.details ? { details: error.details } : {}),
-    },
-  };
-}
-
-/**
- * Runs one call and maps its outcome to an IpcCallResult. ApiErrors pass through as they are (they
- * are written to be shown); anything else is reported to onUnexpected and becomes a generic
- * 'internal' error that names the request id but no internals.
- */
-export async function settleIpcCall(
-  requestId: string,
-  run: () => Promise<unknown>,
-  onUnexpected: (error: unknown) => void,
-): Promise<IpcCallResult> {
-  try {
-    return { ok: true, result: await run() };
-  } catch (error) {
-    if (error instanceof ApiError) return ipcFailure(requestId, error);
-    onUnexpected(error);
-    return ipcFailure(requestId, new ApiError('internal', `The call failed unexpectedly; see the log entry for request ${requestId}.`));
-  }
 }
 
 /** The bytes of an upload as they arrive over IPC (an ArrayBuffer, or a view such as a Buffer), or null. */
