@@ -23,6 +23,8 @@ await Promise.all([
     outExtension: { '.js': '.mjs' },
     entryPoints: {
       'electron-main': 'src-main/app/electron-main.ts',
+      // The desktop app's core, forked by electron-main as a utilityProcess.
+      'core-process': 'src-main/app/core-process.ts',
       'import-worker': 'src-main/services/imports/import-worker.ts',
     },
   }),

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../src-shared/api/api-error.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
-import type { CallContext, Dispatcher } from '../api/dispatcher.js';
+import type { ApiEventName } from '../../src-shared/api/events.js';
 import { createEventBus } from '../services/event-bus.js';
-import type { UploadStore } from '../services/upload-store.js';
 import type { AppLogger } from './app-core.js';
+import type { CoreLink } from './core-link.js';
 import { isAppUrl } from './electron-app-protocol.js';
 import {
   isTrustedIpcSender,
   registerIpcTransport,
-  settleIpcCall,
   uploadBytes,
   type IpcHandlerRegistry,
   type IpcInvokeEventLike,
@@ -28,11 +26,14 @@ function fakeLogger(): AppLogger & { lines: { level: string; message: string; da
   };
 }
 
-function setup(dispatch: Dispatcher['dispatch'] = async (method, input) => ({ method, input })) {
+type CallOutcome = IpcCallResult | Error;
+
+/** A CoreLink standing in for the relay to the core process: records what reaches it. */
+function setup(answer: (method: string, input: unknown, requestId: string) => CallOutcome = (method, input) => ({ ok: true, result: { method, input } })) {
   const handlers = new Map<string, Listener>();
   const sent: unknown[][] = [];
-  const calls: { method: string; input: unknown; ctx: CallContext }[] = [];
-  const saved: { fileName: string; bytes: number[] }[] = [];
+  const calls: { requestId: string; method: string; input: unknown }[] = [];
+  const saved: { requestId: string; fileName: string; bytes: number[] }[] = [];
   let destroyed = false;
   const ipc: IpcHandlerRegistry = {
     handle: (channel, listener) => {
@@ -47,31 +48,24 @@ function setup(dispatch: Dispatcher['dispatch'] = async (method, input) => ({ me
     isDestroyed: () => destroyed,
     send: (...args) => sent.push(args),
   };
-  const uploads: UploadStore = {
-    save: async (fileName, data) => {
-      if (!(data instanceof Uint8Array)) throw new Error('expected bytes');
-      if (data.byteLength > 4) throw new ApiError('payload_too_large', 'Too big.');
-      saved.push({ fileName, bytes: [...data] });
-      return { uploadId: 'u-1', bytes: data.byteLength };
-    },
-    resolve: () => null,
-    remove: async () => {},
-  };
   const events = createEventBus();
   const logger = fakeLogger();
-  const dispatcher: Dispatcher = {
-    dispatch: async (method, input, ctx) => {
-      calls.push({ method, input, ctx });
-      return dispatch(method, input, ctx);
+  const core: CoreLink = {
+    call: async (requestId, method, input) => {
+      calls.push({ requestId, method, input });
+      const outcome = answer(method, input, requestId);
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
     },
+    upload: async (requestId, fileName, data) => {
+      if (data.byteLength > 4) return { ok: false, error: { code: 'payload_too_large', message: 'Too big.', requestId } };
+      saved.push({ requestId, fileName, bytes: [...data] });
+      return { ok: true, result: { uploadId: 'u-1', bytes: data.byteLength } };
+    },
+    subscribe: (listener) => events.subscribe((name: ApiEventName, payload: unknown) => listener(name, payload)),
   };
   let nextId = 0;
-  const transport = registerIpcTransport({
-    core: { dispatcher, events, uploads, logger },
-    contents,
-    isAppUrl,
-    newRequestId: () => `req-${++nextId}`,
-  });
+  const transport = registerIpcTransport({ core, logger, contents, isAppUrl, newRequestId: () => `req-${++nextId}` });
   const invoke = (channel: string, event: IpcInvokeEventLike, ...args: unknown[]): Promise<IpcCallResult> => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
@@ -100,27 +94,6 @@ describe('isTrustedIpcSender', () => {
   });
 });
 
-describe('settleIpcCall', () => {
-  it('wraps a result', async () => {
-    expect(await settleIpcCall('r1', async () => 42, () => {})).toEqual({ ok: true, result: 42 });
-  });
-  it('passes ApiErrors through with the request id and details', async () => {
-    const details = [{ path: 'q', message: 'Required' }];
-    const result = await settleIpcCall('r2', async () => Promise.reject(new ApiError('bad_request', 'Invalid input.', details)), () => {});
-    expect(result).toEqual({ ok: false, error: { code: 'bad_request', message: 'Invalid input.', requestId: 'r2', details } });
-  });
-  it('hides unexpected errors behind a generic internal error and reports them', async () => {
-    const reported: unknown[] = [];
-    const result = await settleIpcCall('r3', async () => Promise.reject(new Error('SQLITE_CORRUPT at /secret/path')), (e) => reported.push(e));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('internal');
-    expect(result.error.requestId).toBe('r3');
-    expect(result.error.message).not.toContain('/secret/path');
-    expect(reported).toHaveLength(1);
-  });
-});
-
 describe('uploadBytes', () => {
   it('accepts ArrayBuffers and views, rejects anything else', () => {
     expect([...(uploadBytes(new Uint8Array([1, 2]).buffer) ?? [])]).toEqual([1, 2]);
@@ -131,24 +104,25 @@ describe('uploadBytes', () => {
 });
 
 describe('registerIpcTransport', () => {
-  it('dispatches a trusted call with the IPC call context', async () => {
+  it('relays a trusted call to the core with a fresh request id', async () => {
     const t = setup();
     const result = await t.invoke(IPC_CALL_CHANNEL, fromWindow, 'system.info', { a: 1 });
     expect(result).toEqual({ ok: true, result: { method: 'system.info', input: { a: 1 } } });
-    expect(t.calls[0]?.ctx).toEqual({ requestId: 'req-1', actor: 'local-user', transport: 'ipc', access: 'write' });
+    expect(t.calls).toEqual([{ requestId: 'req-1', method: 'system.info', input: { a: 1 } }]);
   });
 
-  it('maps dispatcher errors to results instead of throwing', async () => {
-    const t = setup(async () => Promise.reject(new ApiError('not_found', 'Unknown API call "nope".')));
+  it("passes the core's failures through as they are", async () => {
+    const t = setup((_method, _input, requestId) => ({ ok: false, error: { code: 'not_found', message: 'Unknown API call "nope".', requestId } }));
     await expect(t.invoke(IPC_CALL_CHANNEL, fromWindow, 'nope', {})).resolves.toEqual({
       ok: false,
       error: { code: 'not_found', message: 'Unknown API call "nope".', requestId: 'req-1' },
     });
   });
 
-  it('logs unexpected errors with the request id', async () => {
-    const t = setup(async () => Promise.reject(new Error('boom')));
+  it('turns a throwing relay into a generic internal error and logs it with the request id', async () => {
+    const t = setup(() => new Error('relay bug at /secret/path'));
     const result = await t.invoke(IPC_CALL_CHANNEL, fromWindow, 'system.info', {});
+    expect(JSON.stringify(result)).not.toContain('/secret/path');
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', requestId: 'req-1' } });
     expect(t.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', data: expect.objectContaining({ requestId: 'req-1' }) }));
   });
@@ -177,10 +151,10 @@ describe('registerIpcTransport', () => {
     const t = setup();
     const result = await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, 'hosts.csv', new Uint8Array([1, 2, 3]).buffer);
     expect(result).toEqual({ ok: true, result: { uploadId: 'u-1', bytes: 3 } });
-    expect(t.saved).toEqual([{ fileName: 'hosts.csv', bytes: [1, 2, 3] }]);
+    expect(t.saved).toEqual([{ requestId: 'req-1', fileName: 'hosts.csv', bytes: [1, 2, 3] }]);
   });
 
-  it('rejects malformed uploads and passes the store errors through', async () => {
+  it("rejects malformed uploads before they reach the core, and passes the core's errors through", async () => {
     const t = setup();
     expect(await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, '', new ArrayBuffer(1))).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await t.invoke(IPC_UPLOAD_CHANNEL, fromWindow, 'x'.repeat(256), new ArrayBuffer(1))).toMatchObject({ ok: false, error: { code: 'bad_request' } });

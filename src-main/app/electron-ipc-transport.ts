@@ -1,12 +1,16 @@
-// The Electron IPC transport: a thin adapter from the preload's three channels to the core's
-// dispatcher, upload store and event bus. Every message's sender is checked (our window's main
-// frame, showing our origin), and every answer is an IpcCallResult: errors never cross IPC as
-// throws, because Electron flattens thrown errors into strings with internal detail.
+// The Electron IPC transport: a thin adapter from the preload's three channels to the core, which
+// runs in its own process behind a CoreLink (calls, uploads, events). Every message's sender is
+// checked here in main (our window's main frame, showing our origin) before anything reaches the
+// core, and every answer is an IpcCallResult: errors never cross IPC as throws, because Electron
+// flattens thrown errors into strings with internal detail.
 // It depends on narrow interfaces, not on Electron's classes, so it is testable under plain Node.
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../src-shared/api/api-error.js';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
-import type { AppCore } from './app-core.js';
+import type { AppLogger } from './app-core.js';
+import type { CoreLink } from './core-link.js';
+import { MAX_UPLOAD_FILE_NAME_LENGTH } from './core-process-protocol.js';
+import { ipcFailure } from './ipc-call-result.js';
 
 /** The parts of Electron's IpcMainInvokeEvent the transport reads. */
 export interface IpcInvokeEventLike {
@@ -29,7 +33,9 @@ export interface IpcWindowContents {
 }
 
 export interface IpcTransportOptions {
-  core: Pick<AppCore, 'dispatcher' | 'events' | 'uploads' | 'logger'>;
+  /** The core's calls, uploads and events (in the desktop app: the relay to the core process). */
+  core: CoreLink;
+  logger: AppLogger;
   /** The window's webContents. Handlers are registered on its own ipc, so no other contents reach them. */
   contents: IpcWindowContents;
   /** Whether a frame URL belongs to the app's origin. */
@@ -54,8 +60,6 @@ export interface TrustedSender {
   isAppUrl: (url: string) => boolean;
 }
 
-const MAX_FILE_NAME_LENGTH = 255;
-
 export function describeIpcSender(event: IpcInvokeEventLike): IpcSenderInfo {
   const frame = event.senderFrame;
   return { webContentsId: event.sender.id, frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
@@ -71,37 +75,6 @@ export function isTrustedIpcSender(sender: IpcSenderInfo, trusted: TrustedSender
   );
 }
 
-export function ipcFailure(requestId: string, error: ApiError): IpcCallResult {
-  return {
-    ok: false,
-    error: {
-      code: error.code,
-      message: error.message,
-      requestId,
-      ...(error.details ? { details: error.details } : {}),
-    },
-  };
-}
-
-/**
- * Runs one call and maps its outcome to an IpcCallResult. ApiErrors pass through as they are (they
- * are written to be shown); anything else is reported to onUnexpected and becomes a generic
- * 'internal' error that names the request id but no internals.
- */
-export async function settleIpcCall(
-  requestId: string,
-  run: () => Promise<unknown>,
-  onUnexpected: (error: unknown) => void,
-): Promise<IpcCallResult> {
-  try {
-    return { ok: true, result: await run() };
-  } catch (error) {
-    if (error instanceof ApiError) return ipcFailure(requestId, error);
-    onUnexpected(error);
-    return ipcFailure(requestId, new ApiError('internal', `The call failed unexpectedly; see the log entry for request ${requestId}.`));
-  }
-}
-
 /** The bytes of an upload as they arrive over IPC (an ArrayBuffer, or a view such as a Buffer), or null. */
 export function uploadBytes(data: unknown): Uint8Array | null {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
@@ -110,14 +83,14 @@ export function uploadBytes(data: unknown): Uint8Array | null {
 }
 
 export function registerIpcTransport(options: IpcTransportOptions): IpcTransport {
-  const { core, contents, isAppUrl } = options;
+  const { core, logger, contents, isAppUrl } = options;
   const newRequestId = options.newRequestId ?? randomUUID;
   const trusted: TrustedSender = { webContentsId: contents.id, isAppUrl };
 
   const rejectUntrusted = (event: IpcInvokeEventLike, channel: string, requestId: string): IpcCallResult | null => {
     const sender = describeIpcSender(event);
     if (isTrustedIpcSender(sender, trusted)) return null;
-    core.logger.warn('Rejected an IPC message from an untrusted sender', {
+    logger.warn('Rejected an IPC message from an untrusted sender', {
       channel,
       requestId,
       webContentsId: sender.webContentsId,
@@ -126,47 +99,39 @@ export function registerIpcTransport(options: IpcTransportOptions): IpcTransport
     });
     return ipcFailure(requestId, new ApiError('forbidden', 'This message did not come from the Fieldwise window.'));
   };
-  const logUnexpected = (channel: string, requestId: string) => (error: unknown) =>
-    core.logger.error('IPC call failed unexpectedly', {
-      channel,
-      requestId,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    });
+  // The link answers every call with an IpcCallResult; a throw would be a bug in the relay, and
+  // still must not reach the window as an Electron-flattened error.
+  const relay = async (channel: string, requestId: string, run: () => Promise<IpcCallResult>): Promise<IpcCallResult> => {
+    try {
+      return await run();
+    } catch (error) {
+      logger.error('IPC call failed unexpectedly', { channel, requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      return ipcFailure(requestId, new ApiError('internal', `The call failed unexpectedly; see the log entry for request ${requestId}.`));
+    }
+  };
 
   contents.ipc.handle(IPC_CALL_CHANNEL, async (event, method, input) => {
     const requestId = newRequestId();
     const rejected = rejectUntrusted(event, IPC_CALL_CHANNEL, requestId);
     if (rejected) return rejected;
-    return settleIpcCall(
-      requestId,
-      async () => {
-        if (typeof method !== 'string') throw new ApiError('bad_request', 'The call name must be a string.');
-        return core.dispatcher.dispatch(method, input, { requestId, actor: 'local-user', transport: 'ipc', access: 'write' });
-      },
-      logUnexpected(IPC_CALL_CHANNEL, requestId),
-    );
+    if (typeof method !== 'string') return ipcFailure(requestId, new ApiError('bad_request', 'The call name must be a string.'));
+    return relay(IPC_CALL_CHANNEL, requestId, () => core.call(requestId, method, input));
   });
 
   contents.ipc.handle(IPC_UPLOAD_CHANNEL, async (event, fileName, data) => {
     const requestId = newRequestId();
     const rejected = rejectUntrusted(event, IPC_UPLOAD_CHANNEL, requestId);
     if (rejected) return rejected;
-    return settleIpcCall(
-      requestId,
-      async () => {
-        if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > MAX_FILE_NAME_LENGTH) {
-          throw new ApiError('bad_request', `An upload needs a file name of 1 to ${MAX_FILE_NAME_LENGTH} characters.`);
-        }
-        const bytes = uploadBytes(data);
-        if (bytes === null) throw new ApiError('bad_request', "An upload's data must be an ArrayBuffer.");
-        const saved = await core.uploads.save(fileName, bytes);
-        return { uploadId: saved.uploadId, bytes: saved.bytes };
-      },
-      logUnexpected(IPC_UPLOAD_CHANNEL, requestId),
-    );
+    if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > MAX_UPLOAD_FILE_NAME_LENGTH) {
+      return ipcFailure(requestId, new ApiError('bad_request', `An upload needs a file name of 1 to ${MAX_UPLOAD_FILE_NAME_LENGTH} characters.`));
+    }
+    const bytes = uploadBytes(data);
+    if (bytes === null) return ipcFailure(requestId, new ApiError('bad_request', "An upload's data must be an ArrayBuffer."));
+    // The core's upload store enforces the size limit as the bytes arrive.
+    return relay(IPC_UPLOAD_CHANNEL, requestId, () => core.upload(requestId, fileName, bytes));
   });
 
-  const unsubscribe = core.events.subscribe((name, payload) => {
+  const unsubscribe = core.subscribe((name, payload) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
   });
 
