@@ -59,7 +59,7 @@ describe('migrateDatabase', () => {
     expect(result.schemaVersion).toBe(LOCAL_MIGRATIONS.length);
     expect(result.backupPath).toBeNull();
     expect(appliedNames(db)).toEqual(LOCAL_MIGRATIONS.map((m) => m.name));
-    expect(tableNames(db)).toEqual(expect.arrayContaining(['assets', 'observations', 'asset_fields', 'audit_events', 'audit_head', 'sources', 'discovery_runs', 'tags', 'lifecycle']));
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['assets', 'records', 'observations', 'record_keys', 'audit_events', 'audit_head', 'sources', 'discovery_runs', 'tags', 'lifecycle', 'networks']));
   });
 
   it('applies nothing and takes no backup when a migrated database is reopened', () => {

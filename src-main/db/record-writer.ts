@@ -126,15 +126,27 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     ),
   };
 
-  /** Relation claims of a record's head, by target identity key. */
+  /**
+   * Relation claims of a record's head, by target identity key. The same target on the same port
+   * named twice (an LLDP neighbour that is also in the MAC table) is one claim: the strongest
+   * confidence, and the remote port whichever names one.
+   */
   function claimRows(recordId: number, prepared: PreparedObservation): unknown[][] {
     const network = prepared.ids.ips.find((ip) => ip.network !== 'public' && ip.network !== '?')?.network ?? null;
-    const rows: unknown[][] = [];
+    const claims = new Map<string, [number, string, string, string, string | null, number]>();
     for (const rel of prepared.sourced.observation.relations) {
       const target = relationTargetKeys(rel.target, network)[0];
-      if (target) rows.push([recordId, rel.type, target, rel.localPort ?? '', rel.remotePort ?? null, rel.confidence]);
+      if (!target) continue;
+      const localPort = rel.localPort ?? '';
+      const key = `${rel.type}\u0000${target}\u0000${localPort}`;
+      const existing = claims.get(key);
+      if (!existing) claims.set(key, [recordId, rel.type, target, localPort, rel.remotePort ?? null, rel.confidence]);
+      else {
+        existing[5] = Math.max(existing[5], rel.confidence);
+        existing[4] ??= rel.remotePort ?? null;
+      }
     }
-    return rows;
+    return [...claims.values()];
   }
 
   /** Status after a record of the asset was seen again (a stale asset seen recently is active again). */

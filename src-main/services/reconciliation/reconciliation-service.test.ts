@@ -55,7 +55,7 @@ describe('reconciliation', () => {
     const why = await t.call('assets.explain', { id: merged.summary.id });
     expect(why.members).toHaveLength(2);
     expect(why.merges[0]?.reason).toBe('score');
-    expect(why.merges[0]?.breakdown.some((e) => e.kind === 'vendor_serial')).toBe(true);
+    expect(why.merges[0]?.breakdown.some((e) => e.kind === 'serial')).toBe(true);
   });
 
   it('keeps cloned VMs apart and a renamed host with the same MAC together', async () => {
@@ -123,15 +123,17 @@ describe('reconciliation', () => {
   });
 
   it('queues review pairs and applies accept, reject and defer in bulk', async () => {
-    // The same host name from two sources and nothing else scores 40: the review band (35 to 55).
+    // The same host name, but serial numbers one character apart: a typo or another device? A
+    // near-duplicate never merges on its own; a person decides.
     const rows = (prefix: string) =>
-      [1, 2, 3].map((i) => ({ id: `${prefix}${i}`, hostname: `rev-${i}`, class: 'server' }));
+      [1, 2, 3].map((i) => ({ id: `${prefix}${i}`, hostname: `rev-${i}`, class: 'server', serial: prefix === 'a' ? `CZJ10${i}0A7` : `CZJ10${i}OA7` }));
     await importRows(rows('a'), 'cmdb');
     await importRows(rows('b'), 'agent');
     const queue = await t.call('stewardship.list', {});
     expect(queue.total).toBe(3);
     expect(queue.items[0]!.left.fields.length).toBeGreaterThan(0);
     expect(queue.items[0]!.breakdown.some((e) => e.kind === 'hostname')).toBe(true);
+    expect(queue.items[0]!.breakdown.some((e) => e.kind === 'serial_one_edit')).toBe(true);
     const [first, second, third] = queue.items.map((i) => i.id);
     const decided = await t.call('stewardship.decide', { ids: [first!, 'no-such-item'], decision: 'accept', note: 'same host' });
     expect(decided.results.map((r) => r.outcome)).toEqual(['ok', 'skipped']);
@@ -149,13 +151,13 @@ describe('reconciliation', () => {
   });
 
   it('moves lifecycle and person tags to the surviving asset when two assets merge, and a rebuild changes nothing', async () => {
-    // The agent source is created first, so its records sort first and name the merged asset.
+    // The agent's record was first seen earlier, so it names the merged asset: the cmdb asset merges into it.
     await importRows([{ id: 'unrelated', hostname: 'somewhere-else' }], 'agent');
-    await importRows([{ id: 'm1', hostname: 'merge-me', serial: 'Z9', vendor: 'Cisco' }], 'cmdb');
+    await importRows([{ id: 'm1', hostname: 'merge-me', serial: 'Z9', vendor: 'Cisco', last_seen: '2024-06-01T00:00:00Z' }], 'cmdb');
     const before = await assetOf('cmdb', 'm1');
     await t.call('assets.lifecycle.replace', { id: before.summary.id, lifecycle: { stage: 'deployed', owner: 'net', warrantyEnd: null, endOfSale: null, endOfLife: null, notes: null } });
     await t.call('assets.tags.replace', { id: before.summary.id, tags: [{ key: 'rack', value: 'R1' }] });
-    await importRows([{ id: 'm2', hostname: 'merge-me', serial: 'Z9', vendor: 'Cisco Systems' }], 'agent');
+    await importRows([{ id: 'm2', hostname: 'merge-me', serial: 'Z9', vendor: 'Cisco Systems', last_seen: '2024-01-01T00:00:00Z' }], 'agent');
     const after = await assetOf('cmdb', 'm1');
     expect(after.summary.id).not.toBe(before.summary.id);
     expect(after.sources.map((s) => s.nativeKey).sort()).toEqual(['m1', 'm2']);
