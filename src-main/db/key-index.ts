@@ -72,7 +72,8 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
   }
 
   return {
-    members(keys) {
+    members(wanted) {
+      const keys = [...wanted];
       const missing: string[] = [];
       for (const k of keys) if (!known.has(k)) missing.push(k);
       if (missing.length > 0) fetch([...new Set(missing)]);

@@ -10,7 +10,6 @@
 // write transaction, so nobody else can take them). Synchronous: callers wrap batches in a
 // transaction, so a failed batch leaves nothing behind.
 import type { ObservationInput } from '../../src-shared/model/index.js';
-import { derivePrimaryIp } from '../engine/derive-primary-ip.js';
 import {
   addressingLookup,
   contentHashOf,
@@ -110,6 +109,8 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
        WHERE records.id = v.id AND (records.asset_id IS NOT v.a OR records.solo <> v.s)`,
     ),
     deleteClaims: db.prepare('DELETE FROM relation_claims WHERE record_id = ?'),
+    chain: db.prepare('SELECT prev_id, content_hash, observed_at FROM observations WHERE id = ?'),
+    setPrev: db.prepare('UPDATE observations SET prev_id = ? WHERE id = ?'),
     allRecordIds: db.prepare('SELECT id FROM records WHERE id > ? ORDER BY id LIMIT ?').pluck(),
   };
   const insert = {
@@ -147,6 +148,18 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
       }
     }
     return [...claims.values()];
+  }
+
+  /** Whether a record's earlier observations (its chain from the head, newest first) hold this content at this time. */
+  function olderVersionStored(headId: number, hash: string, at: string): boolean {
+    let id: number | null = headId;
+    for (let steps = 0; id !== null && steps < 200; steps++) {
+      const o = q.chain.get(id) as { prev_id: number | null; content_hash: string; observed_at: string } | undefined;
+      if (!o) return false;
+      if (o.content_hash === hash && o.observed_at === at) return true;
+      id = o.prev_id;
+    }
+    return false;
   }
 
   /** Status after a record of the asset was seen again (a stale asset seen recently is active again). */
@@ -205,8 +218,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     // The newest version of each native key in the batch.
     const latest = new Map<string, { item: IncomingObservation; sourced: SourcedObservation; hash: string; index: number[] }>();
     batch.items.forEach((item, index) => {
-      const primaryIp = derivePrimaryIp(item.observation);
-      const o = primaryIp && item.observation.fields.primary_ip !== primaryIp ? { ...item.observation, fields: { ...item.observation.fields, primary_ip: primaryIp } } : item.observation;
+      const o = item.observation;
       const sourced: SourcedObservation = { observationId: '', sourceId: source.ref, sourceKind: source.kind, observation: { ...o, raw: null } };
       const hash = contentHashOf(sourced);
       const current = latest.get(o.nativeKey);
@@ -279,10 +291,18 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
         stateOf.set(nativeKey, { state: 'new', recordId });
         continue;
       }
-      const observationId = nextObservation++;
-      observationRows.push([observationId, row.id, row.head_id, batch.runId, at, hash, body, rawText]);
       const isNewer = at > row.last_seen || (at === row.last_seen && hash > row.content_hash);
+      // An older version seen again (a file imported twice) is stored once.
+      if (!isNewer && olderVersionStored(row.head_id, hash, at)) {
+        stateOf.set(nativeKey, { state: 'unchanged', recordId: row.id });
+        continue;
+      }
+      const observationId = nextObservation++;
       if (!isNewer) {
+        // Kept in the record's chain right behind the head, so that every version stays reachable.
+        const head = q.chain.get(row.head_id) as { prev_id: number | null } | undefined;
+        observationRows.push([observationId, row.id, head?.prev_id ?? null, batch.runId, at, hash, body, rawText]);
+        q.setPrev.run(observationId, row.head_id);
         // An older version arriving late: kept as evidence; it can only move when the record was first seen.
         stateOf.set(nativeKey, { state: 'unchanged', recordId: row.id });
         if (at < row.first_seen) {
@@ -291,6 +311,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
         }
         continue;
       }
+      observationRows.push([observationId, row.id, row.head_id, batch.runId, at, hash, body, rawText]);
       const firstSeen = at < row.first_seen ? at : row.first_seen;
       q.updateHead.run(observationId, hash, item.rawHash ?? null, firstSeen, at, row.id);
       const updated: RecordRow = { ...row, head_id: observationId, content_hash: hash, raw_hash: item.rawHash ?? null, first_seen: firstSeen, last_seen: at };

@@ -4,6 +4,7 @@
 // hardware ones, and IPs carry their network and that network's addressing.
 import type { AssetClass, AssetFieldName, FieldValue, NetworkAddressing } from '../../../src-shared/model/index.js';
 import { ASSET_FIELD_NAMES } from '../../../src-shared/model/index.js';
+import { derivePrimaryIp } from '../derive-primary-ip.js';
 import { identityKey } from './identity-keys.js';
 import { isSharedMac } from './known-shared-identifiers.js';
 import { biosUuidMatchKey, normaliseBiosUuid, uuidFromVmwareSerial } from './normalise-bios-uuid.js';
@@ -194,6 +195,11 @@ export function prepareObservation(
   const obs = sourced.observation;
   const isManual = config.manualKinds.includes(sourced.sourceKind);
   const values = normaliseValues(obs.fields, isManual);
+  // The address people know a host by, when the source named none: from its interfaces.
+  if (values.primary_ip === undefined && !isManual) {
+    const derived = normaliseIp(derivePrimaryIp(obs));
+    if (derived) values.primary_ip = derived.address;
+  }
   const matchValues = isManual ? normaliseValues(obs.fields, false) : values;
   const assetClass = obs.assetClass ?? null;
   const keys = new Set<string>();

@@ -24,7 +24,7 @@ describe('reconcileAll: identity graph', () => {
     const asset = result.assets[0]!;
     expect(asset.merges).toHaveLength(1);
     expect(asset.merges[0]).toMatchObject({ reason: 'score' });
-    expect(asset.merges[0]!.breakdown.map((e) => e.kind)).toEqual(['vendor_serial', 'hostname']);
+    expect(asset.merges[0]!.breakdown.map((e) => e.kind)).toEqual(['serial', 'hostname', 'vendor']);
   });
 
   it('only the latest observation per (source, native key) counts', () => {
@@ -50,13 +50,34 @@ describe('reconcileAll: identity graph', () => {
   });
 
   it('puts pairs between the thresholds in the stewardship queue instead of merging', () => {
-    const a = o({ sourceId: 'm', sourceKind: 'manual', nativeKey: 'tag-1', fields: { hostname: 'core-sw-1' } });
-    const b = o({ sourceId: 'snmp', sourceKind: 'snmp', nativeKey: '10.0.0.1', fields: { hostname: 'core-sw-1' } });
-    const result = run([a, b]);
+    // The same address on a static network, and nothing else: likely the same device, not certain.
+    const ip = [{ ips: [{ address: '192.168.10.7', network: 'plant-a' }] }];
+    const a = o({ sourceId: 'seed', sourceKind: 'servers_cache', nativeKey: 'plc-7', interfaces: ip });
+    const b = o({ sourceId: 'snmp', sourceKind: 'snmp', nativeKey: '192.168.10.7', interfaces: ip });
+    const result = reconcileAll([a, b], [], config, NOW, { networks: { 'plant-a': 'static' } });
     expect(result.assets).toHaveLength(2);
     expect(result.stewardship).toEqual([
-      expect.objectContaining({ reason: 'review', score: config.weights.hostname, breakdown: [expect.objectContaining({ kind: 'hostname' })] }),
+      expect.objectContaining({ reason: 'review', score: config.weights.ip_static, breakdown: [expect.objectContaining({ kind: 'ip_static' })] }),
     ]);
+  });
+
+  it('same name, different real serial, one after the other: a replacement, not a merge', () => {
+    const old = server('cmdb', 'plc-7', 'SN-OLD', { observedAt: '2025-03-01T00:00:00.000Z' });
+    const renewed = server('snmp', 'plc-7-snmp', 'SN-NEW', { observedAt: '2026-01-10T00:00:00.000Z', fields: { vendor: 'Dell Inc.', serial: 'SN-NEW', hostname: 'plc-7' } });
+    const result = run([old, renewed]);
+    expect(result.assets).toHaveLength(2);
+    expect(result.stewardship).toEqual([]);
+    const byKey = new Map(result.assets.map((a) => [a.members[0]!.nativeKey, a.assetId] as const));
+    expect(result.relations).toEqual([expect.objectContaining({ type: 'replaced_by', fromAssetId: byKey.get('plc-7'), toAssetId: byKey.get('plc-7-snmp') })]);
+  });
+
+  it('same name and MAC but a different real serial: mixed evidence goes to a person', () => {
+    const mac = [{ mac: '18:db:f2:00:00:07', ips: [] }];
+    const a = server('cmdb', 'db-7', 'SN-111', { interfaces: mac });
+    const b = server('agent', 'db-7-agent', 'SN-222', { interfaces: mac, fields: { vendor: 'Dell Inc.', serial: 'SN-222', hostname: 'db-7' } });
+    const result = run([a, b]);
+    expect(result.assets).toHaveLength(2);
+    expect(result.stewardship).toEqual([expect.objectContaining({ reason: 'conflict', conflicts: ['serial'] })]);
   });
 
   it('honours force-merge and never-merge decisions over natural keys', () => {
@@ -76,12 +97,18 @@ describe('reconcileAll: identity graph', () => {
     expect(kept.stewardship).toEqual([]);
   });
 
-  it('derives asset ids from content: the smallest natural key of the asset', () => {
-    const obs = [server('inv', 'web-1', 'ABC123'), o({ sourceId: 'snmp', sourceKind: 'snmp', nativeKey: 'n', fields: { vendor: 'Dell', serial: 'ABC123' } })];
+  it('derives asset ids from content: the record first seen earliest, never a person\'s edit', () => {
+    const obs = [
+      server('snmp', 'web-1', 'ABC123', { observedAt: '2026-01-01T00:00:00.000Z' }),
+      o({ sourceId: 'inv', sourceKind: 'servers_cache', nativeKey: 'n', observedAt: '2026-01-05T00:00:00.000Z', fields: { vendor: 'Dell', serial: 'ABC123' } }),
+    ];
     const first = run(obs).assets[0]!.assetId;
     expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(run([...obs].reverse()).assets[0]!.assetId).toBe(first);
-    expect(run([obs[0]!]).assets[0]!.assetId).toBe(first); // 'inv' < 'snmp': the id survives the merge
+    // 'inv' sorts before 'snmp', but the snmp record was there first: the id survives the merge.
+    expect(run([obs[0]!]).assets[0]!.assetId).toBe(first);
+    const edit = o({ sourceId: 'desk', sourceKind: 'manual', nativeKey: 'a-edit', observedAt: '2025-01-01T00:00:00.000Z', fields: { serial: 'ABC123', vendor: 'Dell' } });
+    expect(run([...obs, edit]).assets[0]!.assetId).toBe(first);
   });
 
   it('does not let storage ids or arrival order influence the records', () => {
@@ -122,17 +149,36 @@ describe('reconcileAll: golden record', () => {
   });
   const cloud = o({ sourceId: 'cloud', sourceKind: 'cloud_manual', nativeKey: 'i-1', observedAt: '2025-10-01T00:00:00.000Z', fields: { serial: 'ABC123', vendor: 'Dell', instance_type: 't3.small' } });
 
-  it('chooses each field by precedence, then confidence, then recency, with provenance and competitors', () => {
+  it('chooses each field by precedence, then agreement, then confidence and recency, with provenance and competitors', () => {
     const asset = run([inv, snmp, cloud]).assets[0]!;
     expect(asset.fields.os_name).toMatchObject({ value: 'Ubuntu', sourceId: 'inv', sourceKind: 'servers_cache', observationId: 'inv/web-1' });
+    expect(asset.fields.os_edition).toMatchObject({ value: 'LTS', sourceId: 'inv' });
     expect(asset.fields.os_name?.competing).toEqual([expect.objectContaining({ value: 'Linux', sourceId: 'snmp', agreesWithGolden: false })]);
     expect(asset.fields.location).toMatchObject({ value: 'DC row 4', sourceKind: 'snmp' });
-    expect(asset.fields.vendor).toMatchObject({ value: 'Dell' });
-    // cloud_manual ranks first for instance_type, but its value is stale (decayed) so the fresh one wins.
+    // Three sources agree on the vendor: its confidence combines theirs, and it does not age.
+    expect(asset.fields.vendor).toMatchObject({ value: 'Dell', sources: 3 });
+    expect(asset.fields.vendor!.confidence).toBeGreaterThan(config.baseConfidence.servers_cache);
+    // cloud_manual ranks first for instance_type, but its value is months older than the asset's
+    // newest observation, so the fresh one wins.
     expect(asset.fields.instance_type).toMatchObject({ value: 'm5.large', sourceId: 'inv' });
     expect(asset.fields.instance_type?.competing[0]).toMatchObject({ value: 't3.small', sourceKind: 'cloud_manual' });
-    expect(asset.fields.instance_type!.competing[0]!.confidence).toBeLessThan(config.decay.staleBelow);
     expect(asset.fields.os_name?.confidence).toBe(config.baseConfidence.servers_cache);
+  });
+
+  it('two agreeing sources beat a third of the same precedence, whatever its recency', () => {
+    const rack = (sourceId: string, nativeKey: string, location: string, observedAt: string) =>
+      o({ sourceId, sourceKind: 'servers_cache', nativeKey, observedAt, fields: { serial: 'ZZ1', vendor: 'Dell', location } });
+    const asset = run([
+      rack('register', 'r1', 'Plant A / Server room', '2026-01-14T00:00:00.000Z'),
+      rack('cmdb', 'c1', 'Rack 2 U12', '2026-01-10T00:00:00.000Z'),
+      rack('dcim', 'd1', 'Rack 2 U12', '2026-01-09T00:00:00.000Z'),
+    ]).assets[0]!;
+    expect(asset.fields.location).toMatchObject({ value: 'Rack 2 U12', sources: 2 });
+  });
+
+  it('keeps the OS edition and build apart from its version', () => {
+    const asset = run([o({ sourceId: 'inv', sourceKind: 'servers_cache', nativeKey: 'w', fields: { hostname: 'w', os_name: 'Microsoft Windows Server 2022 Standard', os_version: '10.0.20348' } })]).assets[0]!;
+    expect([asset.fields.os_name?.value, asset.fields.os_version?.value, asset.fields.os_edition?.value, asset.fields.os_build?.value]).toEqual(['Windows Server', '2022', 'Standard', '10.0.20348']);
   });
 
   it('lets manual values win and turns later conflicting observations into suggestions', () => {
@@ -175,7 +221,6 @@ describe('reconcileAll: golden record', () => {
     expect(asset.tags).toEqual({ env: 'prod', owner: 'inventory', site: 'dc1' });
     expect(asset.hardware).toEqual({ vendor: 'Dell', model: null, serial: 'ABC123', firmware: null });
     expect(asset.assetClass).toBe('server');
-    expect(asset.identities).toContainEqual({ kind: 'serial', value: 'ABC123', weight: config.weights.vendor_serial });
   });
 
   it('scores quality per asset and conflicts per source', () => {
@@ -184,7 +229,6 @@ describe('reconcileAll: golden record', () => {
     expect(q.missingFields).toEqual(['model', 'primary_ip']);
     expect(q.completeness).toBeCloseTo(4 / 6, 3);
     expect(q.disputedFields).toEqual(['os_name', 'location']);
-    expect(q.freshness).toBe(1);
     expect(q.score).toBeGreaterThan(0);
     expect(q.score).toBeLessThan(1);
     const snmpQuality = result.sourceQuality.find((s) => s.sourceId === 'snmp')!;
@@ -194,10 +238,11 @@ describe('reconcileAll: golden record', () => {
     expect(result.sourceQuality.find((s) => s.sourceId === 'inv')!.conflicts).toBe(1);
   });
 
-  it('decays confidence against the injected now', () => {
+  it('marks an asset stale when no source has seen it within its class window; confidence does not age', () => {
+    const fresh = reconcileAll([inv], [], config, '2026-01-20T00:00:00.000Z').assets[0]!;
     const later = reconcileAll([inv], [], config, '2026-04-15T00:00:00.000Z').assets[0]!;
-    expect(later.fields.hostname!.confidence).toBeLessThan(config.baseConfidence.servers_cache / 2);
-    expect(later.quality.freshness).toBeLessThan(0.5);
+    expect([fresh.status, later.status]).toEqual(['active', 'stale']);
+    expect(later.fields.hostname!.confidence).toBe(fresh.fields.hostname!.confidence);
   });
 });
 
