@@ -119,7 +119,7 @@ export function queryTopology(db: Database, query: { sourceId?: string | undefin
   // The assets a source observed are nodes even when no edge reaches them (an isolated device).
   if (sourceSeq !== null) for (const id of db.prepare('SELECT DISTINCT asset_id FROM records WHERE source_seq = ? AND asset_id IS NOT NULL').pluck().all(sourceSeq) as number[]) nodeIds.add(id);
   const rows = db
-    .prepare('SELECT a.id, a.uid, a.name, a.class, a.primary_ip FROM json_each(?) j JOIN assets a ON a.id = j.value')
+    .prepare('SELECT a.id, a.uid, a.name, a.class, a.primary_ip FROM json_each(?) j CROSS JOIN assets a ON a.id = j.value')
     .all(JSON.stringify([...nodeIds])) as { id: number; uid: string; name: string; class: Topology['nodes'][number]['class']; primary_ip: string | null }[];
   const uidOf = new Map(rows.map((r) => [r.id, r.uid] as const));
   const nodes = rows.map((r) => ({ assetId: r.uid, name: r.name, class: r.class, primaryIp: r.primary_ip })).sort((a, b) => a.name.localeCompare(b.name));

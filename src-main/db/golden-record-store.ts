@@ -75,7 +75,7 @@ export function fingerprintOf(r: GoldenRecord, bodyText: string): string {
 export function createGoldenRecordStore(db: Database, sources: SourceDirectory) {
   const q = {
     assetsById: db.prepare(
-      'SELECT a.id, a.uid, a.class, a.name, a.status, a.content_hash, a.body, a.first_seen, a.last_seen, a.created_at, a.created_cause FROM json_each(?) j JOIN assets a ON a.id = j.value',
+      'SELECT a.id, a.uid, a.class, a.name, a.status, a.content_hash, a.body, a.first_seen, a.last_seen, a.created_at, a.created_cause FROM json_each(?) j CROSS JOIN assets a ON a.id = j.value',
     ),
     maxAssetId: db.prepare('SELECT coalesce(max(id), 0) FROM assets').pluck(),
     updateAsset: db.prepare(

@@ -116,7 +116,7 @@ export function getAssetDetail(db: Database, uid: string, now: Date = new Date()
       db
         .prepare(
           `SELECT r.id, r.native_key, r.head_id, r.last_seen, s.id AS source_id, s.name AS source_name, s.kind AS source_kind
-           FROM json_each(?) j JOIN records r ON r.id = j.value JOIN sources s ON s.seq = r.source_seq`,
+           FROM json_each(?) j CROSS JOIN records r ON r.id = j.value JOIN sources s ON s.seq = r.source_seq`,
         )
         .all(JSON.stringify(body.m)) as MemberRow[]
     ).map((m) => [m.id, m] as const),

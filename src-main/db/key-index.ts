@@ -23,8 +23,8 @@ export interface KeyIndex extends IdentifierFrequencies {
 
 export function createKeyIndex(db: Database, cap: number): KeyIndex {
   const q = {
-    rows: db.prepare('SELECT k.key, k.source_seq, k.record_id FROM json_each(?) j JOIN record_keys k ON k.key = j.value'),
-    shared: db.prepare('SELECT s.key FROM json_each(?) j JOIN shared_keys s ON s.key = j.value').pluck(),
+    rows: db.prepare('SELECT k.key, k.source_seq, k.record_id FROM json_each(?) j CROSS JOIN record_keys k ON k.key = j.value'),
+    shared: db.prepare('SELECT s.key FROM json_each(?) j CROSS JOIN shared_keys s ON s.key = j.value').pluck(),
     countOne: db.prepare('SELECT source_seq, count(*) AS n FROM record_keys WHERE key = ? GROUP BY source_seq'),
     markShared: db.prepare('INSERT OR IGNORE INTO shared_keys (key) VALUES (?)'),
     unmarkShared: db.prepare('DELETE FROM shared_keys WHERE key = ?'),

@@ -41,10 +41,10 @@ export interface ClosureDeps {
 export function createClosureBuilder(deps: ClosureDeps) {
   const { db, config, keys } = deps;
   const q = {
-    mates: db.prepare('SELECT r.id FROM json_each(?) j JOIN records r ON r.asset_id = j.value').pluck(),
+    mates: db.prepare('SELECT r.id FROM json_each(?) j CROSS JOIN records r ON r.asset_id = j.value').pluck(),
     decisions: db.prepare(
-      `SELECT d.kind, d.left_record_id, d.right_record_id FROM json_each(?) j JOIN match_decisions d ON d.left_record_id = j.value AND d.revoked_at IS NULL
-       UNION SELECT d.kind, d.left_record_id, d.right_record_id FROM json_each(?) j JOIN match_decisions d ON d.right_record_id = j.value AND d.revoked_at IS NULL`,
+      `SELECT d.kind, d.left_record_id, d.right_record_id FROM json_each(?) j CROSS JOIN match_decisions d ON d.left_record_id = j.value AND d.revoked_at IS NULL
+       UNION SELECT d.kind, d.left_record_id, d.right_record_id FROM json_each(?) j CROSS JOIN match_decisions d ON d.right_record_id = j.value AND d.revoked_at IS NULL`,
     ),
   };
 

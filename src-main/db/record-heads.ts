@@ -63,7 +63,7 @@ export function sourcedOf(row: RecordRow, body: ObservationBody, sources: Source
 export function createHeadLoader(db: Database, options: HeadLoaderOptions) {
   const select = db.prepare(
     `SELECT r.id, r.source_seq, r.native_key, r.head_id, r.content_hash, r.raw_hash, r.first_seen, r.last_seen, r.asset_id, r.solo, o.body
-     FROM json_each(?) j JOIN records r ON r.id = j.value JOIN observations o ON o.id = r.head_id`,
+     FROM json_each(?) j CROSS JOIN records r ON r.id = j.value JOIN observations o ON o.id = r.head_id`,
   );
   return {
     /** Loads and prepares the given records (ids not stored are skipped). */

@@ -88,7 +88,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
 
   const q = {
     existing: db.prepare(
-      'SELECT r.id, r.source_seq, r.native_key, r.head_id, r.content_hash, r.raw_hash, r.first_seen, r.last_seen, r.asset_id, r.solo FROM json_each(?) j JOIN records r ON r.source_seq = ? AND r.native_key = j.value',
+      'SELECT r.id, r.source_seq, r.native_key, r.head_id, r.content_hash, r.raw_hash, r.first_seen, r.last_seen, r.asset_id, r.solo FROM json_each(?) j CROSS JOIN records r ON r.source_seq = ? AND r.native_key = j.value',
     ),
     maxRecord: db.prepare('SELECT coalesce(max(id), 0) FROM records').pluck(),
     maxObservation: db.prepare('SELECT coalesce(max(id), 0) FROM observations').pluck(),
@@ -101,7 +101,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
       `UPDATE assets SET last_seen = max(assets.last_seen, v.ls), first_seen = min(assets.first_seen, v.fs)
        FROM (SELECT value->>0 AS id, max(value->>1) AS ls, min(value->>2) AS fs FROM json_each(?) GROUP BY value->>0) v WHERE assets.id = v.id`,
     ),
-    assetDates: db.prepare('SELECT a.id, a.class, a.status, a.last_seen FROM json_each(?) j JOIN assets a ON a.id = j.value'),
+    assetDates: db.prepare('SELECT a.id, a.class, a.status, a.last_seen FROM json_each(?) j CROSS JOIN assets a ON a.id = j.value'),
     setStatus: db.prepare('UPDATE assets SET status = ? WHERE id = ?'),
     addCount: db.prepare('INSERT INTO asset_counts (dimension, value, count) VALUES (?, ?, ?) ON CONFLICT (dimension, value) DO UPDATE SET count = count + excluded.count'),
     setMembership: db.prepare(

@@ -39,8 +39,8 @@ export type StewardshipSync = (
 /** Replaces the stewardship items of a reconciled closure: new ones open, vanished open ones are resolved. */
 export function createStewardshipSync(db: Database): StewardshipSync {
   const touching = db.prepare(
-    `SELECT s.id, s.status FROM json_each(?) j JOIN stewardship_items s ON s.left_record_id = j.value
-     UNION SELECT s.id, s.status FROM json_each(?) j JOIN stewardship_items s ON s.right_record_id = j.value`,
+    `SELECT s.id, s.status FROM json_each(?) j CROSS JOIN stewardship_items s ON s.left_record_id = j.value
+     UNION SELECT s.id, s.status FROM json_each(?) j CROSS JOIN stewardship_items s ON s.right_record_id = j.value`,
   );
   const update = db.prepare(
     `UPDATE stewardship_items SET kind = ?, left_asset_id = ?, right_asset_id = ?, score = ?, breakdown = ?, conflicts = ?,

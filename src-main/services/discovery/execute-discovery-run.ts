@@ -181,7 +181,7 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
     last = { ...report.progress };
     emit('linking', true);
     await writing;
-    relationsWritten = db.prepare('SELECT count(*) FROM json_each(?) j JOIN relation_claims c ON c.record_id = j.value').pluck().get(JSON.stringify(foundRecords)) as number;
+    relationsWritten = db.prepare('SELECT count(*) FROM json_each(?) j CROSS JOIN relation_claims c ON c.record_id = j.value').pluck().get(JSON.stringify(foundRecords)) as number;
   } catch (caught) {
     deps.onUnexpectedError('Discovery run failed', { runId: job.runId, error: caught instanceof Error ? (caught.stack ?? caught.message) : String(caught) });
     error = {
