@@ -94,7 +94,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
     softwareId: db.prepare('SELECT id FROM software WHERE name = ? AND version = ? AND vendor = ?').pluck(),
     insertSoftware: db.prepare('INSERT INTO software (name, version, vendor, purl, cpe) VALUES (?, ?, ?, ?, ?)'),
     nextVersion: db.prepare('SELECT coalesce(max(version), 1) + 1 FROM asset_versions WHERE asset_uid = ?').pluck(),
-    hasHistory: db.prepare('SELECT 1 FROM asset_versions WHERE asset_uid = ? LIMIT 1').pluck(),
+    withHistory: db.prepare('SELECT DISTINCT v.asset_uid FROM json_each(?) j CROSS JOIN asset_versions v ON v.asset_uid = j.value').pluck(),
     insertVersion: db.prepare(
       `INSERT INTO asset_versions (asset_uid, version, at, change, cause, cause_id, correlation_id, changes, members_added, members_removed, successor_uid)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -148,15 +148,36 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
     return id;
   }
 
+  /** Per-source statistics and counts change by deltas gathered over one apply, written once at its end. */
+  const qualityDelta = new Map<string, [number, number, number]>();
+  const countDelta = new Map<string, number>();
   function addQuality(body: AssetBody, sign: 1 | -1): void {
     for (const [ref, [fields, conflicts]] of Object.entries(body.x)) {
-      const source = sources.byRef(ref);
-      if (source) q.addQuality.run(source.seq, sign, sign * fields, sign * conflicts);
+      const d = qualityDelta.get(ref) ?? [0, 0, 0];
+      d[0] += sign;
+      d[1] += sign * fields;
+      d[2] += sign * conflicts;
+      qualityDelta.set(ref, d);
     }
   }
 
   function count(dimension: string, value: string, delta: number): void {
-    if (delta !== 0) q.addCount.run(dimension, value, delta);
+    const k = `${dimension}\u0000${value}`;
+    countDelta.set(k, (countDelta.get(k) ?? 0) + delta);
+  }
+
+  function flushDeltas(): void {
+    for (const [ref, [assets, fields, conflicts]] of qualityDelta) {
+      const source = sources.byRef(ref);
+      if (source && (assets !== 0 || fields !== 0 || conflicts !== 0)) q.addQuality.run(source.seq, assets, fields, conflicts);
+    }
+    for (const [k, delta] of countDelta) {
+      if (delta === 0) continue;
+      const at = k.indexOf('\u0000');
+      q.addCount.run(k.slice(0, at), k.slice(at + 1), delta);
+    }
+    qualityDelta.clear();
+    countDelta.clear();
   }
 
   type Ref = { sourceId: string; nativeKey: string };
@@ -200,6 +221,9 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
       };
 
       let nextId = (q.maxAssetId.get() as number) + 1;
+      // Ids that had a history before (an asset merged away and now separate again) get a 'created' version.
+      const newUids = result.assets.filter((r) => !previous.has(r.assetId)).map((r) => r.assetId);
+      const hadHistory = new Set(newUids.length > 0 ? (q.withHistory.all(JSON.stringify(newUids)) as string[]) : []);
       const assetRows: unknown[][] = [];
       const searchRows: unknown[][] = [];
       const tagRows: unknown[][] = [];
@@ -272,7 +296,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
             count('class', r.assetClass, 1);
             count('status', r.status, 1);
             count('total', '', 1);
-            if (q.hasHistory.get(r.assetId) !== undefined) writeVersion(ctx, r.assetId, 'created', {}, { class: r.assetClass, name: r.name, ...bodyValues(body) }, [], [], null);
+            if (hadHistory.has(r.assetId)) writeVersion(ctx, r.assetId, 'created', {}, { class: r.assetClass, name: r.name, ...bodyValues(body) }, [], [], null);
             outcome.created.push(r.assetId);
           }
           addQuality(body, 1);
@@ -348,6 +372,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
           .map((r) => [byUid.get(r.fromAssetId), byUid.get(r.toAssetId), r.type, r.score, JSON.stringify(r.breakdown)]),
       );
 
+      flushDeltas();
       const steward = syncStewardship(closureRecords, byNaturalKey, result.stewardship, outcome.assetOfRecord, ctx.now);
       outcome.stewardshipOpened = steward.opened;
       outcome.stewardshipResolved = steward.resolved;

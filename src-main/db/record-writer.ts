@@ -13,6 +13,7 @@ import type { ObservationInput } from '../../src-shared/model/index.js';
 import {
   addressingLookup,
   contentHashOf,
+  observationContentText,
   prepareObservation,
   reconcileLatest,
   relationTargetKeys,
@@ -28,7 +29,7 @@ import type { Database } from './database.js';
 import { createGoldenRecordStore, type ApplyContext, type ApplyOutcome } from './golden-record-store.js';
 import { createKeyIndex } from './key-index.js';
 import { createClosureBuilder } from './record-closure.js';
-import { createHeadLoader, observationBodyOf, type LoadedRecord, type RecordRow } from './record-heads.js';
+import { createHeadLoader, type LoadedRecord, type RecordRow } from './record-heads.js';
 import { createSourceDirectory, type SourceEntry } from './source-directory.js';
 
 export interface IncomingObservation {
@@ -216,17 +217,18 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
   function write(batch: WriteBatch, ctx: ApplyContext): WriteResult {
     const source: SourceEntry = sources.bySeq(batch.sourceSeq);
     // The newest version of each native key in the batch.
-    const latest = new Map<string, { item: IncomingObservation; sourced: SourcedObservation; hash: string; index: number[] }>();
+    const latest = new Map<string, { item: IncomingObservation; sourced: SourcedObservation; hash: string; body: string; index: number[] }>();
     batch.items.forEach((item, index) => {
       const o = item.observation;
       const sourced: SourcedObservation = { observationId: '', sourceId: source.ref, sourceKind: source.kind, observation: { ...o, raw: null } };
-      const hash = contentHashOf(sourced);
+      const body = observationContentText(o);
+      const hash = contentHashOf(sourced, body);
       const current = latest.get(o.nativeKey);
-      if (!current) latest.set(o.nativeKey, { item: { ...item, observation: o }, sourced, hash, index: [index] });
+      if (!current) latest.set(o.nativeKey, { item, sourced, hash, body, index: [index] });
       else {
         current.index.push(index);
         const newer = o.observedAt > current.sourced.observation.observedAt || (o.observedAt === current.sourced.observation.observedAt && hash > current.hash);
-        if (newer) Object.assign(current, { item: { ...item, observation: o }, sourced, hash });
+        if (newer) Object.assign(current, { item, sourced, hash, body });
       }
     });
 
@@ -258,11 +260,10 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     const stateOf = new Map<string, { state: ItemState; recordId: number }>();
     const touch = (key: string, delta: number) => touchedKeys.set(key, (touchedKeys.get(key) ?? 0) + delta);
 
-    for (const [nativeKey, { item, sourced, hash }] of latest) {
+    for (const [nativeKey, { item, sourced, hash, body }] of latest) {
       const at = sourced.observation.observedAt;
       const row = existing.get(nativeKey);
       const rawText = item.raw ?? (item.observation.raw === undefined || item.observation.raw === null ? null : JSON.stringify(item.observation.raw));
-      const body = JSON.stringify(observationBodyOf(sourced.observation));
       if (row && row.content_hash === hash) {
         stateOf.set(nativeKey, { state: 'unchanged', recordId: row.id });
         if (at > row.last_seen || at < row.first_seen || (item.rawHash && item.rawHash !== row.raw_hash)) {

@@ -2,7 +2,8 @@
 // identifier normalised once (so pair scoring is cheap) and its identity keys. Identifiers are
 // class-aware: a virtual machine's serial and BIOS UUID are clone-prone and kept apart from
 // hardware ones, and IPs carry their network and that network's addressing.
-import type { AssetClass, AssetFieldName, FieldValue, NetworkAddressing } from '../../../src-shared/model/index.js';
+import { createHash } from 'node:crypto';
+import type { AssetClass, AssetFieldName, FieldValue, NetworkAddressing, ObservationInput } from '../../../src-shared/model/index.js';
 import { ASSET_FIELD_NAMES } from '../../../src-shared/model/index.js';
 import { derivePrimaryIp } from '../derive-primary-ip.js';
 import { identityKey } from './identity-keys.js';
@@ -17,7 +18,6 @@ import { normaliseModel, normaliseVendor } from './normalise-vendor.js';
 import { recogniseVirtualMachine, type VirtualMachineSignal } from './recognise-virtual-machine.js';
 import type { ReconcileConfig } from './reconcile-config.js';
 import { naturalKeyOf, type NaturalKey, type SourcedObservation } from './sourced-observation.js';
-import { sha256Hex, stableStringify } from './stable-hash.js';
 
 export const CLASS_FAMILIES = ['compute', 'network', 'ot', 'peripheral', 'unknown'] as const;
 export type ClassFamily = (typeof CLASS_FAMILIES)[number];
@@ -178,12 +178,18 @@ function normaliseValues(fields: Partial<Record<AssetFieldName, FieldValue>>, ve
   return out;
 }
 
-export function contentHashOf(sourced: SourcedObservation): string {
-  const o = sourced.observation;
-  // Time is not content: the same record seen again later is the same observation, seen again.
-  return sha256Hex(
-    stableStringify({ s: sourced.sourceId, k: sourced.sourceKind, n: o.nativeKey, c: o.assetClass, f: o.fields, i: o.interfaces, w: o.software, t: o.tags, r: o.relations }),
-  );
+/**
+ * The stored text of an observation's content: class, fields, interfaces, software, tags and
+ * relations, in that order, as JSON. Time is not content: the same record seen again later is the
+ * same observation, seen again.
+ */
+export function observationContentText(o: ObservationInput): string {
+  return JSON.stringify({ c: o.assetClass ?? null, f: o.fields, i: o.interfaces, s: o.software, t: o.tags, r: o.relations });
+}
+
+/** The content hash: which source said what about which record (SHA-1 of the content text, with the natural key). */
+export function contentHashOf(sourced: SourcedObservation, contentText: string = observationContentText(sourced.observation)): string {
+  return createHash('sha1').update(sourced.sourceId).update('\u0000').update(sourced.observation.nativeKey).update('\u0000').update(contentText).digest('hex');
 }
 
 export function prepareObservation(

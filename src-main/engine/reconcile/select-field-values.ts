@@ -76,6 +76,25 @@ export function selectFieldValues(ranking: (target: PrecedenceTarget) => RankedO
       const stats = (sourceStats[r.obs.sourced.sourceId] ??= { sourceKind: r.obs.sourced.sourceKind, fields: 0, conflicts: 0 });
       stats.fields += 1;
     }
+    if (withValue.length === 1) {
+      // One value (most fields of most assets): nothing to weigh.
+      const { r, value } = withValue[0] as { r: RankedObservation; value: FieldValue };
+      const ws = r.obs.sourced;
+      fields[name] = {
+        value,
+        sourceId: ws.sourceId,
+        sourceKind: ws.sourceKind,
+        observationId: ws.observationId,
+        naturalKey: r.obs.key,
+        confidence: r.isManual ? 1 : combinedConfidence([r.confidence]),
+        sources: 1,
+        observedAt: ws.observation.observedAt,
+        lastSeen: ws.observation.observedAt,
+        competing: [],
+        suggestions: [],
+      };
+      continue;
+    }
 
     // Independent sources behind each value.
     const sourcesByValue = new Map<string, Set<string>>();

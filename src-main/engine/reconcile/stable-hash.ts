@@ -29,6 +29,42 @@ export function stableStringify(value: unknown, omitKeys?: ReadonlySet<string>):
   return JSON.stringify(value, replacer) ?? 'null';
 }
 
+/**
+ * The same text as stableStringify(value) for JSON data (no omitted keys), written directly instead
+ * of through a replacer: the content hash of every observation goes through it.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      const item: unknown = value[i];
+      out += item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item);
+    }
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // As stableStringify orders them: JavaScript keeps integer-like keys first, in numeric order.
+  const keys = Object.keys(record);
+  keys.sort();
+  const integers = keys.filter(isArrayIndex);
+  const ordered = integers.length === 0 ? keys : [...integers.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isArrayIndex(k))];
+  let out = '{';
+  let first = true;
+  for (const k of ordered) {
+    const v = record[k];
+    if (v === undefined || typeof v === 'function') continue;
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
