@@ -126,8 +126,11 @@ export function biosUuidOf(value: string | null | undefined): string | undefined
   return text === '' ? undefined : text;
 }
 
+/** For a value the schema has validated: canonical UTC as most exports write it is returned as it is. */
 export function timestampOf(value: string | null | undefined): string | undefined {
-  return value === null || value === undefined || value.trim() === '' ? undefined : (toIsoUtc(value) ?? undefined);
+  if (value === null || value === undefined) return undefined;
+  if (value.length === 24 && CANONICAL_UTC.test(value)) return value;
+  return value.trim() === '' ? undefined : (toIsoUtc(value) ?? undefined);
 }
 
 export function tagsOf(value: Record<string, string | number | boolean | null> | null | undefined): Record<string, string> {
