@@ -82,6 +82,10 @@ describe('readImportFile: example files', () => {
       // A public address gets no network; an IPv6 ULA does.
       const web = records.find((r) => r.observation.nativeKey === 'SRV-0104');
       expect(web?.observation.interfaces[0]?.ips).toEqual([{ address: '10.20.30.10', network: 'plant-a' }, { address: '203.0.113.10' }]);
+      // The newer columns, on some rows; a braced upper-case BIOS UUID is stored in the one comparable form.
+      expect(first?.observation.fields).toMatchObject({ bios_uuid: '4c4c4544-0058-4b10-8032-b7c04f514833', asset_tag: 'PA-IT-0142', firmware: 'BIOS 1.12.2', os_edition: 'Standard', os_build: '20348.2402', domain: 'plant-a.example' });
+      expect(records[2]?.observation.fields['bios_uuid']).toBe('30373237-3132-4d32-3230-32303030354b');
+      expect(records[4]?.observation.fields['bios_uuid']).toBeUndefined();
     });
 
     it(`maps desktops.${ext}`, async () => {
@@ -118,6 +122,7 @@ describe('readImportFile: example files', () => {
       });
       expect(records[8]?.observation.fields['power_state']).toBe('running');
       expect(records[11]?.observation.fields['public_ips']).toBe('192.0.2.44,2001:db8:1::44');
+      expect(records[2]?.observation.fields).toMatchObject({ hostname: 'ip-172-31-0-10', bios_uuid: 'ec2e1a5b-7c3d-4f9e-8a21-3b6c5d4e0003' });
       expect(records[11]?.observation.observedAt).toBe(DEFAULT_AT);
     });
   }
