@@ -54,8 +54,6 @@ export interface HostFileRecord {
   last_seen?: string;
 }
 
-export { HOST_IDENTIFIER_FIELDS };
-
 const cloudProviderError = { error: (issue: { input?: unknown }) => `expected one of ${CLOUD_PROVIDERS.join(', ')}, got ${describeValue(issue.input)}` };
 const optionalCloudProvider = z
   .string(cloudProviderError)
