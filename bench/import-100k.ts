@@ -65,7 +65,9 @@ async function inProcess(root: string, path: string): Promise<number> {
 
 async function writerOnly(root: string, path: string): Promise<number> {
   const observations: ObservationInput[] = [];
-  for await (const record of readImportFile({ path, kind: 'servers_cache', defaultObservedAt: '2024-06-01T00:00:00Z' })) observations.push(record.observation);
+  for await (const item of readImportFile({ path, kind: 'servers_cache', defaultObservedAt: '2024-06-01T00:00:00Z' })) {
+    if (item.type === 'record') observations.push(item.observation);
+  }
   const { db, sourceId } = freshDatabase(join(root, 'writer-only.sqlite'));
   try {
     const writer = createAssetWriter(db, { sourceId, sourceKind: 'servers_cache', runId: null, now: () => new Date().toISOString(), newId: uuidv7 });

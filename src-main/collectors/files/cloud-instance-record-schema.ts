@@ -1,7 +1,7 @@
 // One record of a cloud instance file (cloud_manual), as the file holds it (`CloudInstanceFileRecord`)
 // and as validation accepts it (`CloudInstanceRecord`, before normalising).
 import { z } from 'zod';
-import { describeValue, ipAddress, optionalList, optionalText, optionalTimestamp, tagMap } from './record-field-schemas.js';
+import { describeValue, ipAddress, optionalBiosUuid, optionalList, optionalText, optionalTimestamp, tagMap } from './record-field-schemas.js';
 
 export const CLOUD_PROVIDERS = ['aws', 'azure', 'gcp', 'other'] as const;
 export type CloudProvider = (typeof CLOUD_PROVIDERS)[number];
@@ -19,6 +19,10 @@ export interface CloudInstanceFileRecord {
   name?: string;
   instance_type?: string;
   state?: string;
+  /** The guest's host name, to join with server and desktop inventories. */
+  hostname?: string;
+  /** SMBIOS system UUID as the guest reports it (Azure's vmId, the EC2 instance's UUID). */
+  bios_uuid?: string;
   private_ips?: string[];
   public_ips?: string[];
   tags?: Record<string, string>;
@@ -38,6 +42,8 @@ export const cloudInstanceRecordSchema = z.object({
   name: optionalText,
   instance_type: optionalText,
   state: optionalText,
+  hostname: optionalText,
+  bios_uuid: optionalBiosUuid,
   private_ips: optionalList(ipAddress),
   public_ips: optionalList(ipAddress),
   tags: tagMap,

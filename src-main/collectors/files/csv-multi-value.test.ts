@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInterfacesCell, parseIpListCell, parseSoftwareCell, parseTagsCell } from './csv-multi-value.js';
-import { csvRowToRecord } from './csv-row-to-record.js';
+import { CSV_COLUMNS, csvRowToRecord } from './csv-row-to-record.js';
 import { encodeImportCsvRow } from './encode-import-csv.js';
 
 describe('CSV multi-value cells', () => {
@@ -37,7 +37,7 @@ describe('CSV multi-value cells', () => {
       software: [{ name: 'x@y;z', version: '1|2', vendor: 'v#w' }],
       tags: { 'k=1': 'v;2' },
     };
-    const header = ['id', 'hostname', 'fqdn', 'serial', 'vendor', 'model', 'os_name', 'os_version', 'cpu', 'cpu_cores', 'memory_mb', 'location', 'class', 'interfaces', 'software', 'tags', 'last_seen'];
+    const header = CSV_COLUMNS.servers_cache;
     const cells = encodeImportCsvRow('servers_cache', record).trimEnd().split(',');
     const row = Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
     expect(csvRowToRecord('servers_cache', row)).toEqual({

@@ -1,48 +1,16 @@
-// A CSV row (normalised column name → cell text) → the JSON record shape, so that CSV and JSON go
-// through exactly one validation. Columns the kind does not know are left out here and survive in
-// the observation's raw row: exports carry extra columns, and refusing them would block imports.
+// A CSV row (column name → cell text) → the JSON record shape, so that CSV and JSON go through
+// exactly one validation. Columns the kind does not know are left out here and survive in the
+// observation's raw row: exports carry extra columns, and refusing them would block imports.
 import type { ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { parseInterfacesCell, parseIpListCell, parseSoftwareCell, parseTagsCell } from './csv-multi-value.js';
-import { HOST_IDENTIFIER_FIELDS } from './host-record-schema.js';
+import { CLOUD_COLUMNS, HOST_COLUMNS, IMPORT_COLUMNS } from './import-columns.js';
 
-const HOST_TEXT_COLUMNS = [
-  'id',
-  'hostname',
-  'fqdn',
-  'serial',
-  'vendor',
-  'model',
-  'os_name',
-  'os_version',
-  'cpu',
-  'cpu_cores',
-  'memory_mb',
-  'location',
-  'class',
-  'last_seen',
-] as const;
-const CLOUD_TEXT_COLUMNS = ['provider', 'account', 'region', 'instance_id', 'name', 'instance_type', 'state', 'observed_at'] as const;
+const MULTI_VALUE_COLUMNS = new Set(['interfaces', 'software', 'tags', 'ips', 'macs', 'private_ips', 'public_ips']);
+const HOST_TEXT_COLUMNS = HOST_COLUMNS.filter((column) => !MULTI_VALUE_COLUMNS.has(column));
+const CLOUD_TEXT_COLUMNS = CLOUD_COLUMNS.filter((column) => !MULTI_VALUE_COLUMNS.has(column));
 
 /** The columns each kind understands, in the order writers should use. */
-export const CSV_COLUMNS: Record<ImportKind, readonly string[]> = {
-  servers_cache: [...HOST_TEXT_COLUMNS.slice(0, 13), 'interfaces', 'software', 'tags', 'last_seen'],
-  desktop_cache: [...HOST_TEXT_COLUMNS.slice(0, 13), 'interfaces', 'software', 'tags', 'last_seen'],
-  cloud_manual: ['provider', 'account', 'region', 'instance_id', 'name', 'instance_type', 'state', 'private_ips', 'public_ips', 'tags', 'observed_at'],
-};
-
-/** A CSV header problem, or null. Checked once so a file without an id column fails on line 1. */
-export function checkCsvHeader(kind: ImportKind, columns: readonly string[]): { field: string; problem: string } | null {
-  if (kind === 'cloud_manual') {
-    for (const required of ['provider', 'instance_id']) {
-      if (!columns.includes(required)) return { field: required, problem: `the header has no "${required}" column, which every cloud instance needs` };
-    }
-    return null;
-  }
-  if (!HOST_IDENTIFIER_FIELDS.some((c) => columns.includes(c))) {
-    return { field: 'hostname', problem: 'the header has none of the identifier columns id, hostname, fqdn, serial; add at least one' };
-  }
-  return null;
-}
+export const CSV_COLUMNS: Record<ImportKind, readonly string[]> = IMPORT_COLUMNS;
 
 export type CsvRowResult = { record: Record<string, unknown> } | { field: string; problem: string };
 
@@ -59,12 +27,12 @@ export function csvRowToRecord(kind: ImportKind, row: Readonly<Record<string, st
     if ('badEntry' in parsed) return { field: 'tags', problem: `expected key=value pairs separated by ";", got "${parsed.badEntry}"` };
     record['tags'] = parsed.tags;
   }
-  if (kind === 'cloud_manual') {
-    const privateIps = row['private_ips'];
-    const publicIps = row['public_ips'];
-    if (privateIps) record['private_ips'] = parseIpListCell(privateIps);
-    if (publicIps) record['public_ips'] = parseIpListCell(publicIps);
-  } else {
+  const lists = kind === 'cloud_manual' ? (['private_ips', 'public_ips'] as const) : (['ips', 'macs'] as const);
+  for (const column of lists) {
+    const cell = row[column];
+    if (cell) record[column] = parseIpListCell(cell);
+  }
+  if (kind !== 'cloud_manual') {
     const interfaces = row['interfaces'];
     const software = row['software'];
     if (interfaces) record['interfaces'] = parseInterfacesCell(interfaces);

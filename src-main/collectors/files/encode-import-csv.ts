@@ -4,12 +4,13 @@ import type { ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { escapeValue } from './csv-multi-value.js';
 import { CSV_COLUMNS } from './csv-row-to-record.js';
 
-export function encodeImportCsvHeader(kind: ImportKind): string {
-  return CSV_COLUMNS[kind].join(',') + '\r\n';
+/** `columns`: a subset of the kind's columns, in the order to write; default all of them. */
+export function encodeImportCsvHeader(kind: ImportKind, columns: readonly string[] = CSV_COLUMNS[kind]): string {
+  return columns.join(',') + '\r\n';
 }
 
-export function encodeImportCsvRow(kind: ImportKind, record: Readonly<Record<string, unknown>>): string {
-  return CSV_COLUMNS[kind].map((column) => quoteCell(encodeCell(column, record[column]))).join(',') + '\r\n';
+export function encodeImportCsvRow(kind: ImportKind, record: Readonly<Record<string, unknown>>, columns: readonly string[] = CSV_COLUMNS[kind]): string {
+  return columns.map((column) => quoteCell(encodeCell(column, record[column]))).join(',') + '\r\n';
 }
 
 function encodeCell(column: string, value: unknown): string {
@@ -39,6 +40,8 @@ function encodeCell(column: string, value: unknown): string {
         .join(';');
     case 'private_ips':
     case 'public_ips':
+    case 'ips':
+    case 'macs':
       return (value as string[]).join(';');
     default:
       return String(value);

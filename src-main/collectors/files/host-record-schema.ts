@@ -2,9 +2,13 @@
 // holds it (`HostFileRecord`) and as validation accepts it (`HostRecord`, before normalising).
 import { z } from 'zod';
 import { ASSET_CLASSES, isAssetClass } from '../../../src-shared/model/asset-classes.js';
+import { CLOUD_PROVIDERS, isCloudProvider } from './cloud-instance-record-schema.js';
+import { HOST_IDENTIFIER_FIELDS } from './import-columns.js';
 import {
   describeValue,
   ipAddress,
+  macAddress,
+  optionalBiosUuid,
   optionalList,
   optionalMacAddress,
   optionalText,
@@ -29,14 +33,32 @@ export interface HostFileRecord {
   memory_mb?: number | string;
   location?: string;
   class?: string;
+  /** SMBIOS system UUID, 8-4-4-4-12 hex; braces and upper case accepted. */
+  bios_uuid?: string;
+  asset_tag?: string;
+  firmware?: string;
+  os_edition?: string;
+  os_build?: string;
+  /** DNS or Active Directory domain the host belongs to. */
+  domain?: string;
+  /** For a host that is a cloud instance: aws, azure, gcp or other, as in cloud_manual. */
+  cloud_provider?: string;
+  cloud_account?: string;
+  cloud_instance_id?: string;
+  /** Addresses and MACs for exports without per-interface detail. */
+  ips?: string[];
+  macs?: string[];
   interfaces?: { name?: string; mac?: string; ips?: string[]; vlan?: number | string }[];
   software?: { name: string; version?: string; vendor?: string }[];
   tags?: Record<string, string>;
   last_seen?: string;
 }
 
-/** Fields that can identify a host on their own; a record needs at least one. */
-export const HOST_IDENTIFIER_FIELDS = ['id', 'hostname', 'fqdn', 'serial'] as const;
+const cloudProviderError = { error: (issue: { input?: unknown }) => `expected one of ${CLOUD_PROVIDERS.join(', ')}, got ${describeValue(issue.input)}` };
+const optionalCloudProvider = z
+  .string(cloudProviderError)
+  .refine((text) => text.trim() === '' || isCloudProvider(text.trim().toLowerCase()), cloudProviderError)
+  .nullish();
 
 const assetClass = z
   .string()
@@ -80,6 +102,17 @@ export const hostRecordSchema = z
     memory_mb: optionalWholeNumber(0, 1_000_000_000),
     location: optionalText,
     class: assetClass,
+    bios_uuid: optionalBiosUuid,
+    asset_tag: optionalText,
+    firmware: optionalText,
+    os_edition: optionalText,
+    os_build: optionalText,
+    domain: optionalText,
+    cloud_provider: optionalCloudProvider,
+    cloud_account: optionalText,
+    cloud_instance_id: optionalText,
+    ips: optionalList(ipAddress),
+    macs: optionalList(macAddress),
     interfaces: optionalList(hostInterface),
     software: optionalList(software),
     tags: tagMap,

@@ -5,7 +5,9 @@ import { isIPv4 } from 'node:net';
 
 export function isPrivateIp(address: string): boolean {
   if (isIPv4(address)) {
-    const [a = 0, b = 0] = address.split('.', 2).map(Number);
+    const dot = address.indexOf('.');
+    const a = Number(address.slice(0, dot));
+    const b = Number(address.slice(dot + 1, address.indexOf('.', dot + 1)));
     return (
       a === 10 ||
       a === 127 ||

@@ -8,13 +8,15 @@
 // brackets) is checked here; the wrapper object around a "records" array is checked by JSON.parse.
 //
 // Accepted shapes: `[record, ...]` and `{ ..., "records": [record, ...], ... }`.
+//
+// Bounded memory: a record longer than `maxRecordChars` keeps only its beginning; the rest is
+// scanned for its end and counted, so a 10 MB value costs a pass and no 10 MB string. The text
+// around the records (the wrapper object's other keys) is bounded too.
 import { ImportFileError } from './import-file-error.js';
+import type { RawRecordText } from './raw-record-text.js';
 
-export interface JsonRecordText {
-  text: string;
-  /** 1-based line on which the record starts. */
-  line: number;
-}
+/** The wrapper object's text outside the records array is kept to check it; beyond this it is refused. */
+const MAX_WRAPPER_CHARS = 1024 * 1024;
 
 type Phase = 'start' | 'wrapper' | 'records' | 'after';
 type Expect = 'first_or_close' | 'comma_or_close' | 'record';
@@ -48,6 +50,8 @@ export class JsonRecordSplitter {
   private elementLine = 0;
   private elementStart = 0;
   private partial = '';
+  /** Length so far of an oversize record (its text beyond `partial` is dropped), else null. */
+  private oversizeChars: number | null = null;
   private recordsSeen = 0;
   // Wrapper-object state: the text outside the records array, and the key being read at depth 1.
   private wrapperText = '';
@@ -59,11 +63,19 @@ export class JsonRecordSplitter {
   private pendingKey: string | null = null;
   private sawRecordsArray = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly maxRecordChars = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** Characters held between calls: never much more than maxRecordChars, whatever the file holds. */
+  get bufferedChars(): number {
+    return this.partial.length + this.wrapperText.length + this.keyText.length;
+  }
 
   /** Feeds the next piece of the document; returns the records completed within it. */
-  push(chunk: string): JsonRecordText[] {
-    const out: JsonRecordText[] = [];
+  push(chunk: string): RawRecordText[] {
+    const out: RawRecordText[] = [];
     const n = chunk.length;
     this.wrapperStart = 0;
     this.elementStart = 0;
@@ -98,14 +110,31 @@ export class JsonRecordSplitter {
       }
       i++;
     }
-    if (this.inElement) this.partial += chunk.slice(this.elementStart);
+    if (this.inElement) this.keepPartial(chunk);
     if (this.phase === 'wrapper') this.wrapperText += chunk.slice(this.wrapperStart);
     if (this.readingKey) this.keyText += chunk.slice(this.keyStart);
+    if (this.wrapperText.length + this.keyText.length > MAX_WRAPPER_CHARS) {
+      throw this.error(`the object around the "records" array holds more than ${MAX_WRAPPER_CHARS} characters besides the records; keep only the records array`);
+    }
     return out;
   }
 
+  private keepPartial(chunk: string): void {
+    const piece = chunk.length - this.elementStart;
+    if (this.oversizeChars !== null) {
+      this.oversizeChars += piece;
+      return;
+    }
+    if (this.partial.length + piece <= this.maxRecordChars) {
+      this.partial += chunk.slice(this.elementStart);
+      return;
+    }
+    this.oversizeChars = this.partial.length + piece;
+    this.partial = (this.partial + chunk.slice(this.elementStart, this.elementStart + this.maxRecordChars - this.partial.length)).slice(0, this.maxRecordChars);
+  }
+
   /** Call after the last chunk; throws if the document is incomplete. */
-  end(): JsonRecordText[] {
+  end(): RawRecordText[] {
     if (this.phase === 'start') throw this.error('the file is empty; expected a JSON array of records or an object with a "records" array');
     if (this.phase !== 'after') {
       const where = this.inElement ? ` inside record ${this.recordsSeen + 1} (which starts on line ${this.elementLine})` : '';
@@ -114,7 +143,7 @@ export class JsonRecordSplitter {
     return [];
   }
 
-  private scanString(chunk: string, from: number, out: JsonRecordText[]): number {
+  private scanString(chunk: string, from: number, out: RawRecordText[]): number {
     let i = from;
     if (this.escaped) {
       this.escaped = false;
@@ -139,7 +168,7 @@ export class JsonRecordSplitter {
     }
   }
 
-  private onStringEnd(chunk: string, quote: number, out: JsonRecordText[]): void {
+  private onStringEnd(chunk: string, quote: number, out: RawRecordText[]): void {
     if (this.readingKey) {
       this.pendingKey = this.keyText + chunk.slice(this.keyStart, quote);
       this.readingKey = false;
@@ -248,7 +277,7 @@ export class JsonRecordSplitter {
   }
 
   /** Returns true when `c` ended a bare value and must be read again as structure. */
-  private onElement(c: number, chunk: string, i: number, out: JsonRecordText[]): boolean {
+  private onElement(c: number, chunk: string, i: number, out: RawRecordText[]): boolean {
     if (this.elementKind === 'scalar') {
       if (c === COMMA || c === CLOSE_BRACKET || c === CLOSE_BRACE || isWhitespace(c)) {
         if (c === NEWLINE) this.line--; // it is counted again when re-read
@@ -266,9 +295,15 @@ export class JsonRecordSplitter {
     return false;
   }
 
-  private emit(chunk: string, end: number, out: JsonRecordText[]): void {
-    out.push({ text: this.partial + chunk.slice(this.elementStart, end), line: this.elementLine });
+  private emit(chunk: string, end: number, out: RawRecordText[]): void {
+    if (this.oversizeChars !== null) {
+      out.push({ text: this.partial, line: this.elementLine, oversizeChars: this.oversizeChars + end - this.elementStart });
+    } else {
+      // Complete within the kept text (at most maxRecordChars plus one chunk): kept whole, even when over the limit.
+      out.push({ text: this.partial + chunk.slice(this.elementStart, end), line: this.elementLine, oversizeChars: null });
+    }
     this.partial = '';
+    this.oversizeChars = null;
     this.inElement = false;
     this.recordsSeen++;
   }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { ImportFileError } from './import-file-error.js';
-import { readImportFile, type ImportReadProgress, type ParsedRecord, type ReadImportFileOptions } from './read-import-file.js';
+import type { ImportItem, ImportRecordItem, ImportRejectedItem } from './import-item.js';
+import { readImportFile, type ImportReadProgress, type ReadImportFileOptions } from './read-import-file.js';
 import { writeServersCacheFile } from './servers-cache-sample.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/', import.meta.url));
@@ -13,15 +14,32 @@ const DEFAULT_AT = '2024-06-01T00:00:00.000Z';
 const dir = mkdtempSync(join(tmpdir(), 'fieldwise-import-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function readAll(opts: Partial<ReadImportFileOptions> & { path: string; kind: ImportKind }): Promise<ParsedRecord[]> {
-  const out: ParsedRecord[] = [];
-  for await (const record of readImportFile({ defaultObservedAt: DEFAULT_AT, ...opts })) out.push(record);
+type ReadOptions = Partial<ReadImportFileOptions> & { path: string; kind: ImportKind };
+
+async function readItems(opts: ReadOptions): Promise<ImportItem[]> {
+  const out: ImportItem[] = [];
+  for await (const item of readImportFile({ defaultObservedAt: DEFAULT_AT, ...opts })) out.push(item);
   return out;
 }
 
-async function readError(opts: Partial<ReadImportFileOptions> & { path: string; kind: ImportKind }): Promise<ImportFileError> {
+/** The records of a file that must have no rejections. */
+async function readAll(opts: ReadOptions): Promise<ImportRecordItem[]> {
+  const items = await readItems(opts);
+  const rejections = items.filter((item) => item.type === 'rejected');
+  expect(rejections).toEqual([]);
+  return items.filter((item) => item.type === 'record');
+}
+
+/** The one rejection a file must give. */
+async function readRejection(opts: ReadOptions): Promise<ImportRejectedItem> {
+  const rejections = (await readItems(opts)).filter((item) => item.type === 'rejected');
+  expect(rejections).toHaveLength(1);
+  return rejections[0] as ImportRejectedItem;
+}
+
+async function readError(opts: ReadOptions): Promise<ImportFileError> {
   try {
-    await readAll(opts);
+    await readItems(opts);
   } catch (error) {
     if (error instanceof ImportFileError) return error;
     throw error;
@@ -64,6 +82,10 @@ describe('readImportFile: example files', () => {
       // A public address gets no network; an IPv6 ULA does.
       const web = records.find((r) => r.observation.nativeKey === 'SRV-0104');
       expect(web?.observation.interfaces[0]?.ips).toEqual([{ address: '10.20.30.10', network: 'plant-a' }, { address: '203.0.113.10' }]);
+      // The newer columns, on some rows; a braced upper-case BIOS UUID is stored in the one comparable form.
+      expect(first?.observation.fields).toMatchObject({ bios_uuid: '4c4c4544-0058-4b10-8032-b7c04f514833', asset_tag: 'PA-IT-0142', firmware: 'BIOS 1.12.2', os_edition: 'Standard', os_build: '20348.2402', domain: 'plant-a.example' });
+      expect(records[2]?.observation.fields['bios_uuid']).toBe('30373237-3132-4d32-3230-32303030354b');
+      expect(records[4]?.observation.fields['bios_uuid']).toBeUndefined();
     });
 
     it(`maps desktops.${ext}`, async () => {
@@ -100,6 +122,7 @@ describe('readImportFile: example files', () => {
       });
       expect(records[8]?.observation.fields['power_state']).toBe('running');
       expect(records[11]?.observation.fields['public_ips']).toBe('192.0.2.44,2001:db8:1::44');
+      expect(records[2]?.observation.fields).toMatchObject({ hostname: 'ip-172-31-0-10', bios_uuid: 'ec2e1a5b-7c3d-4f9e-8a21-3b6c5d4e0003' });
       expect(records[11]?.observation.observedAt).toBe(DEFAULT_AT);
     });
   }
@@ -145,44 +168,44 @@ describe('readImportFile: errors', () => {
     expect(error.message).toMatch(/record 2 .*truncated/);
   });
 
-  it('reports a JSON syntax error inside a record at its line', async () => {
-    const path = file('broken.json', '[\n{"hostname": "a"},\n{"hostname": "b",\n "memory_mb": 12 "x": 1}\n]');
-    const error = await readError({ path, kind: 'servers_cache' });
-    expect(error).toMatchObject({ reason: 'malformed', recordNumber: 2, line: 4 });
+  it('rejects a record with a JSON syntax error, at its line, and reads on', async () => {
+    const path = file('broken.json', '[\n{"hostname": "a"},\n{"hostname": "b",\n "memory_mb": 12 "x": 1},\n{"hostname": "c"}\n]');
+    const items = await readItems({ path, kind: 'servers_cache' });
+    expect(items.map((item) => item.type)).toEqual(['record', 'rejected', 'record']);
+    expect(items[1]).toMatchObject({ reason: 'malformed', recordNumber: 2, line: 3, field: null, raw: '{"hostname": "b",\n "memory_mb": 12 "x": 1}' });
+    expect((items[1] as ImportRejectedItem).problem).toMatch(/not valid JSON.*\(on line 4\)/);
   });
 
   it('rejects a bad MAC in CSV with line, record and field', async () => {
     const path = file('bad-mac.csv', SERVERS_CSV_HEADER + 'S1,a,,,1024,eth0=00:11:22:33:44:55@10.0.0.1,,\nS2,b,,,1024,eth0=00:11:22:33:44:55@10.0.0.2;eth1=00:11:zz@10.0.0.3,,\n');
-    const error = await readError({ path, kind: 'servers_cache' });
-    expect(error).toMatchObject({ reason: 'invalid_record', file: 'bad-mac.csv', line: 3, recordNumber: 2, field: 'interfaces[1].mac' });
-    expect(error.message).toBe('bad-mac.csv line 3 (record 2), field "interfaces[1].mac": expected a MAC address such as 00:1a:2b:3c:4d:5e, got "00:11:zz"');
+    const rejection = await readRejection({ path, kind: 'servers_cache' });
+    expect(rejection).toMatchObject({ reason: 'invalid_record', line: 3, recordNumber: 2, field: 'interfaces[1].mac' });
+    expect(rejection.problem).toBe('expected a MAC address such as 00:1a:2b:3c:4d:5e, got "00:11:zz"');
   });
 
   it('rejects non-numeric memory in CSV, counting a multi-line quoted cell', async () => {
     const path = file('bad-memory.csv', SERVERS_CSV_HEADER + 'S1,a,,,1024,,,"note=two\nlines"\nS2,b,,,lots,,,\n');
-    const error = await readError({ path, kind: 'servers_cache' });
-    expect(error).toMatchObject({ reason: 'invalid_record', line: 4, recordNumber: 2, field: 'memory_mb' });
-    expect(error.message).toBe('bad-memory.csv line 4 (record 2), field "memory_mb": expected a number, got "lots"');
+    const rejection = await readRejection({ path, kind: 'servers_cache' });
+    expect(rejection).toMatchObject({ reason: 'invalid_record', line: 4, recordNumber: 2, field: 'memory_mb', problem: 'expected a number, got "lots"' });
   });
 
   it('rejects a CSV row without any identifier', async () => {
     const path = file('no-id.csv', SERVERS_CSV_HEADER + 'S1,a,,,1024,,,\n,,,,2048,,,role=x\n');
-    const error = await readError({ path, kind: 'servers_cache' });
-    expect(error).toMatchObject({ reason: 'invalid_record', line: 3, recordNumber: 2, field: 'hostname' });
-    expect(error.problem).toMatch(/id, hostname, fqdn or serial/);
+    const rejection = await readRejection({ path, kind: 'servers_cache' });
+    expect(rejection).toMatchObject({ reason: 'invalid_record', line: 3, recordNumber: 2, field: 'hostname' });
+    expect(rejection.problem).toMatch(/id, hostname, fqdn or serial/);
   });
 
   it('rejects a cloud record without instance_id, and a bad provider', async () => {
     const noId = file('no-instance.json', '[{"provider":"aws","account":"1"}]');
-    expect(await readError({ path: noId, kind: 'cloud_manual' })).toMatchObject({ reason: 'invalid_record', recordNumber: 1, field: 'instance_id' });
+    expect(await readRejection({ path: noId, kind: 'cloud_manual' })).toMatchObject({ reason: 'invalid_record', recordNumber: 1, field: 'instance_id' });
     const badProvider = file('bad-provider.json', '[{"provider":"ibm","instance_id":"x"}]');
-    const error = await readError({ path: badProvider, kind: 'cloud_manual' });
-    expect(error).toMatchObject({ field: 'provider', problem: 'expected one of aws, azure, gcp, other, got "ibm"' });
+    expect(await readRejection({ path: badProvider, kind: 'cloud_manual' })).toMatchObject({ field: 'provider', problem: 'expected one of aws, azure, gcp, other, got "ibm"' });
   });
 
   it('rejects a bad IP in a cloud CSV', async () => {
     const path = file('bad-ip.csv', 'provider,instance_id,private_ips\naws,i-1,10.0.0.1;10.0.0.300\n');
-    expect(await readError({ path, kind: 'cloud_manual' })).toMatchObject({ reason: 'invalid_record', line: 2, field: 'private_ips[1]' });
+    expect(await readRejection({ path, kind: 'cloud_manual' })).toMatchObject({ reason: 'invalid_record', line: 2, field: 'private_ips[1]' });
   });
 
   it('rejects a CSV header with no identifier column on line 1', async () => {
@@ -209,13 +232,13 @@ describe('readImportFile: large files, progress and cancellation', () => {
       await writeServersCacheFile(path, 10_000, format, 7);
       const progress: ImportReadProgress[] = [];
       let count = 0;
-      let last: ParsedRecord | undefined;
+      let last: ImportItem | undefined;
       for await (const record of readImportFile({ path, kind: 'servers_cache', defaultObservedAt: DEFAULT_AT, onProgress: (p) => progress.push(p) })) {
         count++;
         last = record;
       }
       expect(count).toBe(10_000);
-      expect(last?.observation.nativeKey).toBe('srv-010000');
+      expect(last?.type === 'record' && last.observation.nativeKey).toBe('srv-010000');
       expect(progress.length).toBeGreaterThan(3);
       const final = progress[progress.length - 1];
       expect(final?.records).toBe(10_000);

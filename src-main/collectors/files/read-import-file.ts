@@ -1,47 +1,50 @@
-// Reads a servers / desktops / cloud inventory file (JSON, NDJSON or CSV) as a stream of validated
-// observations. It stops with an ImportFileError at the first bad record: the import service commits
-// a file all-or-nothing, so carrying on past an error would only waste the user's time.
+// Reads a servers / desktops / cloud inventory file (JSON, NDJSON or CSV) as a stream of items, one
+// per record: a validated observation, a rejection saying what is wrong with the record and where,
+// or "unchanged" when the caller already knows the record's raw hash. A bad record does not stop
+// the read, so one pass reports every problem in a file. Only what makes the whole file unreadable
+// throws an ImportFileError: unsupported format, unreadable, not UTF-8, CSV quoting, a header
+// without the required columns, an ambiguous delimiter, a broken JSON document structure.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Readable } from 'node:stream';
-import type { ObservationInput } from '../../../src-shared/model/observation.js';
 import type { ImportFileFormat, ImportKind } from '../../../src-shared/model/source-kinds.js';
-import { checkCsvHeader, csvRowToRecord } from './csv-row-to-record.js';
-import { detectCsvDelimiter } from './detect-csv-delimiter.js';
-import { detectImportFileLayout, IMPORT_FILE_EXTENSIONS, type ImportFileLayout } from './detect-import-format.js';
+import type { CsvDelimiter } from './detect-csv-delimiter.js';
+import { detectImportFileLayout, IMPORT_FILE_EXTENSIONS } from './detect-import-format.js';
+import { describeInvalidUtf8, findInvalidUtf8 } from './find-invalid-utf8.js';
 import { ImportFileError } from './import-file-error.js';
-import { parseImportRecord } from './parse-import-record.js';
-import { readCsvRecords } from './read-csv-records.js';
-import { readJsonRecords } from './read-json-records.js';
-import { readNdjsonRecords } from './read-ndjson-records.js';
-import { toIsoUtc } from './record-field-schemas.js';
-import type { SourceRecord } from './source-record.js';
+import type { ImportItem } from './import-item.js';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits.js';
+import { createRecordValidator } from './parse-import-record.js';
+import { CsvRecordReader } from './read-csv-records.js';
+import { JsonRecordReader } from './read-json-records.js';
+import type { RecordReaderContext } from './record-reader-context.js';
 
-export interface ParsedRecord {
-  /** 1-based. */
-  recordNumber: number;
-  line: number | null;
-  observation: ObservationInput;
-}
+export type { ImportItem, ImportRecordItem, ImportRejectedItem, ImportUnchangedItem } from './import-item.js';
 
 export interface ImportReadProgress {
   bytesRead: number;
   totalBytes: number;
+  /** Records read so far, whatever their outcome. */
   records: number;
 }
 
-export interface ReadImportFileOptions {
+export interface ReadImportFileOptions extends Partial<ImportLimits> {
   path: string;
   /** The name people know the file by (an upload's original name); used for the extension and in messages. Default: the path's base name. */
   fileName?: string;
   kind: ImportKind;
   /** Else detected from the extension: .json, .ndjson, .jsonl, .csv. */
-  format?: ImportFileFormat;
-  /** ISO-8601; used for records without last_seen / observed_at. */
+  format?: ImportFileFormat | undefined;
+  /** ISO-8601; used for records without last_seen / observed_at. Not part of the raw hash. */
   defaultObservedAt: string;
   /** Site or network name attached to every private IP. */
-  network?: string;
+  network?: string | undefined;
+  /** CSV only: else detected among comma, semicolon and tab (an error when that is ambiguous). */
+  delimiter?: CsvDelimiter | undefined;
+  /** CSV only: file header → our column name, case-insensitive, for headers other tools wrote (see suggestColumnMap). */
+  columnMap?: Readonly<Record<string, string>> | undefined;
+  /** Return true for a raw hash already imported: that record is yielded as 'unchanged' without being validated. */
+  isKnownRaw?: ((rawHash: string) => boolean) | undefined;
   onProgress?: (progress: ImportReadProgress) => void;
   signal?: AbortSignal;
 }
@@ -50,11 +53,19 @@ const PROGRESS_BYTES = 64 * 1024;
 const PROGRESS_RECORDS = 1000;
 const READ_CHUNK_BYTES = 64 * 1024;
 
-export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerator<ParsedRecord> {
+export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerator<ImportItem> {
   const file = opts.fileName ?? basename(opts.path);
   const cancelled = (): ImportFileError => new ImportFileError({ reason: 'cancelled', file, problem: 'the import was cancelled' });
   if (opts.signal?.aborted) throw cancelled();
-  if (toIsoUtc(opts.defaultObservedAt) === null) throw new RangeError(`defaultObservedAt is not an ISO-8601 time: ${opts.defaultObservedAt}`);
+  const ctx: RecordReaderContext = {
+    kind: opts.kind,
+    file,
+    network: opts.network,
+    limits: limitsOf(opts),
+    // Throws a RangeError for a defaultObservedAt that is not ISO-8601: a caller's mistake, not the file's.
+    validate: createRecordValidator(opts.kind, { defaultObservedAt: opts.defaultObservedAt, network: opts.network }),
+    isKnownRaw: opts.isKnownRaw,
+  };
 
   const layout = detectImportFileLayout(file, opts.format);
   if (layout === null) {
@@ -66,16 +77,15 @@ export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerat
   }
 
   let totalBytes: number;
-  let delimiter = ',';
   try {
     const info = await stat(opts.path);
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
     totalBytes = info.size;
-    if (layout === 'csv') delimiter = await detectCsvDelimiter(opts.path);
   } catch (cause) {
     throw unreadable(file, cause);
   }
 
+  const reader = layout === 'csv' ? new CsvRecordReader(ctx, { delimiter: opts.delimiter, columnMap: opts.columnMap }) : new JsonRecordReader(ctx, layout);
   const input = createReadStream(opts.path, { highWaterMark: READ_CHUNK_BYTES });
   // Destroying the stream makes a pending read fail at once, so cancel works mid-chunk too.
   const onAbort = (): void => {
@@ -83,7 +93,16 @@ export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerat
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
 
-  const ctx = { defaultObservedAt: opts.defaultObservedAt, network: opts.network, file, recordNumber: 0, line: null as number | null, raw: undefined as unknown };
+  // Fatal: a byte that is not UTF-8 stops the read with where it is, instead of becoming U+FFFD.
+  // The decoder drops a leading byte-order mark.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = async (bytes?: Buffer): Promise<string> => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch (cause) {
+      throw await notUtf8(opts.path, file, cause);
+    }
+  };
   let records = 0;
   let reportedBytes = 0;
   let reportedRecords = 0;
@@ -94,32 +113,28 @@ export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerat
   };
 
   try {
-    for await (const source of openSource(layout, input, file, opts.kind, delimiter)) {
-      if (opts.signal?.aborted) throw cancelled();
-      records++;
-      ctx.recordNumber = records;
-      ctx.line = source.line;
-      let record = source.value;
-      ctx.raw = undefined;
-      if (layout === 'csv') {
-        const converted = csvRowToRecord(opts.kind, source.value as Record<string, string>);
-        if (!('record' in converted)) {
-          throw new ImportFileError({ reason: 'invalid_record', file, recordNumber: records, line: source.line, ...converted });
-        }
-        record = converted.record;
-        ctx.raw = source.value;
+    let items: ImportItem[] = [];
+    for await (const bytes of input) {
+      items = reader.push(await decode(bytes as Buffer));
+      for (const item of items) {
+        if (opts.signal?.aborted) throw cancelled();
+        records++;
+        yield item;
       }
-      const observation = parseImportRecord(opts.kind, record, ctx);
       if (opts.onProgress !== undefined && (input.bytesRead - reportedBytes >= PROGRESS_BYTES || records - reportedRecords >= PROGRESS_RECORDS)) {
         report(input.bytesRead);
       }
-      yield { recordNumber: records, line: source.line, observation };
+    }
+    items = [...reader.push(await decode()), ...reader.end()];
+    for (const item of items) {
+      if (opts.signal?.aborted) throw cancelled();
+      records++;
+      yield item;
     }
     if (opts.onProgress !== undefined) report(totalBytes);
   } catch (cause) {
     if (opts.signal?.aborted) throw cancelled();
     if (cause instanceof ImportFileError) throw cause;
-    if (cause instanceof RangeError) throw cause;
     throw unreadable(file, cause);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
@@ -127,15 +142,45 @@ export async function* readImportFile(opts: ReadImportFileOptions): AsyncGenerat
   }
 }
 
-function openSource(layout: ImportFileLayout, input: Readable, file: string, kind: ImportKind, delimiter: string): AsyncGenerator<SourceRecord> {
-  switch (layout) {
-    case 'json_document':
-      return readJsonRecords(input, file);
-    case 'json_lines':
-      return readNdjsonRecords(input, file);
-    case 'csv':
-      return readCsvRecords(input, { file, delimiter, checkHeader: (columns) => checkCsvHeader(kind, columns) });
+function limitsOf(opts: Partial<ImportLimits>): ImportLimits {
+  const limits: ImportLimits = { ...DEFAULT_IMPORT_LIMITS };
+  for (const key of Object.keys(limits) as (keyof ImportLimits)[]) {
+    const value = opts[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${key} must be a positive whole number, got ${value}`);
+    limits[key] = value;
   }
+  return limits;
+}
+
+/** Reads the file again to say where its first invalid byte is: only on this error path. */
+async function notUtf8(path: string, file: string, cause: unknown): Promise<ImportFileError> {
+  const head = new Uint8Array(2);
+  let invalid: Awaited<ReturnType<typeof findInvalidUtf8>> = null;
+  try {
+    const again = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+    let first = true;
+    invalid = await findInvalidUtf8(
+      (async function* () {
+        for await (const chunk of again) {
+          if (first) head.set((chunk as Buffer).subarray(0, 2));
+          first = false;
+          yield chunk as Buffer;
+        }
+      })(),
+    );
+  } catch {
+    // The file went away between the two reads: report without the position.
+  }
+  if (invalid === null) return new ImportFileError({ reason: 'malformed', file, problem: 'the file is not valid UTF-8 text; save it as UTF-8 and import it again', cause });
+  return new ImportFileError({
+    reason: 'malformed',
+    file,
+    line: invalid.line,
+    problem: describeInvalidUtf8(invalid, head),
+    detail: { kind: 'not_utf8', byteOffset: invalid.byteOffset, line: invalid.line },
+    cause,
+  });
 }
 
 function unreadable(file: string, cause: unknown): ImportFileError {
@@ -147,8 +192,6 @@ function unreadable(file: string, cause: unknown): ImportFileError {
         ? 'permission denied; check that the file can be read by this user'
         : code === 'EISDIR'
           ? 'this is a folder, not a file'
-          : code === 'ERR_ENCODING_INVALID_ENCODED_DATA'
-            ? 'the file is not valid UTF-8 text'
-            : `the file cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`;
+          : `the file cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`;
   return new ImportFileError({ reason: 'unreadable', file, problem, cause });
 }

@@ -35,8 +35,20 @@ export function optionalWholeNumber(min: number, max: number) {
 
 const MAC_PATTERN = /^\s*(?:[0-9a-f]{2}([:-]?)[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})?\s*$/i;
 
+/** A MAC in colon, hyphen, Cisco-dot or bare notation ("" means none). */
+export const macAddress = z.string(expected('a MAC address such as 00:1a:2b:3c:4d:5e')).regex(MAC_PATTERN, expected('a MAC address such as 00:1a:2b:3c:4d:5e'));
+
 /** Optional MAC in colon, hyphen, Cisco-dot or bare notation. */
-export const optionalMacAddress = z.string(expected('a MAC address such as 00:1a:2b:3c:4d:5e')).regex(MAC_PATTERN, expected('a MAC address such as 00:1a:2b:3c:4d:5e')).nullish();
+export const optionalMacAddress = macAddress.nullish();
+
+const BIOS_UUID_PATTERN = /^\s*(?:\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?\s*$/i;
+const BIOS_UUID_EXPECTED = expected('a BIOS UUID of 32 hex digits in 8-4-4-4-12 form, such as 4c4c4544-0042-3510-8052-b4c04f4b4e32');
+
+/**
+ * Optional SMBIOS system UUID, braces and upper case accepted. Placeholder values (all zeros, all
+ * F) are kept as given: whether they identify anything is the engine's decision, not the reader's.
+ */
+export const optionalBiosUuid = z.string(BIOS_UUID_EXPECTED).regex(BIOS_UUID_PATTERN, BIOS_UUID_EXPECTED).nullish();
 
 /** An IPv4 or IPv6 address without a prefix length. */
 export const ipAddress = z.string(expected('an IP address')).refine((text) => isIP(text.trim()) !== 0, {
@@ -107,8 +119,18 @@ export function macOf(value: string | null | undefined): string | undefined {
   return `${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}:${hex.slice(10, 12)}`;
 }
 
+/** Lower case without braces: the one form reconciliation compares. */
+export function biosUuidOf(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim().replace(/^\{|\}$/g, '').toLowerCase();
+  return text === '' ? undefined : text;
+}
+
+/** For a value the schema has validated: canonical UTC as most exports write it is returned as it is. */
 export function timestampOf(value: string | null | undefined): string | undefined {
-  return value === null || value === undefined || value.trim() === '' ? undefined : (toIsoUtc(value) ?? undefined);
+  if (value === null || value === undefined) return undefined;
+  if (value.length === 24 && CANONICAL_UTC.test(value)) return value;
+  return value.trim() === '' ? undefined : (toIsoUtc(value) ?? undefined);
 }
 
 export function tagsOf(value: Record<string, string | number | boolean | null> | null | undefined): Record<string, string> {

@@ -8,6 +8,9 @@ import type { HostFileRecord } from './host-record-schema.js';
 import { mulberry32 } from '../../../src-shared/lib/mulberry32.js';
 
 export const SAMPLE_FILE_FORMATS = ['json', 'ndjson', 'csv'] as const;
+
+/** The columns the generated records use: the CSV carries no empty columns, so its size stays comparable across versions. */
+const SAMPLE_CSV_COLUMNS = ['id', 'hostname', 'fqdn', 'serial', 'vendor', 'model', 'os_name', 'os_version', 'cpu', 'cpu_cores', 'memory_mb', 'location', 'class', 'interfaces', 'software', 'tags', 'last_seen'];
 export type SampleFileFormat = (typeof SAMPLE_FILE_FORMATS)[number];
 
 const SITES = ['plant-a', 'plant-b', 'dc1', 'dc2'] as const;
@@ -86,11 +89,11 @@ export async function writeServersCacheFile(path: string, count: number, format:
   const out = createWriteStream(path);
   const closed = once(out, 'close');
   try {
-    if (format === 'csv') await write(out, encodeImportCsvHeader('servers_cache'));
+    if (format === 'csv') await write(out, encodeImportCsvHeader('servers_cache', SAMPLE_CSV_COLUMNS));
     if (format === 'json') await write(out, '[\n');
     let first = true;
     for (const record of generateServersCacheRecords(count, seed)) {
-      if (format === 'csv') await write(out, encodeImportCsvRow('servers_cache', { ...record }));
+      if (format === 'csv') await write(out, encodeImportCsvRow('servers_cache', { ...record }, SAMPLE_CSV_COLUMNS));
       else if (format === 'ndjson') await write(out, JSON.stringify(record) + '\n');
       else await write(out, (first ? '  ' : ',\n  ') + JSON.stringify(record));
       first = false;

@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { RunCounts } from '../../../src-shared/api/index.js';
 import type { ImportFileFormat, ImportKind } from '../../../src-shared/model/source-kinds.js';
+import { ImportFileError } from '../../collectors/files/import-file-error.js';
 import { readImportFile, type ImportReadProgress } from '../../collectors/files/read-import-file.js';
 import { DEFAULT_RECONCILE_CONFIG } from '../../engine/reconcile/index.js';
 import { createRecordWriter, type IncomingObservation, type WriteResult } from '../../db/record-writer.js';
@@ -77,7 +78,7 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
   db.exec('BEGIN IMMEDIATE');
   try {
     let lastProgress: ImportReadProgress = { bytesRead: 0, totalBytes: 0, records: 0 };
-    for await (const record of readImportFile({
+    for await (const item of readImportFile({
       path: job.path,
       fileName: job.displayName,
       kind: job.kind,
@@ -90,8 +91,14 @@ export async function executeImport(job: ImportJob, deps: ImportDeps): Promise<I
         deps.onProgress({ ...p, phase: 'reading' });
       },
     })) {
+      // Until imports get a preview step, a rejected record fails the whole file as before.
+      if (item.type === 'rejected') {
+        const { reason, recordNumber, line, field, problem } = item;
+        throw new ImportFileError({ reason, file: job.displayName, recordNumber, line, field, problem });
+      }
+      if (item.type !== 'record') continue; // 'unchanged' needs isKnownRaw, which is not passed
       counts.read += 1;
-      pending.push({ observation: record.observation });
+      pending.push({ observation: item.observation, rawHash: item.rawHash });
       if (pending.length >= RECONCILE_BATCH) tally(flush());
     }
     if (deps.signal.aborted) throw deps.signal.reason;
