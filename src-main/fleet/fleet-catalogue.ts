@@ -16,6 +16,8 @@ export interface CatalogueVendor {
   modbus?: boolean;
   /** The operating systems its network devices run. */
   os?: readonly string[];
+  /** The sysObjectID its network devices answer SNMP with. */
+  sysObjectId?: string;
 }
 
 export const VENDORS_BY_CLASS: Partial<Record<AssetClass, readonly CatalogueVendor[]>> = {
@@ -31,13 +33,13 @@ export const VENDORS_BY_CLASS: Partial<Record<AssetClass, readonly CatalogueVend
     { spellings: ['LENOVO', 'Lenovo'], ouis: ['8c:16:45', 'e8:6a:64'], models: ['ThinkPad T14', 'ThinkCentre M920q'] },
   ],
   network_device: [
-    { spellings: ['Cisco Systems, Inc.', 'Cisco', 'cisco'], ouis: ['00:1b:54', '58:97:bd', '70:df:2f'], models: ['C9300-48P', 'N9K-C93180YC-EX', 'ISR4331'], os: ['Cisco IOS XE 17.6.4', 'Cisco IOS XE 17.9.3'] },
-    { spellings: ['Juniper Networks', 'Juniper Networks, Inc.'], ouis: ['00:05:85', '3c:61:04'], models: ['EX4300-48T', 'QFX5120'], os: ['Junos OS 21.4R3', 'Junos OS 22.2R1'] },
-    { spellings: ['Arista Networks', 'Arista'], ouis: ['00:1c:73', '44:4c:a8'], models: ['DCS-7050SX3', 'DCS-7280R'], os: ['Arista EOS 4.28.3M'] },
+    { spellings: ['Cisco Systems, Inc.', 'Cisco', 'cisco'], ouis: ['00:1b:54', '58:97:bd', '70:df:2f'], models: ['C9300-48P', 'N9K-C93180YC-EX', 'ISR4331'], os: ['Cisco IOS XE 17.6.4', 'Cisco IOS XE 17.9.3'], sysObjectId: '1.3.6.1.4.1.9.1.2494' },
+    { spellings: ['Juniper Networks', 'Juniper Networks, Inc.'], ouis: ['00:05:85', '3c:61:04'], models: ['EX4300-48T', 'QFX5120'], os: ['Junos OS 21.4R3', 'Junos OS 22.2R1'], sysObjectId: '1.3.6.1.4.1.2636.1.1.1.2.63' },
+    { spellings: ['Arista Networks', 'Arista'], ouis: ['00:1c:73', '44:4c:a8'], models: ['DCS-7050SX3', 'DCS-7280R'], os: ['Arista EOS 4.28.3M'], sysObjectId: '1.3.6.1.4.1.30065.1.3011.7050.3741.48' },
   ],
   firewall: [
-    { spellings: ['Fortinet', 'Fortinet, Inc.'], ouis: ['00:09:0f', '90:6c:ac'], models: ['FortiGate 200F', 'FortiGate 600E'], os: ['FortiOS 7.2.5', 'FortiOS 7.0.12'] },
-    { spellings: ['Palo Alto Networks'], ouis: ['00:1b:17', 'b4:0c:25'], models: ['PA-3220', 'PA-850'], os: ['PAN-OS 10.2.4'] },
+    { spellings: ['Fortinet', 'Fortinet, Inc.'], ouis: ['00:09:0f', '90:6c:ac'], models: ['FortiGate 200F', 'FortiGate 600E'], os: ['FortiOS 7.2.5', 'FortiOS 7.0.12'], sysObjectId: '1.3.6.1.4.1.12356.101.1.2005' },
+    { spellings: ['Palo Alto Networks'], ouis: ['00:1b:17', 'b4:0c:25'], models: ['PA-3220', 'PA-850'], os: ['PAN-OS 10.2.4'], sysObjectId: '1.3.6.1.4.1.25461.2.3.38' },
   ],
   plc: [
     {

@@ -38,7 +38,7 @@ export function emitSnmp(a: TrueAsset, c: SourceContext): void {
           serial: rng.chance(0.75) ? reportedSerial(rng, c.noise, a.serial, false) : undefined,
           firmware: a.firmware,
           os_name: a.osName,
-          sys_object_id: '1.3.6.1.4.1.9.1.2494',
+          sys_object_id: a.vendor?.sysObjectId,
           uptime_seconds: rng.int(1000, 9_000_000),
           location: sourceId === 'src-snmp-plant' ? 'Plant hall' : 'DC row 4',
           primary_ip: mgmt.ip ?? undefined,
