@@ -139,7 +139,9 @@ export function generateFleet(options: FleetOptions): GeneratedFleet {
       // A gone predecessor whose address DHCP (or the VPC) has since handed to this asset.
       const nic = asset.nics[0];
       const reused = nic?.ip ? { network: nic.network, ip: nic.ip } : undefined;
-      const gone = assetClass === 'workstation' ? makeWorkstation(maker, alloc.entityId(), alloc.next('class:gone'), reused) : makeCloudInstance(maker, alloc.entityId(), alloc.next('class:gone'), reused);
+      // Numbered on from its class, so that it never takes a name a current asset has.
+      const goneN = alloc.next(`class:${assetClass}`);
+      const gone = assetClass === 'workstation' ? makeWorkstation(maker, alloc.entityId(), goneN, reused) : makeCloudInstance(maker, alloc.entityId(), goneN, reused);
       gone.decommissioned = true;
       assets.push(gone);
     }

@@ -211,6 +211,7 @@ export function makeCloudInstance(m: AssetMaker, id: string, n: number, reused?:
   const identity = makeCloudIdentity(rng, provider);
   if (provider === 'azure') identity.biosUuid = swappedUuid(instanceId);
   const instanceType = provider === 'aws' ? rng.pick(['m5.large', 't3.medium', 'c6i.xlarge']) : provider === 'azure' ? rng.pick(['Standard_D2s_v5', 'Standard_B2ms']) : rng.pick(['e2-standard-4', 'n2-standard-2']);
+  // Every VPC uses 10.0.0.0/16, so unnamed guests in two VPCs can share an ip-… name.
   const hostname = named ? consoleName : `ip-${ip.replace(/\./g, '-')}`;
   return {
     ...blank(id, 'cloud_instance'),
