@@ -82,6 +82,22 @@ describe('generateFleet', () => {
     expect(new Set(fleet.assets.map((a) => a.id)).size).toBe(fleet.assets.length);
   });
 
+  it('shares an identifier between true entities only where a trap says so', () => {
+    const holders = (keyOf: (a: TrueAsset) => string[]): Map<string, TrueAsset[]> => {
+      const out = new Map<string, TrueAsset[]>();
+      for (const a of fleet.assets) for (const k of new Set(keyOf(a))) out.set(k, [...(out.get(k) ?? []), a]);
+      return new Map([...out].filter(([, list]) => list.length > 1));
+    };
+    const rootOf = (a: TrueAsset): string => (a.cloneOf ? rootOf(fx.asset.get(a.cloneOf) as TrueAsset) : a.id);
+    for (const [serial, list] of holders((a) => (a.serial ? [a.serial] : []))) expect(new Set(list.map(rootOf)).size, serial).toBe(1);
+    for (const [mac, list] of holders((a) => a.nics.filter((n) => n.sharedMac === undefined).map((n) => n.mac))) {
+      // Only a GCP NIC's MAC spells its address, which a gone instance's successor took over.
+      expect(list.every((a) => a.platform === 'gcp') && list.filter((a) => !a.decommissioned).length, mac).toBe(1);
+    }
+    const staticAddresses = (a: TrueAsset): string[] => (a.decommissioned ? [] : a.nics.filter((n) => n.ip && n.sharedMac === undefined && /^(dc\d|plant-)/.test(n.network)).map((n) => `${n.network}/${n.ip}`));
+    expect([...holders(staticAddresses).keys()]).toEqual([]);
+  });
+
   it('puts shared virtual MACs on many unrelated hosts', () => {
     const hosts = ofClass('server', 'virtual_machine', 'cloud_instance');
     expectRate('docker0', count(hosts, (a) => a.nics.some((n) => n.sharedMac === 'docker')), hosts.length, noise.dockerMac);
