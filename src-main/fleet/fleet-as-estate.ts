@@ -1,17 +1,13 @@
 // Generator A's fleet in the GeneratedEstate shape, so the accuracy harness runs it exactly like
-// generator B. The addressing below restates what generate-fleet.ts does with each network: data
-// centre and plant addresses are allocated once per device (static); office addresses and VPC
-// addresses are handed to a new device when an old one goes (DHCP-like); the docker bridge repeats
-// on every host and says nothing about addressing.
+// generator B. Every network an observation puts an address on is declared with its addressing
+// from the generator's own network list (fleet-a/fleet-networks.ts): data-centre and plant
+// networks are static, office, VPN and VPC networks DHCP-like, host-local adapter networks unknown.
 import type { NetworkAddressing } from '../../src-shared/model/index.js';
+import { addressingOfFleetNetwork } from './fleet-a/fleet-networks.js';
 import type { GeneratedFleet } from './generate-fleet.js';
 import type { GeneratedEstate } from './generated-estate.js';
 
-export function addressingOfFleetNetwork(network: string): NetworkAddressing {
-  if (network === 'office' || network.startsWith('vpc-')) return 'dhcp';
-  if (network.startsWith('dc') || network.startsWith('plant-')) return 'static';
-  return 'unknown';
-}
+export { addressingOfFleetNetwork } from './fleet-a/fleet-networks.js';
 
 export function fleetAsEstate(fleet: GeneratedFleet, name: string): GeneratedEstate {
   const networks: Record<string, NetworkAddressing> = {};
