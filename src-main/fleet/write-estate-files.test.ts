@@ -31,7 +31,10 @@ describe('writeEstateFiles', () => {
     let checked = 0;
     for (const entry of manifest.filter((f) => f.sourceKind !== 'snmp' && f.sourceKind !== 'modbus')) {
       const records = readImportFile({ path: join(dir, entry.file), kind: entry.sourceKind as ImportKind, defaultObservedAt: estate.now, ...(entry.network ? { network: entry.network } : {}) });
-      for await (const { observation } of records) {
+      for await (const item of records) {
+        expect(item.type, `${entry.file} line ${item.line}: ${item.type === 'rejected' ? item.problem : ''}`).toBe('record');
+        if (item.type !== 'record') continue;
+        const observation = item.observation;
         const original = byKey.get(naturalKeyOf(entry.sourceName, observation.nativeKey));
         expect(original, `${entry.file} ${observation.nativeKey}`).toBeDefined();
         if (!original) continue;
