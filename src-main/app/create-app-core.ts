@@ -11,6 +11,7 @@ import { migrateDatabase } from '../db/migrate-database.js';
 import { createQueryBuilder } from '../db/query-builder.js';
 import { createRecordWriter } from '../db/record-writer.js';
 import { hasLegacyTables, upgradeRecordStore } from '../db/upgrade-record-store.js';
+import { createStalenessService } from '../services/staleness-service.js';
 import { createWriteQueue, type WriteQueue } from '../services/write-queue.js';
 import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js';
 import { markInterruptedRuns } from '../db/runs-repository.js';
@@ -95,6 +96,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     const upgraded = await writes.run('upgrade', () => upgradeRecordStore(db, writer, { now: now().toISOString(), cause: { kind: 'rebuild', id: null, correlationId: null } }));
     logger.info('Moved the inventory to the record store', upgraded);
   }
+  const staleness = createStalenessService({ db, writes, events, config: DEFAULT_RECONCILE_CONFIG, now, timers: options.schedulerTimers ?? systemSchedulerTimers });
+  await staleness.sweep();
+  if (options.scheduler ?? true) staleness.start();
   const inventory = createInventoryService({ db, qb, events, writes, writer, now, newId });
   const reconciliation = createReconciliationService({ db, events, writes, writer, now, newId });
   const imports = createImportService({
@@ -108,6 +112,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     now,
     newId,
     onUnexpectedError: (message, data) => logger.error(message, data),
+    // The import wrote with its worker's clock: statuses follow this core's.
+    onFinished: () => staleness.sweep().then(() => undefined),
   });
   const system = createSystemService({ db, dataDir: options.dataDir, databasePath, version: options.version, schemaVersion: migration.schemaVersion });
   const discovery = createDiscoveryService({
@@ -148,6 +154,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     async close() {
       if (closed) return;
       closed = true;
+      staleness.stop();
       await discovery.close();
       await imports.close();
       db.close();

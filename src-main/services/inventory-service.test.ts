@@ -47,7 +47,8 @@ describe('inventory queries', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestAppCore();
+    // The example files were exported in May 2024: the clock stands three days later, so what they describe is current.
+    t = await startTestAppCore({ now: () => new Date('2024-05-05T00:00:00Z') });
     for (const [file, kind, sourceName] of [
       ['servers.json', 'servers_cache', 'servers'],
       ['desktops.json', 'desktop_cache', 'desktops'],
@@ -57,8 +58,10 @@ describe('inventory queries', () => {
       expect(run.status).toBe('succeeded');
     }
     await t.call('assets.lifecycle.replace', { id: await idOf('hist-01'), lifecycle: { stage: 'deployed', owner: 'ot-team', warrantyEnd: '2027-03-31', endOfSale: null, endOfLife: null, notes: null } });
-    // No API marks an asset stale yet (the reconciliation engine will); set one by hand to test the filter.
+    // Mark one asset stale by hand (the engine marks assets stale as time passes) to test the filter.
     t.core.db.prepare("UPDATE assets SET status = 'stale' WHERE name = 'lap-ot-02'").run();
+    t.core.db.prepare("UPDATE asset_counts SET count = count + (CASE value WHEN 'stale' THEN 1 ELSE -1 END) WHERE dimension = 'status' AND value IN ('stale', 'active')").run();
+    t.core.db.prepare("INSERT OR IGNORE INTO asset_counts (dimension, value, count) VALUES ('status', 'stale', 1)").run();
   });
   afterAll(async () => {
     await t.close();
@@ -177,7 +180,8 @@ describe('inventory queries', () => {
 describe('inventory edits', () => {
   let t: TestAppCore;
   beforeEach(async () => {
-    t = await startTestAppCore();
+    // The example files were exported in May 2024: the clock stands three days later, so what they describe is current.
+    t = await startTestAppCore({ now: () => new Date('2024-05-05T00:00:00Z') });
     await t.importFile(examplePath('servers.json'), { kind: 'servers_cache', sourceName: 'servers' });
   });
   afterEach(async () => {

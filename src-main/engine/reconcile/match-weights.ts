@@ -45,6 +45,7 @@ export const MATCH_EVIDENCE_KINDS = [
   'bacnet_device',
   'bacnet_device_conflict',
   'modbus_unit',
+  'modbus_unit_conflict',
   'class_conflict',
   'same_source_other_key',
 ] as const;
@@ -92,12 +93,14 @@ export const DEFAULT_MATCH_LEVELS: MatchLevelTable = {
   vendor: { m: 0.95, u: 0.15 },
   vendor_conflict: { m: 0.04, u: 0.8 },
   model: { m: 0.85, u: 0.08 },
-  model_conflict: { m: 0.1, u: 0.95 },
+  // Sources name models differently (an order code, a marketing name, a family): disagreement is weak.
+  model_conflict: { m: 0.35, u: 0.95 },
   opcua_application_uri: { m: 0.95, u: 1e-6 },
   opcua_application_uri_conflict: { m: 0.005, u: 0.99 },
   bacnet_device: { m: 0.95, u: 1e-5 },
   bacnet_device_conflict: { m: 0.01, u: 0.99 },
   modbus_unit: { m: 0.6, u: 0.01 },
+  modbus_unit_conflict: { m: 0.005, u: 0.6 },
   class_conflict: { m: 0.05, u: 0.45 },
   same_source_other_key: { m: 0.03, u: 0.12 },
 };
@@ -146,6 +149,7 @@ export const MATCH_EVIDENCE_LABELS: Record<MatchEvidenceKind, string> = {
   bacnet_device: 'Same BACnet device instance on one network',
   bacnet_device_conflict: 'Different BACnet devices on one network',
   modbus_unit: 'Same Modbus unit behind one gateway address',
+  modbus_unit_conflict: 'Different Modbus units behind one gateway',
   class_conflict: 'Different kinds of device',
   same_source_other_key: 'One source lists them as two records',
 };

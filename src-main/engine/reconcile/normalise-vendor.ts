@@ -7,7 +7,7 @@ export interface NormalisedVendor {
   key: string;
 }
 
-const LEGAL_SUFFIXES = /\b(incorporated|inc|corporation|corp|company|co|ltd|limited|llc|gmbh|ag|sa|se|plc|bv|nv|kg|oy|ab|spa|srl|pty)\b/g;
+const LEGAL_SUFFIXES = /\b(incorporated|inc|corporation|corp|company|co|ltd|limited|llc|gmbh|ag|sa|se|plc|bv|nv|kg|oy|ab|spa|srl|pty|as|a s|kk|sas)\b/g;
 
 /** Stripped alias -> [display name, match key]. */
 const ALIASES: ReadonlyArray<readonly [readonly string[], string, string]> = [
@@ -81,9 +81,30 @@ export function normaliseModel(input: string | number | boolean | null | undefin
   return key.length >= 2 ? key : null;
 }
 
-/** Whether two model keys name the same model: equal, or one is the other with a prefix or suffix (e.g. the vendor's name). */
-export function modelsAgree(a: string, b: string): boolean {
+/** The words of a model that name it (letters and digits, at least one digit, four or more characters): "ACS580", "ATV630U75N4", "R650". */
+export function modelTokens(input: string | number | boolean | null | undefined): string[] {
+  if (typeof input !== 'string' && typeof input !== 'number') return [];
+  const out: string[] = [];
+  for (const word of String(input).toLowerCase().split(/[^a-z0-9]+/)) if (word.length >= 4 && /\d/.test(word) && /[a-z]/.test(word)) out.push(word);
+  return out;
+}
+
+/**
+ * Whether two models name the same thing: equal keys, one key the other with a prefix or suffix
+ * (the vendor's name), or a model code of one side starting the other's (a marketing name
+ * "Altivar Process ATV630" and an order code "ATV630U75N4" from a device's own identification).
+ */
+export function modelsAgree(a: string, b: string, aTokens: readonly string[] = [], bTokens: readonly string[] = []): boolean {
   if (a === b) return true;
   const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
-  return shorter.length >= 4 && (longer.startsWith(shorter) || longer.endsWith(shorter));
+  if (shorter.length >= 4 && (longer.startsWith(shorter) || longer.endsWith(shorter))) return true;
+  for (const x of aTokens) for (const y of bTokens) if (x.startsWith(y) || y.startsWith(x)) return true;
+  return false;
+}
+
+/** Whether two vendor keys name one vendor: equal, or one the other plus a division's name ("abb" / "abbdrives"). */
+export function vendorsAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.length >= 3 && longer.startsWith(shorter);
 }

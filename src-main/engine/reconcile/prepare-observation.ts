@@ -14,7 +14,7 @@ import { normaliseIp } from './normalise-ip.js';
 import { isPerMachineMac, normaliseMac, type NormalisedMac } from './normalise-mac.js';
 import { normaliseOs, normaliseOsVersion } from './normalise-os.js';
 import { normaliseSerial } from './normalise-serial.js';
-import { normaliseModel, normaliseVendor } from './normalise-vendor.js';
+import { modelTokens, normaliseModel, normaliseVendor } from './normalise-vendor.js';
 import { recogniseVirtualMachine, type VirtualMachineSignal } from './recognise-virtual-machine.js';
 import type { ReconcileConfig } from './reconcile-config.js';
 import { naturalKeyOf, type NaturalKey, type SourcedObservation } from './sourced-observation.js';
@@ -64,6 +64,9 @@ export interface ObservationIdentifiers {
   assetTag: string | null;
   vendorKey: string | null;
   modelKey: string | null;
+  modelTokens: readonly string[];
+  /** The host name is only the IP address written as a name (ip-10-0-48-143): it says nothing of its own. */
+  hostnameFromIp: boolean;
   opcuaUri: string | null;
   /** "network/instance". */
   bacnet: string | null;
@@ -74,6 +77,8 @@ export interface ObservationIdentifiers {
   /** Locally administered MACs (not on the shared list): weak, often regenerated or reused. */
   otherMacs: readonly string[];
   hostname: string | null;
+  /** Further names of the machine (derived, e.g. an EC2 private DNS name), which agree like the hostname. */
+  hostAliases: readonly string[];
   fqdn: string | null;
   ips: readonly PreparedIp[];
   /** Every identity key of the record (identity-keys.ts), sorted. */
@@ -188,6 +193,22 @@ export function observationContentText(o: ObservationInput): string {
 }
 
 /** The content hash: which source said what about which record (SHA-1 of the content text, with the natural key). */
+const CLOUD_VENDORS: Readonly<Record<string, string>> = { aws: 'Amazon Web Services', amazon: 'Amazon Web Services', azure: 'Microsoft', gcp: 'Google', google: 'Google' };
+
+/**
+ * An EC2 instance's operating system calls itself after its private address ("ip-10-0-48-143", its
+ * private DNS name) unless someone renamed it: the name a host inventory reports for it.
+ */
+function awsPrivateHostname(provider: string | null, ips: readonly PreparedIp[]): string | null {
+  if (provider === null || !/^(aws|amazon)/i.test(provider)) return null;
+  const v4 = ips.find((ip) => ip.network !== 'public' && /^\d+\.\d+\.\d+\.\d+$/.test(ip.key.slice(ip.key.indexOf('/') + 1)));
+  return v4 ? `ip-${v4.key.slice(v4.key.indexOf('/') + 1).replace(/\./g, '-')}` : null;
+}
+
+function cloudVendorOf(provider: string | null): string | null {
+  return provider === null ? null : (CLOUD_VENDORS[provider.toLowerCase()] ?? null);
+}
+
 export function contentHashOf(sourced: SourcedObservation, contentText: string = observationContentText(sourced.observation)): string {
   return createHash('sha1').update(sourced.sourceId).update('\u0000').update(sourced.observation.nativeKey).update('\u0000').update(contentText).digest('hex');
 }
@@ -237,7 +258,9 @@ export function prepareObservation(
   const serial = typeof matchValues.serial === 'string' ? matchValues.serial : null;
   const biosUuid = typeof matchValues.bios_uuid === 'string' ? matchValues.bios_uuid : null;
   const cloudInstanceId = text(obs.fields.cloud_instance_id)?.toLowerCase() ?? null;
-  const vendor = normaliseVendor(text(obs.fields.vendor));
+  // A cloud instance's provider and instance type stand for vendor and model when it has none.
+  const vendor = normaliseVendor(text(obs.fields.vendor) ?? cloudVendorOf(text(obs.fields.cloud_provider)));
+  const model = text(obs.fields.model) ?? text(obs.fields.instance_type);
   const virtual = recogniseVirtualMachine({
     assetClass,
     vendor: text(obs.fields.vendor),
@@ -267,6 +290,9 @@ export function prepareObservation(
   // A cloud instance's name is compared with host names, as is any display name shaped like one.
   const uriHost = opcuaUri === null ? null : normaliseHostname(/^urn:([^:/]+):/.exec(opcuaUri)?.[1] ?? null);
   const hostname = (typeof matchValues.hostname === 'string' ? matchValues.hostname : null) ?? uriHost ?? normaliseHostname(text(obs.fields.name));
+  // Other names the same machine goes by: an EC2 instance's private DNS name.
+  const awsName = awsPrivateHostname(text(obs.fields.cloud_provider), [...ips.values()]);
+  const hostAliases = awsName !== null && awsName !== hostname ? [awsName] : [];
   const domain = text(obs.fields.domain);
   const fqdn =
     (typeof matchValues.fqdn === 'string' ? matchValues.fqdn : null) ??
@@ -279,6 +305,7 @@ export function prepareObservation(
   for (const mac of machineMacs) keys.add(identityKey('mac', mac));
   for (const mac of otherMacs) keys.add(identityKey('lmac', mac));
   if (hostname) keys.add(identityKey('host', hostname));
+  for (const alias of hostAliases) keys.add(identityKey('host', alias));
   if (fqdn) keys.add(identityKey('fqdn', fqdn));
   for (const ip of ips.keys()) keys.add(identityKey('ip', ip));
   if (opcuaUri) keys.add(identityKey('opcua', opcuaUri));
@@ -301,7 +328,9 @@ export function prepareObservation(
       biosUuid: uuidKey,
       assetTag,
       vendorKey: vendor?.key ?? null,
-      modelKey: normaliseModel(text(obs.fields.model)),
+      modelKey: normaliseModel(model),
+      modelTokens: modelTokens(model),
+      hostnameFromIp: hostname !== null && /^(ip-)?\d{1,3}-\d{1,3}-\d{1,3}-\d{1,3}$/.test(hostname),
       opcuaUri,
       bacnet,
       bacnetNetwork,
@@ -309,6 +338,7 @@ export function prepareObservation(
       machineMacs: [...machineMacs].sort(),
       otherMacs: [...otherMacs].sort(),
       hostname,
+      hostAliases,
       fqdn,
       ips: [...ips.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
       keys: [...keys].sort(),

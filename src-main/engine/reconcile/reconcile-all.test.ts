@@ -226,8 +226,9 @@ describe('reconcileAll: golden record', () => {
   it('scores quality per asset and conflicts per source', () => {
     const result = run([inv, snmp]);
     const q = result.assets[0]!.quality;
-    expect(q.missingFields).toEqual(['model', 'primary_ip']);
-    expect(q.completeness).toBeCloseTo(4 / 6, 3);
+    // The primary IP comes from the interfaces when no source names one.
+    expect(q.missingFields).toEqual(['model']);
+    expect(q.completeness).toBeCloseTo(5 / 6, 3);
     expect(q.disputedFields).toEqual(['os_name', 'location']);
     expect(q.score).toBeGreaterThan(0);
     expect(q.score).toBeLessThan(1);

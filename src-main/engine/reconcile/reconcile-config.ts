@@ -7,7 +7,7 @@ import { MATCH_REVIEW_THRESHOLD, MATCH_MERGE_THRESHOLD } from '../../../src-shar
 import { DEFAULT_MATCH_LEVELS, weightsFromLevels, type MatchEvidenceKind, type MatchLevelTable } from './match-weights.js';
 
 /** Identifiers that, when both sides have one and they differ, forbid a merge. */
-export const STRONG_IDENTIFIER_KINDS = ['cloud_instance_id', 'serial', 'bios_uuid', 'opcua_application_uri', 'bacnet_device'] as const;
+export const STRONG_IDENTIFIER_KINDS = ['cloud_instance_id', 'serial', 'bios_uuid', 'opcua_application_uri', 'bacnet_device', 'modbus_unit'] as const;
 export type StrongIdentifierKind = (typeof STRONG_IDENTIFIER_KINDS)[number];
 
 /** Precedence can be set per field, and for the submodels and the asset class. */
@@ -67,9 +67,10 @@ export const DEFAULT_RECONCILE_CONFIG: ReconcileConfig = {
   levels: DEFAULT_MATCH_LEVELS,
   weights: weightsFromLevels(DEFAULT_MATCH_LEVELS),
   thresholds: { merge: MATCH_MERGE_THRESHOLD, review: MATCH_REVIEW_THRESHOLD },
-  vetoOn: ['cloud_instance_id', 'serial', 'bios_uuid', 'opcua_application_uri', 'bacnet_device'],
+  vetoOn: ['cloud_instance_id', 'serial', 'bios_uuid', 'opcua_application_uri', 'bacnet_device', 'modbus_unit'],
   sharedValueFrequency: 8,
-  dhcpSameTimeMs: DAY_MS,
+  // A typical office lease is a day to a week; cloud addresses stay for an instance's life.
+  dhcpSameTimeMs: 7 * DAY_MS,
   replacementOverlapMs: 7 * DAY_MS,
   staleAfterDays: { default: 30, cloud_instance: 7, virtual_machine: 14, workstation: 45 },
   outdatedAfterDays: 30,

@@ -8,7 +8,7 @@
 import { BLOCKING_KEY_KINDS, identityKey, identityKeyKind, type IdentifierFrequencies } from './identity-keys.js';
 import type { MatchEvidenceKind } from './match-weights.js';
 import { isOneEditApart } from './normalise-serial.js';
-import { modelsAgree } from './normalise-vendor.js';
+import { modelsAgree, vendorsAgree } from './normalise-vendor.js';
 import type { PreparedIp, PreparedObservation } from './prepare-observation.js';
 import type { ReconcileConfig, StrongIdentifierKind } from './reconcile-config.js';
 
@@ -59,6 +59,16 @@ function namesOneTypoApart(a: string, b: string): boolean {
     if (a[i] !== b[i]) return !/\d/.test(a[i] ?? '') && !/\d/.test(b[i] ?? '');
   }
   return false;
+}
+
+/** A name one record goes by (hostname or alias) that the other goes by too. */
+function sharedAlias(a: PreparedObservation, b: PreparedObservation): string | null {
+  const x = a.ids;
+  const y = b.ids;
+  if (x.hostAliases.length === 0 && y.hostAliases.length === 0) return null;
+  const theirs = new Set([y.hostname, ...y.hostAliases]);
+  for (const name of [x.hostname, ...x.hostAliases]) if (name !== null && theirs.has(name)) return name;
+  return null;
 }
 
 const IP_LEVEL_ORDER: Record<PreparedIp['addressing'], number> = { static: 0, public: 1, unknown: 2, dhcp: 3 };
@@ -143,7 +153,14 @@ export function scorePair(a: PreparedObservation, b: PreparedObservation, config
       if (config.vetoOn.includes('bacnet_device')) conflicts.push('bacnet_device');
     }
   }
-  if (x.modbus && x.modbus === y.modbus) agree('modbus_unit', identityKey('modbus', x.modbus), x.modbus);
+  if (x.modbus && y.modbus) {
+    if (x.modbus === y.modbus) agree('modbus_unit', identityKey('modbus', x.modbus), x.modbus);
+    else if (x.modbus.slice(0, x.modbus.lastIndexOf('#')) === y.modbus.slice(0, y.modbus.lastIndexOf('#'))) {
+      // Two unit ids behind one gateway are two devices.
+      add('modbus_unit_conflict', `${x.modbus} / ${y.modbus}`);
+      if (config.vetoOn.includes('modbus_unit')) conflicts.push('modbus_unit');
+    }
+  }
 
   const macs = intersect(x.machineMacs, y.machineMacs).filter((m) => usable(identityKey('mac', m)));
   if (macs.length > 0) {
@@ -157,18 +174,21 @@ export function scorePair(a: PreparedObservation, b: PreparedObservation, config
   }
 
   const fqdnUsable = x.fqdn !== null && y.fqdn !== null && usable(identityKey('fqdn', x.fqdn)) && usable(identityKey('fqdn', y.fqdn));
-  const hostUsable = x.hostname !== null && y.hostname !== null && usable(identityKey('host', x.hostname)) && usable(identityKey('host', y.hostname));
+  const hostUsable = (x.hostname !== null || x.hostAliases.length > 0) && (y.hostname !== null || y.hostAliases.length > 0);
   if (fqdnUsable && x.fqdn === y.fqdn) {
     agree('fqdn', identityKey('fqdn', x.fqdn as string), x.fqdn as string);
     sharesName = true;
   } else if (hostUsable) {
-    const hx = x.hostname as string;
-    const hy = y.hostname as string;
-    if (hx === hy) {
-      agree('hostname', identityKey('host', hx), hx);
+    const hx = x.hostname;
+    const hy = y.hostname;
+    const shared = hx !== null && hx === hy ? hx : sharedAlias(a, b);
+    if (shared !== null && usable(identityKey('host', shared))) {
+      agree('hostname', identityKey('host', shared), shared);
       sharesName = true;
-    } else if (namesOneTypoApart(hx, hy)) add('hostname_similar', `${hx} / ${hy}`);
-    else add('hostname_conflict', `${hx} / ${hy}`);
+    } else if (shared === null && hx !== null && hy !== null && usable(identityKey('host', hx)) && usable(identityKey('host', hy))) {
+      if (namesOneTypoApart(hx, hy)) add('hostname_similar', `${hx} / ${hy}`);
+      else if (!x.hostnameFromIp && !y.hostnameFromIp) add('hostname_conflict', `${hx} / ${hy}`);
+    }
   }
 
   // One IP level per pair, the most telling one: a static network's address names a device, a
@@ -190,12 +210,14 @@ export function scorePair(a: PreparedObservation, b: PreparedObservation, config
     else agree('ip_dhcp_other_time', key, bestIp.key);
   }
 
-  if (x.vendorKey && y.vendorKey) {
-    if (x.vendorKey === y.vendorKey) add('vendor', x.vendorKey);
+  // A virtual machine's vendor and model are its hypervisor's (or, for a cloud instance, its
+  // provider's and instance type): shared by every VM, and named differently by each source.
+  if (!virtual && x.vendorKey && y.vendorKey) {
+    if (vendorsAgree(x.vendorKey, y.vendorKey)) add('vendor', x.vendorKey);
     else add('vendor_conflict', `${x.vendorKey} / ${y.vendorKey}`);
   }
-  if (x.modelKey && y.modelKey) {
-    if (modelsAgree(x.modelKey, y.modelKey)) add('model', x.modelKey);
+  if (!virtual && x.modelKey && y.modelKey) {
+    if (modelsAgree(x.modelKey, y.modelKey, x.modelTokens, y.modelTokens)) add('model', x.modelKey);
     else add('model_conflict', `${x.modelKey} / ${y.modelKey}`);
   }
 
@@ -263,6 +285,7 @@ export function strongConflicts(a: PreparedObservation, b: PreparedObservation, 
   }
   if (veto.includes('opcua_application_uri') && x.opcuaUri && y.opcuaUri && x.opcuaUri !== y.opcuaUri) out.push('opcua_application_uri');
   if (veto.includes('bacnet_device') && x.bacnet && y.bacnet && x.bacnetNetwork === y.bacnetNetwork && x.bacnet !== y.bacnet) out.push('bacnet_device');
+  if (veto.includes('modbus_unit') && x.modbus && y.modbus && x.modbus !== y.modbus && x.modbus.slice(0, x.modbus.lastIndexOf('#')) === y.modbus.slice(0, y.modbus.lastIndexOf('#'))) out.push('modbus_unit');
   return out;
 }
 

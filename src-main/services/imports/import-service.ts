@@ -37,6 +37,8 @@ export interface ImportServiceDeps {
   now: () => Date;
   newId: () => string;
   onUnexpectedError: (message: string, data: Record<string, unknown>) => void;
+  /** Runs after an import has finished, before waiters hear of it (e.g. statuses by this process's clock). */
+  onFinished?: () => Promise<void>;
 }
 
 export interface ImportService {
@@ -139,11 +141,14 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         }
         const handle = deps.launcher.launch({ databasePath: deps.databasePath, job });
         entry.handle = handle;
+        let run: Run;
         try {
-          return await runWorker(handle);
+          run = await runWorker(handle);
         } finally {
           release();
         }
+        await deps.onFinished?.().catch((error: unknown) => deps.onUnexpectedError('After-import work failed', { runId, error: String(error) }));
+        return run;
       })();
       function runWorker(handle: ImportWorkerHandle): Promise<Run> {
         let outcome: ImportWorkerMessage | null = null;
