@@ -19,6 +19,9 @@ CREATE UNIQUE INDEX sources_seq ON sources (seq);
 -- Per source: import settings people chose (CSV column mapping, delimiter, default network).
 ALTER TABLE sources ADD COLUMN import_settings_json TEXT NOT NULL DEFAULT '{}';
 
+-- An import's preview (what it would do, its problems) while it waits for a person, and after.
+ALTER TABLE discovery_runs ADD COLUMN preview_json TEXT;
+
 -- Networks (sites) that IPs are qualified by, and how each hands out addresses.
 CREATE TABLE networks (
   name        TEXT PRIMARY KEY COLLATE NOCASE,

@@ -46,6 +46,9 @@ export function createHandlers(s: HandlerServices): Handlers {
       }
       return s.imports.start(input, { actor: ctx.actor, trigger: ctx.transport === 'cli' ? 'cli' : 'manual' });
     },
+    'imports.commit': (input, ctx) => s.imports.commit(input, { actor: ctx.actor }),
+    'imports.discard': (input) => s.imports.discard(input.runId),
+    'imports.rejected': (input) => s.imports.rejected(input),
     'runs.list': (input) => listRuns(s.db, input.limit, input.offset),
     'runs.get': (input) => {
       const run = getRun(s.db, input.id);

@@ -104,6 +104,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const imports = createImportService({
     db,
     writes,
+    stagingRoot: join(options.dataDir, 'imports'),
+    declareNetwork: (network, addressing) => {
+      writer.declareNetwork(network, addressing, { now: now().toISOString(), cause: { kind: 'import', id: null, correlationId: null } });
+    },
     runOwner,
     databasePath,
     events,

@@ -165,7 +165,8 @@ describe('fieldwise CLI', () => {
   it('exits 1 with the line and field when an import fails, and commits nothing', async () => {
     const result = await cli('import', examplePath('servers.json'), '--kind', 'cloud_manual');
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^Import failed: servers\.json line 2 \(record 1\)/m);
+    expect(result.err).toMatch(/^Import failed: 12 of 12 record\(s\) cannot be imported, so nothing was imported\. The first is line 2 \(record 1\)/m);
+    expect(result.err).toMatch(/^  line 2 \(record 1\)/m);
     const listed = AssetPage.parse(JSON.parse((await cli('--json', 'assets', 'list')).out));
     expect(listed.total).toBe(0);
   });

@@ -111,6 +111,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     ),
     deleteClaims: db.prepare('DELETE FROM relation_claims WHERE record_id = ?'),
     chain: db.prepare('SELECT prev_id, content_hash, observed_at FROM observations WHERE id = ?'),
+    byIds: db.prepare('SELECT r.id, r.source_seq, r.native_key, r.head_id, r.content_hash, r.raw_hash, r.first_seen, r.last_seen, r.asset_id, r.solo FROM json_each(?) j CROSS JOIN records r ON r.id = j.value'),
     setPrev: db.prepare('UPDATE observations SET prev_id = ? WHERE id = ?'),
     allRecordIds: db.prepare('SELECT id FROM records WHERE id > ? ORDER BY id LIMIT ?').pluck(),
   };
@@ -399,10 +400,41 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     return { created: [], updated: [], removed: [], unchanged: 0, assetOfRecord: new Map(), soloRecords: new Set(), stewardshipOpened: 0, stewardshipResolved: 0 };
   }
 
+  /**
+   * Records seen again with unchanged content (by id): their last (or first) sighting moves. A record
+   * alone in its asset and sharing no identifier only moves dates; any other is reconciled again,
+   * since recency can change which value wins.
+   */
+  function seenAgain(items: readonly { id: number; at: string }[], ctx: ApplyContext): void {
+    const at = new Map(items.map((i) => [i.id, i.at] as const));
+    const bumps: [number, string, string, null][] = [];
+    const bumpedAssets: [number, string, string][] = [];
+    const seeds: number[] = [];
+    for (let i = 0; i < items.length; i += 5000) {
+      const ids = JSON.stringify(items.slice(i, i + 5000).map((x) => x.id));
+      for (const r of q.byIds.all(ids) as RecordRow[]) {
+        const when = at.get(r.id) as string;
+        if (!(when > r.last_seen || when < r.first_seen)) continue;
+        bumps.push([r.id, when, when, null]);
+        if (r.asset_id === null) continue;
+        if (r.solo === 1) bumpedAssets.push([r.asset_id, when, when]);
+        else seeds.push(r.id);
+      }
+    }
+    for (let i = 0; i < bumps.length; i += 5000) q.bump.run(JSON.stringify(bumps.slice(i, i + 5000)));
+    for (let i = 0; i < bumpedAssets.length; i += 5000) q.bumpAssets.run(JSON.stringify(bumpedAssets.slice(i, i + 5000)));
+    refreshStatus(
+      bumpedAssets.map((b) => b[0]),
+      Date.parse(ctx.now),
+    );
+    if (seeds.length > 0) reconcile(seeds, new Map(), [], ctx, new Map());
+  }
+
   return {
     sources,
     config,
     write,
+    seenAgain,
     /** Reconciles the closure of these records (after a decision, a network's addressing change, ...). */
     reconcileRecords(recordIds: Iterable<number>, ctx: ApplyContext): ApplyOutcome {
       const ids = [...recordIds];
@@ -431,6 +463,21 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     /** Reads the networks' addressing again (after it changed). */
     refreshNetworks(): void {
       addressingOf = loadAddressing();
+    },
+    /**
+     * Declares how a network hands out addresses; when that changes, every record with an address on
+     * it is reconciled again (an IP is worth more on a static network than on DHCP).
+     */
+    declareNetwork(name: string, addressing: 'static' | 'dhcp' | 'unknown', ctx: ApplyContext): number {
+      const before = db.prepare('SELECT addressing FROM networks WHERE name = ?').pluck().get(name) as string | undefined;
+      if ((before ?? 'unknown') === addressing && before !== undefined) return 0;
+      db.prepare('INSERT INTO networks (name, addressing, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET addressing = excluded.addressing, updated_at = excluded.updated_at').run(name, addressing, ctx.now);
+      addressingOf = loadAddressing();
+      if ((before ?? 'unknown') === addressing) return 0;
+      const prefix = `ip:${name.trim().toLowerCase()}/`;
+      const ids = db.prepare('SELECT DISTINCT record_id FROM record_keys WHERE key >= ? AND key < ?').pluck().all(prefix, `${prefix.slice(0, -1)}0`) as number[];
+      if (ids.length > 0) reconcile(ids, new Map(), [], ctx, new Map());
+      return ids.length;
     },
     /**
      * Recomputes every golden record from the stored records, closure by closure; with `reindex`,

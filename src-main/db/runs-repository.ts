@@ -1,5 +1,5 @@
 // Discovery runs (imports for now): their status, counts, error and timing.
-import type { Run, RunCounts, RunError, RunStatus } from '../../src-shared/api/index.js';
+import type { ImportPreview, Run, RunCounts, RunError, RunStatus } from '../../src-shared/api/index.js';
 import type { SourceKind } from '../../src-shared/model/source-kinds.js';
 import type { Database } from './database.js';
 import type { DiscoveryRunsTable } from './schema.js';
@@ -24,6 +24,7 @@ function toRun(row: RunRow): Run {
     finishedAt: row.finished_at,
     durationMs: row.duration_ms,
     correlationId: row.correlation_id,
+    preview: row.preview_json ? (JSON.parse(row.preview_json) as ImportPreview) : null,
   };
 }
 
@@ -82,6 +83,17 @@ export function finishRun(db: Database, id: string, result: { status: RunStatus;
     Math.round(result.durationMs),
     id,
   );
+}
+
+/** An import's preview; with a status, the run moves to it ('previewed' while it waits for a person). */
+export function setRunPreview(db: Database, id: string, preview: ImportPreview, status?: RunStatus): void {
+  if (status) db.prepare('UPDATE discovery_runs SET preview_json = ?, status = ?, read_count = ?, rejected_count = ? WHERE id = ?').run(JSON.stringify(preview), status, preview.records, preview.rejected, id);
+  else db.prepare('UPDATE discovery_runs SET preview_json = ? WHERE id = ?').run(JSON.stringify(preview), id);
+}
+
+/** Marks a run running again (a previewed import being committed). */
+export function resumeRun(db: Database, id: string): void {
+  db.prepare("UPDATE discovery_runs SET status = 'running' WHERE id = ?").run(id);
 }
 
 export function getRun(db: Database, id: string): Run | null {

@@ -13,6 +13,7 @@ export interface DiscoveryRunsTable {
   unchanged_count: number;
   rejected_count: number;
   error_json: string | null;
+  preview_json: string | null;
   started_at: string;
   finished_at: string | null;
   duration_ms: number | null;

@@ -9,6 +9,17 @@ interface ErrorLike {
   recordNumber?: unknown;
   line?: unknown;
   field?: unknown;
+  detail?: unknown;
+}
+
+/** The fix-it details of an ImportFileError (columns found and a suggested mapping, delimiter candidates, byte offset). */
+function detailOf(detail: unknown): RunError['detail'] {
+  const d = (detail && typeof detail === 'object' ? detail : null) as { kind?: unknown; columns?: unknown; suggestedColumnMap?: unknown; candidates?: unknown; byteOffset?: unknown } | null;
+  if (!d) return undefined;
+  if (d.kind === 'missing_columns') return { columnsFound: d.columns as string[], suggestedColumnMap: d.suggestedColumnMap as Record<string, string> };
+  if (d.kind === 'ambiguous_delimiter') return { delimiterCandidates: d.candidates as string[] };
+  if (d.kind === 'not_utf8') return { byteOffset: d.byteOffset as number };
+  return undefined;
 }
 
 function numberOrNull(value: unknown): number | null {
@@ -25,6 +36,7 @@ export function describeImportFailure(error: unknown): RunError {
       recordNumber: numberOrNull(e.recordNumber),
       line: numberOrNull(e.line),
       field: typeof e.field === 'string' ? e.field : null,
+      ...(detailOf(e.detail) ? { detail: detailOf(e.detail) } : {}),
     };
   }
   if (e.name === 'AbortError') return { reason: 'cancelled', message: 'The import was cancelled; nothing from it was committed.', recordNumber: null, line: null, field: null };

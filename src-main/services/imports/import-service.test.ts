@@ -159,7 +159,7 @@ describe('imports through the app core', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 600_000); // A correctness test of a large file: its time depends on the machine, so the bound is only a backstop.
 
   it('merges the same vendor + serial from two sources into one asset (vendor_serial evidence, normalised values)', async () => {
     const t = await startTestAppCore();
@@ -191,5 +191,123 @@ describe('imports through the app core', () => {
     } finally {
       await t.close();
     }
+  });
+
+  describe('preview, then commit all-or-nothing or the valid records only', () => {
+    let t: TestAppCore;
+    beforeEach(async () => {
+      t = await startTestAppCore();
+    });
+    afterEach(async () => {
+      await t.close();
+    });
+
+    /** servers.csv with five records broken in five different ways. */
+    async function fileWithFiveBadRows(): Promise<string> {
+      const lines = (await readFile(examplePath('servers.csv'), 'utf8')).split('\n');
+      const header = (lines[0] as string).split(',');
+      const col = (name: string) => header.indexOf(name);
+      const breakCell = (line: number, name: string, value: string) => {
+        const cells = (lines[line] as string).split(',');
+        cells[col(name)] = value;
+        lines[line] = cells.join(',');
+      };
+      breakCell(2, 'memory_mb', 'lots');
+      breakCell(4, 'cpu_cores', '-3');
+      breakCell(6, 'last_seen', 'yesterday');
+      breakCell(8, 'class', 'toaster');
+      breakCell(10, 'memory_mb', '1e99');
+      const path = files.file(`five-bad-${Math.random().toString(36).slice(2)}.csv`);
+      await writeFile(path, lines.join('\n'));
+      return path;
+    }
+
+    it('reports every rejected record in one pass, with line and field, and writes nothing', async () => {
+      const run = await t.importFile(await fileWithFiveBadRows(), { kind: 'servers_cache' });
+      expect(run.status).toBe('failed');
+      expect(run.preview).toMatchObject({ records: 12, rejected: 5, new: 7 });
+      expect(run.preview?.problems.map((p) => [p.line, p.field])).toEqual([
+        [3, 'memory_mb'],
+        [5, 'cpu_cores'],
+        [7, 'last_seen'],
+        [9, 'class'],
+        [11, 'memory_mb'],
+      ]);
+      expect(run.error?.message).toContain('5 of 12 record(s) cannot be imported');
+      expect(countRows(t.core, 'assets')).toBe(0);
+      expect(countRows(t.core, 'observations')).toBe(0);
+    });
+
+    it('imports only the valid records when asked, and hands the rejected ones back with their reasons', async () => {
+      const run = await t.importFile(await fileWithFiveBadRows(), { kind: 'servers_cache', onRejected: 'skip' });
+      expect(run.status).toBe('succeeded');
+      expect(run.counts).toMatchObject({ read: 12, created: 7, rejected: 5 });
+      expect(countRows(t.core, 'assets')).toBe(7);
+      const rejected = await t.call('imports.rejected', { runId: run.id, format: 'csv' });
+      expect(rejected.records).toBe(5);
+      const rows = rejected.content.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      expect(rows[0]).toMatch(/error_line,error_field,error$/);
+      expect(rows).toHaveLength(6);
+      expect(rows[1]).toContain('lots');
+    });
+
+    it('waits in preview with what would change, then commits on request; re-importing the same file is unchanged', async () => {
+      const path = examplePath('servers.csv');
+      const started = await t.call('imports.start', { kind: 'servers_cache', path, preview: true });
+      const previewed = await t.core.imports.waitFor(started.id);
+      expect(previewed.status).toBe('previewed');
+      expect(previewed.preview).toMatchObject({ records: 12, new: 12, updated: 0, unchanged: 0, rejected: 0 });
+      expect(countRows(t.core, 'assets')).toBe(0);
+      await t.call('imports.commit', { runId: started.id });
+      const done = await t.core.imports.waitFor(started.id);
+      expect(done).toMatchObject({ status: 'succeeded', counts: { created: 12 } });
+      const observations = countRows(t.core, 'observations');
+
+      const again = await t.call('imports.start', { kind: 'servers_cache', path, preview: true });
+      const second = await t.core.imports.waitFor(again.id);
+      expect(second.preview).toMatchObject({ records: 12, new: 0, updated: 0, unchanged: 12 });
+      await t.call('imports.commit', { runId: again.id });
+      expect(await t.core.imports.waitFor(again.id)).toMatchObject({ status: 'succeeded', counts: { unchanged: 12, created: 0, updated: 0 } });
+      expect(countRows(t.core, 'observations')).toBe(observations);
+    });
+
+    it('discards a preview without writing anything, and refuses to commit one with rejected records all-or-nothing', async () => {
+      const started = await t.call('imports.start', { kind: 'servers_cache', path: await fileWithFiveBadRows(), preview: true });
+      const previewed = await t.core.imports.waitFor(started.id);
+      expect(previewed.preview?.rejected).toBe(5);
+      const refusal = await t.call('imports.commit', { runId: started.id }).catch((e: unknown) => e);
+      expect(refusal).toBeInstanceOf(ApiError);
+      expect((refusal as ApiError).code).toBe('conflict');
+      expect((await t.call('imports.discard', { runId: started.id })).status).toBe('cancelled');
+      expect(countRows(t.core, 'assets')).toBe(0);
+      const late = await t.call('imports.commit', { runId: started.id }).catch((e: unknown) => e);
+      expect((late as ApiError).code).toBe('conflict');
+    });
+
+    it('names a semicolon CSV with other headers, and reads it with the mapping a person gives (remembered for the source)', async () => {
+      const path = files.file('excel-export.csv');
+      await writeFile(path, 'Host Name;Serial Number;Manufacturer\nplc-gw-1;SN-900;Siemens\nplc-gw-2;SN-901;Siemens\n');
+      const first = await t.importFile(path, { kind: 'servers_cache', sourceName: 'excel' });
+      expect(first.status).toBe('failed');
+      expect(first.error?.detail?.columnsFound).toEqual(['Host Name', 'Serial Number', 'Manufacturer']);
+      expect(first.error?.detail?.suggestedColumnMap).toMatchObject({ 'Host Name': 'hostname', 'Serial Number': 'serial', Manufacturer: 'vendor' });
+      const mapped = await t.importFile(path, { kind: 'servers_cache', sourceName: 'excel', columnMap: first.error?.detail?.suggestedColumnMap ?? {} });
+      expect(mapped).toMatchObject({ status: 'succeeded', counts: { created: 2 } });
+      // The next import of this source reads the same way without being told.
+      await writeFile(path, 'Host Name;Serial Number;Manufacturer\nplc-gw-3;SN-902;Siemens\n');
+      expect(await t.importFile(path, { kind: 'servers_cache', sourceName: 'excel' })).toMatchObject({ status: 'succeeded', counts: { created: 1 } });
+    });
+
+    it('lets a manual edit issued during an import wait its turn: both succeed', async () => {
+      await t.importFile(examplePath('servers.json'), { kind: 'servers_cache' });
+      const id = (await t.call('assets.list', { limit: 1 })).items[0]!.id;
+      const big = files.file('big-for-queue.ndjson');
+      await writeServersCacheFile(big, 3000, 'ndjson', 7);
+      const started = await t.call('imports.start', { kind: 'servers_cache', sourceName: 'big', path: big });
+      const edit = t.call('assets.update', { id, fields: { location: 'Edited while importing' } });
+      const [run, edited] = await Promise.all([t.core.imports.waitFor(started.id), edit]);
+      expect(run.status).toBe('succeeded');
+      expect(edited.fields.find((f) => f.field === 'location')?.value).toBe('Edited while importing');
+    });
   });
 });

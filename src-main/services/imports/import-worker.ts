@@ -1,10 +1,10 @@
-// Worker-thread entry for one import: opens its own connection to the database so that parsing and
-// writing never block the thread that serves the window or the HTTP API.
+// Worker-thread entry for one phase of an import: opens its own connection to the database so that
+// reading, checking and writing never block the thread that serves the window or the HTTP API.
 import { parentPort, workerData } from 'node:worker_threads';
 import { v7 as uuidv7 } from 'uuid';
 import { openDatabase } from '../../db/database.js';
 import { describeImportFailure } from './describe-import-failure.js';
-import { executeImport, ImportFailedError } from './execute-import.js';
+import { commitImport, previewImport } from './execute-import.js';
 import type { ImportWorkerCommand, ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol.js';
 
 async function main(port: NonNullable<typeof parentPort>, data: ImportWorkerData): Promise<void> {
@@ -13,24 +13,25 @@ async function main(port: NonNullable<typeof parentPort>, data: ImportWorkerData
   port.on('message', (command: ImportWorkerCommand) => {
     if (command.type === 'cancel') controller.abort(Object.assign(new Error('The import was cancelled; nothing from it was committed.'), { name: 'AbortError', reason: 'cancelled' }));
   });
-  const db = openDatabase(data.databasePath);
+  // Another process (a CLI beside the app) may be writing: the commit waits for it rather than failing.
+  const db = openDatabase(data.databasePath, { busyTimeoutMs: 10 * 60_000 });
+  let read = 0;
+  const deps = {
+    db,
+    now: () => new Date(),
+    newId: () => uuidv7(),
+    signal: controller.signal,
+    onProgress: (p: { phase: 'reading' | 'committing'; bytesRead: number; totalBytes: number; records: number }) => {
+      read = p.records;
+      send({ type: 'progress', ...p });
+    },
+  };
   try {
-    const outcome = await executeImport(data.job, {
-      db,
-      now: () => new Date(),
-      newId: () => uuidv7(),
-      signal: controller.signal,
-      onProgress: (p) => send({ type: 'progress', ...p }),
-    });
-    send({ type: 'done', ...outcome });
+    if (data.phase === 'preview') send({ type: 'previewed', preview: await previewImport(data.job, deps) });
+    else send({ type: 'done', ...(await commitImport(data.job, data.preview as NonNullable<ImportWorkerData['preview']>, deps)) });
   } catch (error) {
-    const cause = error instanceof ImportFailedError ? error.cause : error;
-    const described = describeImportFailure(cause);
-    send({
-      type: 'failed',
-      error: { name: cause instanceof Error ? cause.name : 'Error', message: described.message, reason: described.reason, recordNumber: described.recordNumber, line: described.line, field: described.field },
-      read: error instanceof ImportFailedError ? error.recordsRead : 0,
-    });
+    const described = describeImportFailure(error);
+    send({ type: 'failed', error: { name: error instanceof Error ? error.name : 'Error', ...described }, read });
   } finally {
     db.close();
     port.close();
