@@ -3,6 +3,7 @@ export * from './asset-id.js';
 export * from './build-observation.js';
 export * from './canonical-serialisation.js';
 export * from './build-golden-record.js';
+export * from './evaluate-partition.js';
 export * from './field-confidence.js';
 export * from './identity-keys.js';
 export * from './known-shared-identifiers.js';
