@@ -87,5 +87,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     'stewardship.counts': () => s.reconciliation.stewardshipCounts(),
     'sources.quality': () => s.reconciliation.sourceQuality(),
     'reconcile.rebuild': (_input, ctx) => s.reconciliation.rebuild(by(ctx)),
+    'networks.list': () => s.reconciliation.listNetworks(),
+    'networks.set': (input, ctx) => s.reconciliation.setNetwork(input, by(ctx)),
   };
 }

@@ -106,7 +106,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     writes,
     stagingRoot: join(options.dataDir, 'imports'),
     declareNetwork: (network, addressing) => {
-      writer.declareNetwork(network, addressing, { now: now().toISOString(), cause: { kind: 'import', id: null, correlationId: null } });
+      writer.declareNetwork(network, addressing, { now: now().toISOString(), cause: { kind: 'network', id: network, correlationId: null } });
     },
     runOwner,
     databasePath,

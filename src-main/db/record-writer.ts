@@ -468,16 +468,17 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
      * Declares how a network hands out addresses; when that changes, every record with an address on
      * it is reconciled again (an IP is worth more on a static network than on DHCP).
      */
-    declareNetwork(name: string, addressing: 'static' | 'dhcp' | 'unknown', ctx: ApplyContext): number {
-      const before = db.prepare('SELECT addressing FROM networks WHERE name = ?').pluck().get(name) as string | undefined;
-      if ((before ?? 'unknown') === addressing && before !== undefined) return 0;
-      db.prepare('INSERT INTO networks (name, addressing, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET addressing = excluded.addressing, updated_at = excluded.updated_at').run(name, addressing, ctx.now);
+    declareNetwork(name: string, addressing: 'static' | 'dhcp' | 'unknown', ctx: ApplyContext): { records: number; outcome: ApplyOutcome } {
+      const key = name.trim().toLowerCase();
+      const before = db.prepare('SELECT addressing FROM networks WHERE name = ?').pluck().get(key) as string | undefined;
+      if (before === addressing) return { records: 0, outcome: emptyOutcome() };
+      db.prepare('INSERT INTO networks (name, addressing, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET addressing = excluded.addressing, updated_at = excluded.updated_at').run(key, addressing, ctx.now);
       addressingOf = loadAddressing();
-      if ((before ?? 'unknown') === addressing) return 0;
-      const prefix = `ip:${name.trim().toLowerCase()}/`;
+      // A network first declared as 'unknown' changes nothing: unknown is what undeclared networks are.
+      if ((before ?? 'unknown') === addressing) return { records: 0, outcome: emptyOutcome() };
+      const prefix = `ip:${key}/`;
       const ids = db.prepare('SELECT DISTINCT record_id FROM record_keys WHERE key >= ? AND key < ?').pluck().all(prefix, `${prefix.slice(0, -1)}0`) as number[];
-      if (ids.length > 0) reconcile(ids, new Map(), [], ctx, new Map());
-      return ids.length;
+      return { records: ids.length, outcome: ids.length > 0 ? reconcile(ids, new Map(), [], ctx, new Map()) : emptyOutcome() };
     },
     /**
      * Recomputes every golden record from the stored records, closure by closure; with `reindex`,

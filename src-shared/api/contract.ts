@@ -4,7 +4,7 @@ import { auditCalls } from './audit.js';
 import type { CallSpec } from './define-contract.js';
 import { discoveryCalls } from './discovery.js';
 import { inventoryCalls } from './inventory.js';
-import { reconciliationCalls } from './reconciliation.js';
+import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
 import { systemCalls } from './system.js';
 
@@ -15,6 +15,7 @@ export const apiCalls = {
   ...auditCalls,
   ...discoveryCalls,
   ...reconciliationCalls,
+  ...networkCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

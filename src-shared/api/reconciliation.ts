@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { ASSET_CLASSES } from '../model/asset-classes.js';
 import { ASSET_FIELD_NAMES } from '../model/asset-fields.js';
+import { NETWORK_ADDRESSING } from '../model/network-addressing.js';
 import { SOURCE_KINDS } from '../model/source-kinds.js';
 import { FieldValueSchema, Id, IsoTime } from './common.js';
 import { defineCall } from './define-contract.js';
@@ -210,7 +211,7 @@ export type AssetExplanation = z.infer<typeof AssetExplanation>;
 export const ASSET_VERSION_CHANGES = ['created', 'updated', 'merged', 'split', 'removed'] as const;
 export type AssetVersionChange = (typeof ASSET_VERSION_CHANGES)[number];
 /** What caused a change to a golden record. */
-export const ASSET_VERSION_CAUSES = ['import', 'discovery', 'manual', 'decision', 'stewardship', 'rebuild'] as const;
+export const ASSET_VERSION_CAUSES = ['import', 'discovery', 'manual', 'decision', 'stewardship', 'rebuild', 'network'] as const;
 export type AssetVersionCause = (typeof ASSET_VERSION_CAUSES)[number];
 
 export const AssetVersion = z.object({
@@ -343,5 +344,31 @@ export const reconciliationCalls = {
     access: 'write',
     input: z.object({}).default({}),
     output: ReconcileOutcome,
+  }),
+};
+
+/** A network (site) that IPs are qualified by, and how it hands out addresses. */
+export const NetworkInfo = z.object({
+  name: z.string(),
+  addressing: z.enum(NETWORK_ADDRESSING),
+  /** When the addressing was declared; null for a network only seen in records (addressing unknown). */
+  updatedAt: IsoTime.nullable(),
+  /** Source records with an address on this network. */
+  records: z.number().int(),
+});
+export type NetworkInfo = z.infer<typeof NetworkInfo>;
+
+export const networkCalls = {
+  'networks.list': defineCall({
+    summary: 'Networks (sites) IPs are qualified by, with their addressing (static, dhcp or unknown).',
+    access: 'read',
+    input: z.object({}),
+    output: z.array(NetworkInfo),
+  }),
+  'networks.set': defineCall({
+    summary: 'Declare how a network hands out addresses; records with an address on it are reconciled again.',
+    access: 'write',
+    input: z.object({ name: z.string().trim().min(1).max(100), addressing: z.enum(NETWORK_ADDRESSING) }),
+    output: z.object({ network: NetworkInfo, reconciledRecords: z.number().int() }),
   }),
 };

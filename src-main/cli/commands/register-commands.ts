@@ -14,6 +14,7 @@ import { registerCredentialsCommands } from './credentials-commands.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerDiscoverCommands } from './discover-commands.js';
 import { registerImportCommand } from './import-command.js';
+import { registerNetworksCommands } from './networks-commands.js';
 import { registerReconcileCommands } from './reconcile-commands.js';
 import { registerScopesCommands } from './scopes-commands.js';
 import { registerServeCommand } from './serve-command.js';
@@ -26,6 +27,7 @@ export const COMMAND_GROUPS: readonly RegisterCommands[] = [
   registerAssetsCommands,
   registerAuditCommands,
   registerReconcileCommands,
+  registerNetworksCommands,
   registerDiscoverCommands,
   registerScopesCommands,
   registerCredentialsCommands,

@@ -9,6 +9,7 @@ import {
   type AssetExplanation,
   type AssetVersion,
   type MatchDecisionRecord,
+  type NetworkInfo,
   type ReconcileOutcome,
   type SourceQuality,
   type StewardshipDecideResult,
@@ -21,6 +22,7 @@ import type { Database } from '../../db/database.js';
 import type { ApplyContext, ApplyOutcome, ReconcileCause } from '../../db/golden-record-store.js';
 import { assetRowId, getAssetRow } from '../../db/inventory-queries.js';
 import { activeDecisionIdsBetween, decisionRecords, getMatchDecision, insertMatchDecision, listMatchDecisions, revokeMatchDecision } from '../../db/match-decisions-repository.js';
+import { listNetworks } from '../../db/networks-repository.js';
 import type { RecordWriter } from '../../db/record-writer.js';
 import { countStewardship, getStewardshipRow, listStewardship, setStewardshipStatus, stewardshipOfAsset } from '../../db/stewardship-repository.js';
 import type { EventPublisher } from '../event-bus.js';
@@ -52,6 +54,8 @@ export interface ReconciliationService {
   stewardshipCounts(): ReturnType<typeof countStewardship>;
   sourceQuality(): SourceQuality[];
   rebuild(by: Actor): Promise<ReconcileOutcome>;
+  listNetworks(): NetworkInfo[];
+  setNetwork(input: ApiParsedInput<'networks.set'>, by: Actor): Promise<{ network: NetworkInfo; reconciledRecords: number }>;
 }
 
 interface MemberRow {
@@ -365,6 +369,26 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
       });
       publish(result.assetIds);
       return result.summary;
+    },
+
+    listNetworks() {
+      return listNetworks(db);
+    },
+
+    async setNetwork(input, by) {
+      const name = input.name.trim().toLowerCase();
+      const result = await deps.writes.run('networks.set', () => {
+        const before = listNetworks(db).find((n) => n.name.toLowerCase() === name);
+        const { records, outcome } = writer.declareNetwork(name, input.addressing, applyContext({ kind: 'network', id: name, correlationId: by.correlationId }));
+        const network = listNetworks(db).find((n) => n.name.toLowerCase() === name);
+        if (!network) throw new Error(`Network ${name} was declared but cannot be read back.`);
+        if (before?.addressing !== input.addressing || before.updatedAt === null) {
+          audit(by, 'network.declared', 'network', name, before ? { addressing: before.addressing } : null, { addressing: input.addressing, reconciledRecords: records });
+        }
+        return { network, reconciledRecords: records, assetIds: touched(outcome) };
+      });
+      if (result.assetIds.length > 0) publish(result.assetIds);
+      return { network: result.network, reconciledRecords: result.reconciledRecords };
     },
   };
 }

@@ -26,6 +26,7 @@ const CAUSE_LABELS: Record<AssetVersionCause, string> = {
   decision: 'operator decision',
   stewardship: 'review queue',
   rebuild: 'rebuild',
+  network: 'network addressing change',
 };
 
 function fieldLabel(field: string): string {
