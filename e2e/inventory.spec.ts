@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, REPO_ROOT, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { checkThroughUi, importThroughUi } from './support/import-through-ui.js';
 import { sampleServersCsv } from './support/sample-servers.js';
 
 const SOURCE_NAME = 'dc-cmdb-export';
@@ -16,21 +17,6 @@ let browser: Browser;
 let page: Page;
 let csvPath: string;
 let firstHostname: string;
-
-async function importThroughUi(file: string, kindLabel: string, sourceName: string): Promise<void> {
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-file-input').setInputFiles(file);
-  await page.getByTestId('import-kind').click();
-  await page.getByRole('option', { name: kindLabel, exact: true }).click();
-  await page.getByTestId('import-source-name').fill(sourceName);
-  await page.getByTestId('import-start').click();
-  // Progress may be too quick to catch on a small file; the result must appear either way.
-  await page.locator('[data-testid="import-progress"], [data-testid="import-result"]').first().waitFor();
-  const result = page.getByTestId('import-result');
-  await result.waitFor({ timeout: 30_000 });
-  const status = await result.getByTestId('run-report').getAttribute('data-status');
-  expect(status, status === 'succeeded' ? '' : await result.innerText()).toBe('succeeded');
-}
 
 async function rowNames(): Promise<string[]> {
   return page.locator('[data-testid="inventory-row"] [data-column="name"]').allInnerTexts();
@@ -66,7 +52,7 @@ describe('inventory', () => {
   });
 
   it('imports a server inventory file through the UI and shows the result', async () => {
-    await importThroughUi(csvPath, 'Server inventory', SOURCE_NAME);
+    await importThroughUi(page, csvPath, 'Server inventory', SOURCE_NAME);
     const result = page.getByTestId('import-result');
     const count = async (name: string) => Number((await result.getByTestId(`count-${name}`).locator('p').first().innerText()).replace(/\D/g, ''));
     expect(await count('read')).toBeGreaterThan(0);
@@ -77,11 +63,39 @@ describe('inventory', () => {
   it('imports desktop and cloud inventories too, when the example files are there', async () => {
     const desktops = join(REPO_ROOT, 'examples', 'desktops.csv');
     const cloud = join(REPO_ROOT, 'examples', 'cloud-instances.csv');
-    if (existsSync(desktops)) await importThroughUi(desktops, 'Desktop inventory', 'plant-a-desktops');
-    if (existsSync(cloud)) await importThroughUi(cloud, 'Cloud instances', 'aws-prod');
+    if (existsSync(desktops)) await importThroughUi(page, desktops, 'Desktop inventory', 'plant-a-desktops');
+    if (existsSync(cloud)) await importThroughUi(page, cloud, 'Cloud instances', 'aws-prod');
     await page.getByTestId('nav-runs').click();
     await page.getByTestId('run-item').first().waitFor();
     expect(await page.getByTestId('run-item').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('previews a file with bad rows: every problem listed, rejected records downloadable, the valid ones imported', async () => {
+    const file = join(serve.dataDir, 'with-bad-rows.csv');
+    await writeFile(
+      file,
+      ['id,hostname,serial,vendor,memory_mb,last_seen', 'b-1,bad-rows-01,BR001,Dell,8192,2026-01-05T10:00:00Z', 'b-2,bad-rows-02,BR002,Dell,lots,2026-01-05T10:00:00Z', 'b-3,bad-rows-03,BR003,Dell,4096,last Tuesday', 'b-4,bad-rows-04,BR004,HPE,16384,2026-01-05T10:00:00Z'].join('\n') + '\n',
+    );
+    await checkThroughUi(page, file, 'Server inventory', 'bad-rows-source');
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    expect(await preview.getByTestId('preview-rejected').getAttribute('data-value')).toBe('2');
+    expect(await preview.getByTestId('preview-new').getAttribute('data-value')).toBe('2');
+    const problems = preview.getByTestId('import-problems').locator('tbody tr');
+    expect(await problems.count()).toBe(2);
+    expect(await problems.first().innerText()).toContain('memory_mb');
+    // All-or-nothing is not offered while records are rejected; the rejected ones download as a file.
+    expect(await preview.getByTestId('import-commit').count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), preview.getByTestId('import-download-rejected').click()]);
+    const rejected = await readFile((await download.path()) as string, 'utf8');
+    expect(rejected).toContain('b-2');
+    expect(rejected).toContain('b-3');
+    expect(rejected).not.toContain('b-1');
+    await preview.getByTestId('import-commit-skip').click();
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 60_000 });
+    await expect.poll(() => result.getByTestId('run-report').getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+    expect(await result.getByTestId('count-created').innerText()).toContain('2');
   });
 
   it('lists the imported assets in the grid, searchable and sortable on the server', async () => {

@@ -9,44 +9,34 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { MATCH_MERGE_THRESHOLD } from '../src-shared/model/match-thresholds.js';
+import { importThroughUi } from './support/import-through-ui.js';
 
 /** The machine may be busy: give debounced searches and recomputations time (the default is 1 s). */
 const POLL = { timeout: 15_000 };
 const CMDB = 'dc-cmdb';
 const AGENTS = 'plant-a-agents';
 
-// hist-01: the same vendor (after normalisation) and serial in both files → score 130, merged.
-// scada-02: the same host name and nothing else → score 40, between the thresholds → review.
+// hist-01: the same serial (case aside), vendor (after normalisation) and model → about 31 bits, merged.
+// scada-02: the same host name (+10.3 bits) but different model codes (−1.4) → 8.9 bits, between the
+// review threshold (6.5) and the merge threshold (10) → review.
 // Seen recently, so confidences are not decayed (they halve every 30 days after the first 7).
 const SEEN = new Date(Date.now() - 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
 const SEEN_LATER = new Date(Date.now() - 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
 
 const SERVERS_CSV = `id,hostname,fqdn,serial,vendor,model,os_name,os_version,memory_mb,location,interfaces,last_seen
 SRV-0001,hist-01,hist-01.plant-a.example,7XK2QH3,Dell Inc.,PowerEdge R650,Windows Server 2022 Standard,10.0.20348,131072,Plant A / Server room / Rack 2 U12,eth0=24:6e:96:1a:2b:01@10.10.20.11#20,${SEEN}
-SRV-0002,scada-02,,,,,Windows Server 2019 Standard,10.0.17763,65536,Plant A / Control room,,${SEEN}
+SRV-0002,scada-02,,,,SIMATIC IPC847E,Windows Server 2019 Standard,10.0.17763,65536,Plant A / Control room,,${SEEN}
 SRV-0003,mes-01,mes-01.plant-a.example,J30A1B2,Lenovo,ThinkSystem SR650 V2,Red Hat Enterprise Linux 9.3,9.3,262144,Plant A / Server room / Rack 3 U04,eth0=7c:d3:0a:10:00:01@10.10.20.31#20,${SEEN}
 `;
 const AGENTS_CSV = `id,hostname,serial,vendor,model,os_name,os_version,memory_mb,class,last_seen
 agent-7f3a,hist-01,7xk2qh3,Dell,PowerEdge R650,Windows Server 2022 Datacenter,10.0.20348,196608,server,${SEEN_LATER}
-agent-91c2,scada-02,,,,Windows Server 2022 Standard,10.0.20348,32768,server,${SEEN_LATER}
+agent-91c2,scada-02,,,SIMATIC IPC647E,Windows Server 2022 Standard,10.0.20348,32768,server,${SEEN_LATER}
 `;
 
 let serve: ServeFixture;
 let browser: Browser;
 let page: Page;
-
-async function importThroughUi(file: string, kindLabel: string, sourceName: string): Promise<void> {
-  await page.getByTestId('nav-import').click();
-  await page.getByTestId('import-file-input').setInputFiles(file);
-  await page.getByTestId('import-kind').click();
-  await page.getByRole('option', { name: kindLabel, exact: true }).click();
-  await page.getByTestId('import-source-name').fill(sourceName);
-  await page.getByTestId('import-start').click();
-  const result = page.getByTestId('import-result');
-  await result.waitFor({ timeout: 30_000 });
-  const status = await result.getByTestId('run-report').getAttribute('data-status');
-  expect(status, status === 'succeeded' ? '' : await result.innerText()).toBe('succeeded');
-}
 
 async function inventoryTotal(search: string): Promise<number> {
   await page.getByTestId('nav-inventory').click();
@@ -85,8 +75,8 @@ describe('reconciliation', () => {
   it('imports two overlapping inventories: one pair merges, one waits for review', async () => {
     await page.goto(serve.loginUrl);
     await page.getByTestId('inventory-empty').waitFor();
-    await importThroughUi(join(serve.dataDir, 'servers.csv'), 'Server inventory', CMDB);
-    await importThroughUi(join(serve.dataDir, 'agents.csv'), 'Desktop inventory', AGENTS);
+    await importThroughUi(page, join(serve.dataDir, 'servers.csv'), 'Server inventory', CMDB);
+    await importThroughUi(page, join(serve.dataDir, 'agents.csv'), 'Desktop inventory', AGENTS);
     // 3 + 2 records, hist-01 merged: 4 assets; scada-02 twice, with one open review item.
     await expect.poll(() => inventoryTotal(''), POLL).toBe(4);
     await expect.poll(() => page.getByTestId('review-count-badge').getAttribute('data-count'), POLL).toBe('1');
@@ -101,8 +91,8 @@ describe('reconciliation', () => {
     expect(await edge.count()).toBe(1);
     expect(await edge.getAttribute('data-reason')).toBe('score');
     const kinds = await edge.getByTestId('score-evidence').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
-    expect(kinds).toContain('vendor_serial');
-    expect(Number(await edge.getByTestId('score-breakdown').getAttribute('data-score'))).toBeGreaterThanOrEqual(55);
+    expect(kinds).toContain('serial');
+    expect(Number(await edge.getByTestId('score-breakdown').getAttribute('data-score'))).toBeGreaterThanOrEqual(MATCH_MERGE_THRESHOLD);
 
     // The agent saw more memory than the CMDB says: the field opens to show what each source said.
     const memory = page.getByTestId('provenance-memory_mb');
@@ -149,7 +139,8 @@ describe('reconciliation', () => {
     expect(await detail.locator('[data-testid="comparison-row"][data-field="hostname"]').getAttribute('data-state')).toBe('same');
     expect(await detail.locator('[data-testid="comparison-row"][data-field="os_name"]').getAttribute('data-state')).toBe('different');
     expect(await detail.locator('[data-testid="comparison-row"][data-field="os_name"]').innerText()).toContain('Differs');
-    expect(await detail.getByTestId('score-evidence').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).toContain('hostname');
+    const evidence = await detail.getByTestId('score-evidence').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')));
+    expect(evidence).toEqual(expect.arrayContaining(['hostname', 'model_conflict']));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'stewardship.png') });
 
     await page.keyboard.press('a');

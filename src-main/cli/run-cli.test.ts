@@ -166,7 +166,7 @@ describe('fieldwise CLI', () => {
     const result = await cli('import', examplePath('servers.json'), '--kind', 'cloud_manual');
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/^Import failed: 12 of 12 record\(s\) cannot be imported, so nothing was imported\. The first is line 2 \(record 1\)/m);
-    expect(result.err).toMatch(/^  line 2 \(record 1\)/m);
+    expect(result.err).toMatch(/^ {2}line 2 \(record 1\)/m);
     const listed = AssetPage.parse(JSON.parse((await cli('--json', 'assets', 'list')).out));
     expect(listed.total).toBe(0);
   });

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { AssetVersionCause } from '../../src-shared/api/reconciliation.js';
 import type { AssetClass, FieldValue } from '../../src-shared/model/index.js';
-import { foundingMember, type GoldenRecord, type NaturalKey, type ReconcileResult } from '../engine/reconcile/index.js';
+import { type GoldenRecord, type NaturalKey, type ReconcileResult } from '../engine/reconcile/index.js';
 import { encodeAssetBody, decodeAssetBody, bodyValues, type AssetBody } from './asset-body.js';
 import { createBatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';

@@ -1,12 +1,13 @@
 // A run's status: failures in red, interruptions in amber, everything else neutral, always worded.
 import { Badge, Loader } from '@mantine/core';
-import { IconAlertOctagon, IconAlertTriangle, IconCheck, IconClock, IconPlayerStop } from '@tabler/icons-react';
+import { IconAlertOctagon, IconAlertTriangle, IconCheck, IconEye, IconClock, IconPlayerStop } from '@tabler/icons-react';
 import type { RunStatus } from '../../src-shared/api/runs.js';
 import { SEVERITY_COLOR } from '../lib/severity.js';
 
 const LABELS: Record<RunStatus, string> = {
   queued: 'Queued',
   running: 'Running',
+  previewed: 'Ready to commit',
   succeeded: 'Succeeded',
   failed: 'Failed',
   cancelled: 'Cancelled',
@@ -21,6 +22,8 @@ function look(status: RunStatus) {
       return { color: SEVERITY_COLOR.warning, icon: <IconAlertTriangle size={12} aria-hidden /> };
     case 'running':
       return { color: 'teal', icon: <Loader size={10} color="teal" aria-hidden /> };
+    case 'previewed':
+      return { color: SEVERITY_COLOR.info, icon: <IconEye size={12} aria-hidden /> };
     case 'queued':
       return { color: SEVERITY_COLOR.neutral, icon: <IconClock size={12} aria-hidden /> };
     case 'cancelled':

@@ -1,34 +1,14 @@
 // Words for the reconciliation engine's evidence kinds and decision vocabulary (docs/reconciliation.md,
 // "Score"). Unknown kinds are shown as they come, with underscores read as spaces.
+import { MATCH_EVIDENCE_LABELS } from '../../src-shared/model/match-evidence.js';
+import { MATCH_MERGE_THRESHOLD, MATCH_REVIEW_THRESHOLD } from '../../src-shared/model/match-thresholds.js';
 import type { MatchDecisionKind, MatchDecisionOrigin, StewardshipKind, StewardshipStatus } from '../../src-shared/api/reconciliation.js';
 
-const EVIDENCE_LABELS: Record<string, string> = {
-  cloud_instance_id: 'Same cloud instance id',
-  opcua_application_uri: 'Same OPC UA application URI',
-  vendor_serial: 'Same vendor and serial',
-  bacnet_device: 'Same BACnet device',
-  weak_serial_mac: 'VM serial and a shared MAC',
-  mac: 'Shared MAC',
-  additional_mac: 'Another shared MAC',
-  serial: 'Same serial (vendor unknown)',
-  fqdn: 'Same FQDN',
-  hostname: 'Same host name',
-  modbus_unit: 'Same Modbus unit behind one gateway',
-  ip: 'Shared IP',
-  additional_ip: 'Another shared IP',
-  weak_serial: 'Same VM/cloud serial (clones share them)',
-  weak_mac: 'Shared virtual MAC',
-  hostname_conflict: 'Host names differ',
-  fqdn_conflict: 'FQDNs differ',
-  same_source_other_key: 'Same source, another key',
-  class_conflict: 'Classes differ',
-};
-
 export function evidenceLabel(kind: string): string {
-  return EVIDENCE_LABELS[kind] ?? kind.replace(/_/g, ' ');
+  return (MATCH_EVIDENCE_LABELS as Record<string, string>)[kind] ?? kind.replace(/_/g, ' ');
 }
 
-/** Weights read with their sign, so a penalty is never mistaken for support: "+90", "−10". */
+/** Weights (bits) read with their sign, so a penalty is never mistaken for support: "+15.5", "−7". */
 export function formatWeight(weight: number): string {
   const rounded = Math.round(weight * 10) / 10;
   return rounded < 0 ? `−${Math.abs(rounded)}` : `+${rounded}`;
@@ -39,8 +19,8 @@ export function formatScore(score: number): string {
 }
 
 /** Merge and review thresholds of the default configuration (docs/reconciliation.md, "Thresholds"). */
-export const MERGE_THRESHOLD = 55;
-export const REVIEW_THRESHOLD = 35;
+export const MERGE_THRESHOLD = MATCH_MERGE_THRESHOLD;
+export const REVIEW_THRESHOLD = MATCH_REVIEW_THRESHOLD;
 
 export const DECISION_KIND_LABELS: Record<MatchDecisionKind, string> = {
   force_merge: 'Force merge',
@@ -67,7 +47,10 @@ export const STEWARDSHIP_STATUS_LABELS: Record<StewardshipStatus, string> = {
   resolved: 'Resolved by later data',
 };
 
-/** Weights of the quality score's parts in the default configuration (docs/reconciliation.md, "Quality"). */
-export const QUALITY_WEIGHTS = { completeness: 0.4, agreement: 0.35, freshness: 0.25 } as const;
+/**
+ * Weights of the quality score's parts in the default configuration (docs/reconciliation.md,
+ * "Quality"). Freshness is shown beside it, not mixed in: an old record can still be right.
+ */
+export const QUALITY_WEIGHTS = { completeness: 0.6, agreement: 0.4 } as const;
 /** Below this a record's quality is flagged (amber, with the word "Low"). */
 export const LOW_QUALITY = 0.5;

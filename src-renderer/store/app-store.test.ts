@@ -42,6 +42,7 @@ function run(status: Run['status']): Run {
     status,
     counts: { read: 3, created: 3, updated: 0, unchanged: 0, rejected: 0 },
     error: null,
+    preview: null,
     startedAt: '2025-01-01T00:00:00Z',
     finishedAt: null,
     durationMs: null,

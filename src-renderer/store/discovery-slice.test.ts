@@ -17,6 +17,7 @@ function run(status: Run['status']): Run {
     status,
     counts: { read: 6, created: 5, updated: 0, unchanged: 0, rejected: 1 },
     error: null,
+    preview: null,
     startedAt: '2025-01-01T00:00:00Z',
     finishedAt: null,
     durationMs: null,

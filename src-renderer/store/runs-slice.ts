@@ -1,6 +1,6 @@
 // Imports and other runs: the history list, live progress fed by events, and the import the user
 // started from the Import page. Lives in the store so a job keeps reporting while the user is elsewhere.
-import type { ImportStartInput, Run, RunProgressEvent } from '../../src-shared/api/runs.js';
+import type { ImportOnRejected, ImportStartInput, Run, RunProgressEvent } from '../../src-shared/api/runs.js';
 import { errorMessage } from '../lib/api-errors.js';
 import type { SliceCreator } from './store-types.js';
 
@@ -24,7 +24,13 @@ export interface RunsSlice {
     importDraft: ImportDraft;
   };
   loadRuns(): Promise<void>;
-  startImport(file: File, options: Omit<ImportStartInput, 'uploadId' | 'path'>): Promise<void>;
+  /** Uploads and checks the file; the run waits in 'previewed' for commitImport or discardImport. */
+  startImport(file: File, options: Omit<ImportStartInput, 'uploadId' | 'path' | 'preview'>): Promise<void>;
+  /** Commits a previewed import (all records, or only the valid ones); resolves to an error message or null. */
+  commitImport(runId: string, onRejected: ImportOnRejected): Promise<string | null>;
+  discardImport(runId: string): Promise<string | null>;
+  /** The rejected records of an import as a file (CSV), or an error message. */
+  rejectedRecords(runId: string): Promise<{ fileName: string; mediaType: string; content: string } | { error: string }>;
   cancelRun(id: string): Promise<string | null>;
   resetImportDraft(): void;
   onRunProgress(event: RunProgressEvent): void;
@@ -75,13 +81,36 @@ export const createRunsSlice: SliceCreator<RunsSlice> = ({ set, get, client }) =
       try {
         const upload = await client.upload(file.name, file);
         setDraft({ step: 'starting' });
-        const run = await client.call('imports.start', { ...options, uploadId: upload.uploadId });
+        const run = await client.call('imports.start', { ...options, uploadId: upload.uploadId, preview: true });
         // run.finished may already have arrived (small files); keep whichever is further along.
         const known = get().runs.byId[run.id];
         if (!known || isRunActive(known)) putRun(run);
         setDraft({ step: 'started', runId: run.id });
       } catch (error) {
         setDraft({ step: 'failed', error: errorMessage(error) });
+      }
+    },
+    async commitImport(runId, onRejected) {
+      try {
+        putRun(await client.call('imports.commit', { runId, onRejected }));
+        return null;
+      } catch (error) {
+        return errorMessage(error);
+      }
+    },
+    async discardImport(runId) {
+      try {
+        putRun(await client.call('imports.discard', { runId }));
+        return null;
+      } catch (error) {
+        return errorMessage(error);
+      }
+    },
+    async rejectedRecords(runId) {
+      try {
+        return await client.call('imports.rejected', { runId, format: 'csv' });
+      } catch (error) {
+        return { error: errorMessage(error) };
       }
     },
     async cancelRun(id) {

@@ -11,45 +11,9 @@
 // docs/reconciliation.md, "Weights"). They are never estimated from the estate being reconciled:
 // that would make one record's result depend on every other record.
 
-export const MATCH_EVIDENCE_KINDS = [
-  'cloud_instance_id',
-  'cloud_instance_id_conflict',
-  'serial',
-  'serial_one_edit',
-  'serial_conflict',
-  'bios_uuid',
-  'bios_uuid_conflict',
-  'virtual_identity',
-  'virtual_identity_conflict',
-  'asset_tag',
-  'asset_tag_conflict',
-  'mac',
-  'additional_mac',
-  'weak_mac',
-  'no_shared_mac',
-  'fqdn',
-  'hostname',
-  'hostname_similar',
-  'hostname_conflict',
-  'ip_static',
-  'ip_unknown',
-  'ip_public',
-  'ip_dhcp_same_time',
-  'ip_dhcp_other_time',
-  'vendor',
-  'vendor_conflict',
-  'model',
-  'model_conflict',
-  'opcua_application_uri',
-  'opcua_application_uri_conflict',
-  'bacnet_device',
-  'bacnet_device_conflict',
-  'modbus_unit',
-  'modbus_unit_conflict',
-  'class_conflict',
-  'same_source_other_key',
-] as const;
-export type MatchEvidenceKind = (typeof MATCH_EVIDENCE_KINDS)[number];
+import { MATCH_EVIDENCE_KINDS, type MatchEvidenceKind } from '../../../src-shared/model/match-evidence.js';
+
+export { MATCH_EVIDENCE_KINDS, MATCH_EVIDENCE_LABELS, type MatchEvidenceKind } from '../../../src-shared/model/match-evidence.js';
 
 export interface LevelProbabilities {
   /** P(level | same device). */
@@ -113,43 +77,3 @@ export function weightsFromLevels(levels: MatchLevelTable): Record<MatchEvidence
   }
   return out;
 }
-
-/** What each piece of evidence means, in words a steward reads next to its weight. */
-export const MATCH_EVIDENCE_LABELS: Record<MatchEvidenceKind, string> = {
-  cloud_instance_id: 'Same cloud instance id',
-  cloud_instance_id_conflict: 'Different cloud instance ids',
-  serial: 'Same hardware serial number',
-  serial_one_edit: 'Serial numbers one character apart (a typo?)',
-  serial_conflict: 'Different hardware serial numbers',
-  bios_uuid: 'Same BIOS UUID',
-  bios_uuid_conflict: 'Different BIOS UUIDs',
-  virtual_identity: 'Same virtual-machine serial/BIOS UUID (clones share these)',
-  virtual_identity_conflict: 'Different virtual-machine serial/BIOS UUID',
-  asset_tag: 'Same asset tag',
-  asset_tag_conflict: 'Different asset tags',
-  mac: 'Shared hardware MAC address',
-  additional_mac: 'Another shared MAC address',
-  weak_mac: 'Shared locally administered MAC (often reused)',
-  no_shared_mac: 'Both list MACs, none shared',
-  fqdn: 'Same fully qualified name',
-  hostname: 'Same host name',
-  hostname_similar: 'Host names one character apart',
-  hostname_conflict: 'Different host names (hosts get renamed)',
-  ip_static: 'Same IP on a static-address network',
-  ip_unknown: 'Same IP (network addressing unknown)',
-  ip_public: 'Same public IP',
-  ip_dhcp_same_time: 'Same DHCP address, seen at about the same time',
-  ip_dhcp_other_time: 'Same DHCP address, seen at different times (reuse?)',
-  vendor: 'Same vendor',
-  vendor_conflict: 'Different vendors',
-  model: 'Same model',
-  model_conflict: 'Different models',
-  opcua_application_uri: 'Same OPC UA application URI',
-  opcua_application_uri_conflict: 'Different OPC UA application URIs',
-  bacnet_device: 'Same BACnet device instance on one network',
-  bacnet_device_conflict: 'Different BACnet devices on one network',
-  modbus_unit: 'Same Modbus unit behind one gateway address',
-  modbus_unit_conflict: 'Different Modbus units behind one gateway',
-  class_conflict: 'Different kinds of device',
-  same_source_other_key: 'One source lists them as two records',
-};

@@ -204,7 +204,6 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
   async function commitPhase(entry: ActiveImport, preview: ImportPreview): Promise<Run> {
     const { job } = entry;
     const release = await deps.writes.hold(`import ${job.runId}`);
-    let run: Run;
     try {
       if (entry.cancelled) {
         settle(job.runId, 'cancelled', { reason: 'cancelled', message: 'The import was cancelled before it wrote anything.', recordNumber: null, line: null, field: null }, preview.records, job.startedAtMs, preview.rejected);
@@ -228,8 +227,7 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     }
     await rm(join(job.stagingDir, 'staged.ndjson'), { force: true });
     if ((getRun(db, job.runId) as Run).status === 'succeeded') await deps.onFinished?.().catch((error: unknown) => deps.onUnexpectedError('After-import work failed', { runId: job.runId, error: String(error) }));
-    run = getRun(db, job.runId) as Run;
-    return finished(entry, run);
+    return finished(entry, getRun(db, job.runId) as Run);
   }
 
   function previewedEntry(runId: string): { run: Run; job: ImportJob; preview: ImportPreview } {

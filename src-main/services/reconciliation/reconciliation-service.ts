@@ -87,10 +87,6 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
     return membersOf(id);
   }
 
-  function recordOf(ref: { sourceId: string; nativeKey: string }): number | undefined {
-    return db.prepare('SELECT r.id FROM records r JOIN sources s ON s.seq = r.source_seq WHERE s.id = ? AND r.native_key = ?').pluck().get(ref.sourceId, ref.nativeKey) as number | undefined;
-  }
-
   function applyContext(cause: ReconcileCause): ApplyContext {
     return { now: iso(), cause };
   }

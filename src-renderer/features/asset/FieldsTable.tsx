@@ -1,5 +1,5 @@
 // Every field of the asset with its winning value and where it came from: source (name and kind),
-// confidence and time. A field that other sources also reported expands to show what each of them
+// confidence (how many independent sources agree) and when it was last seen, with its freshness once it ages. A field that other sources also reported expands to show what each of them
 // said (agrees / differs); a field held by a manual value lists later, different values from the
 // sources as suggestions, each of which can be accepted (it becomes the manual value).
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
@@ -123,7 +123,7 @@ export function FieldsTable({ fields, expanded, onToggle, onAcceptSuggestion }: 
               <Table.Th w={90} ta="right">
                 Confidence
               </Table.Th>
-              <Table.Th w={140}>Observed</Table.Th>
+              <Table.Th w={140}>Last seen</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -177,12 +177,22 @@ export function FieldsTable({ fields, expanded, onToggle, onAcceptSuggestion }: 
                     </Table.Td>
                     <Table.Td>
                       <SourceCell name={winner.sourceName} kind={winner.sourceKind} />
+                      {(winner.agreeingSources ?? 1) > 1 && (
+                        <Text size="xs" c="dimmed" data-testid="provenance-agreeing">
+                          and {(winner.agreeingSources ?? 1) - 1} more source{(winner.agreeingSources ?? 1) > 2 ? 's' : ''} agree
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right" className="fw-mono">
                       {formatConfidence(winner.confidence)}
                     </Table.Td>
                     <Table.Td className="fw-mono" style={{ whiteSpace: 'nowrap' }}>
-                      {formatTime(winner.observedAt)}
+                      {formatTime(winner.lastSeen ?? winner.observedAt)}
+                      {winner.freshness !== undefined && winner.freshness < 1 && (
+                        <Text size="xs" c="dimmed" data-testid="provenance-freshness" title="Freshness halves every 30 days after the first week without a sighting; it does not change the confidence.">
+                          freshness {formatConfidence(winner.freshness)}
+                        </Text>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                   {isOpen &&

@@ -1,6 +1,7 @@
 // The asset's quality score with the parts it is made of: completeness (which required fields are
-// missing), agreement (which fields sources dispute — each opens the field's other values) and
-// freshness. The figure is a door: the breakdown explains the number.
+// missing) and agreement (which fields sources dispute — each opens the field's other values), with
+// freshness beside them: age is shown, not mixed into the score (an old record can still be right).
+// The figure is a door: the breakdown explains the number.
 import { Anchor, Badge, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { AssetQuality } from '../../../src-shared/api/inventory.js';
@@ -67,7 +68,7 @@ export function QualityPanel({ quality, onOpenField }: { quality: AssetQuality |
           </>
         ),
     },
-    { key: 'freshness', label: 'Freshness', value: quality.freshness, weight: QUALITY_WEIGHTS.freshness, detail: 'how recent the newest observation is' },
+    { key: 'freshness', label: 'Freshness', value: quality.freshness, weight: null, detail: 'how recent the newest observation is (shown, not part of the score)' },
   ];
   return (
     <Stack gap={6} data-testid="quality-panel" data-score={quality.score}>
@@ -81,7 +82,7 @@ export function QualityPanel({ quality, onOpenField }: { quality: AssetQuality |
           </Badge>
         )}
         <Text size="xs" c="dimmed">
-          weighted mean of the three parts below
+          weighted mean of completeness and agreement
         </Text>
       </Group>
       <Table verticalSpacing={3} fz="xs">
@@ -93,7 +94,7 @@ export function QualityPanel({ quality, onOpenField }: { quality: AssetQuality |
                   {part.label}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  weight {percent(part.weight)}
+                  {part.weight === null ? 'not weighted' : `weight ${percent(part.weight)}`}
                 </Text>
               </Table.Td>
               <Table.Td>

@@ -1,9 +1,13 @@
-// Import an inventory file: pick it, say what it is, start. The upload and the run are store actions,
+// Import an inventory file: pick it, say what it is, check it. The file is read and validated first;
+// the preview says what would change and lists every rejected record, and nothing is written until the
+// user commits (all, or the valid records only) or discards. The upload and the run are store actions,
 // so the job keeps going (and reporting) if the user leaves this page.
 import { Alert, Button, Code, FileInput, Group, Paper, Progress, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconFileImport, IconInfoCircle, IconPlayerStop, IconUpload } from '@tabler/icons-react';
 import { useState, type ComponentProps, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import type { Run } from '../../../src-shared/api/runs.js';
+import { NETWORK_ADDRESSING, NETWORK_ADDRESSING_LABELS, type NetworkAddressing } from '../../../src-shared/model/network-addressing.js';
 import { IMPORT_KINDS, type ImportFileFormat, type ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { formatBytes, formatCount } from '../../lib/format.js';
@@ -11,6 +15,7 @@ import { inferImportFormat } from '../../lib/import-format.js';
 import { isRunActive } from '../../store/runs-slice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { RunReport } from '../runs/RunReport.js';
+import { ImportPreviewPanel } from './ImportPreviewPanel.js';
 
 const KIND_OPTIONS: { value: ImportKind; label: string; hint: string }[] = [
   { value: 'servers_cache', label: 'Server inventory', hint: 'CSV or JSON with hostname, fqdn, serial, vendor, model, os_name, os_version, memory_mb…' },
@@ -18,27 +23,53 @@ const KIND_OPTIONS: { value: ImportKind; label: string; hint: string }[] = [
   { value: 'cloud_manual', label: 'Cloud instances', hint: 'CSV or JSON list of cloud instances (provider, account, region, instance id…).' },
 ];
 const ACCEPT = '.json,.csv,.ndjson,.jsonl';
+const DELIMITER_OPTIONS = [
+  { value: 'auto', label: 'Detect' },
+  { value: ',', label: 'Comma ,' },
+  { value: ';', label: 'Semicolon ;' },
+  { value: '\t', label: 'Tab' },
+];
 const FORMAT_OPTIONS = [
   { value: 'auto', label: 'From the file name' },
   { value: 'csv', label: 'CSV' },
   { value: 'json', label: 'JSON / NDJSON' },
 ];
 
-function ImportProgress({ runId }: { runId: string }) {
+/** A failed CSV whose header a column map can fix: offer to check it again with that map. */
+function suggestedMap(run: Run): Record<string, string> | null {
+  const map = run.error?.detail?.suggestedColumnMap;
+  return map && Object.keys(map).length > 0 ? map : null;
+}
+
+function ImportProgress({ runId, onRetryWithMap }: { runId: string; onRetryWithMap: (map: Record<string, string>) => void }) {
   const store = useAppStoreApi();
   const run = useAppStore((s) => s.runs.byId[runId]);
   const progress = useAppStore((s) => s.runs.progress[runId]);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  if (run?.status === 'previewed') return <ImportPreviewPanel run={run} />;
   if (run && !isRunActive(run)) {
+    const map = run.status === 'failed' ? suggestedMap(run) : null;
     return (
       <Paper withBorder p="sm" data-testid="import-result">
-        <RunReport run={run} />
+        <Stack gap="xs">
+          <RunReport run={run} />
+          {map && (
+            <Group gap="xs">
+              <Text size="sm">
+                Suggested column mapping: {Object.entries(map).map(([from, to]) => `“${from}” → ${to}`).join(', ')}
+              </Text>
+              <Button size="xs" variant="light" onClick={() => onRetryWithMap(map)} data-testid="import-retry-with-map">
+                Check again with this mapping
+              </Button>
+            </Group>
+          )}
+        </Stack>
       </Paper>
     );
   }
   const percent = progress && progress.totalBytes > 0 ? Math.min(100, (progress.bytesRead / progress.totalBytes) * 100) : 0;
-  const phase = progress?.phase === 'committing' ? 'Committing to the database' : progress?.phase === 'done' ? 'Finishing' : 'Reading the file';
+  const phase = progress?.phase === 'committing' ? 'Committing to the database' : progress?.phase === 'done' ? 'Finishing' : 'Reading and checking the file';
   return (
     <Paper withBorder p="sm" data-testid="import-progress">
       <Stack gap="xs">
@@ -81,21 +112,29 @@ export function ImportPage() {
   const [kind, setKind] = useState<ImportKind>('servers_cache');
   const [sourceName, setSourceName] = useState('');
   const [network, setNetwork] = useState('');
+  const [addressing, setAddressing] = useState<NetworkAddressing>('unknown');
+  const [delimiter, setDelimiter] = useState<'auto' | ',' | ';' | '\t'>('auto');
   const [formatChoice, setFormatChoice] = useState<'auto' | ImportFileFormat>('auto');
   const format = formatChoice === 'auto' ? (file ? inferImportFormat(file.name) : null) : formatChoice;
   const formatUnknown = file !== null && format === null;
   const busy = draft.step === 'uploading' || draft.step === 'starting';
   const hint = KIND_OPTIONS.find((k) => k.value === kind)?.hint;
 
-  function start(event: FormEvent) {
-    event.preventDefault();
+  function check(columnMap?: Record<string, string>) {
     if (!file || !format) return;
     void store.getState().startImport(file, {
       kind,
       format,
       ...(sourceName.trim() ? { sourceName: sourceName.trim() } : {}),
-      ...(network.trim() ? { network: network.trim() } : {}),
+      ...(network.trim() ? { network: network.trim(), ...(addressing !== 'unknown' ? { addressing } : {}) } : {}),
+      ...(format === 'csv' && delimiter !== 'auto' ? { delimiter } : {}),
+      ...(columnMap ? { columnMap } : {}),
     });
+  }
+
+  function start(event: FormEvent) {
+    event.preventDefault();
+    check();
   }
 
   return (
@@ -104,8 +143,9 @@ export function ImportPage() {
         Import an inventory file
       </Title>
       <Text size="sm" c="dimmed">
-        Server, desktop and cloud inventories in CSV, JSON or NDJSON. Re-importing into the same source updates its records instead of
-        duplicating them. Example files are in the repository's <Code>examples/</Code> folder.
+        Server, desktop and cloud inventories in CSV, JSON or NDJSON. The file is checked first: you see what would change and every
+        rejected record before anything is written. Re-importing into the same source updates its records instead of duplicating
+        them. Example files are in the repository's <Code>examples/</Code> folder.
       </Text>
       <Paper withBorder p="md">
         <form onSubmit={start}>
@@ -142,6 +182,18 @@ export function ImportPage() {
               error={formatUnknown ? `Cannot tell the format of “${file.name}” from its name: choose CSV or JSON.` : undefined}
               data-testid="import-format"
             />
+            {format === 'csv' && (
+              <Select
+                label="Delimiter"
+                data={DELIMITER_OPTIONS}
+                value={delimiter}
+                onChange={(v) => v && setDelimiter(v as typeof delimiter)}
+                allowDeselect={false}
+                w={260}
+                description="Detected from the header unless you choose; a source remembers what its last import used."
+                data-testid="import-delimiter"
+              />
+            )}
             <Group grow align="flex-start">
               <TextInput
                 label="Source name (optional)"
@@ -158,12 +210,24 @@ export function ImportPage() {
                 data-testid="import-network"
               />
             </Group>
+            {network.trim() !== '' && (
+              <Select
+                label="How that network hands out addresses"
+                data={NETWORK_ADDRESSING.map((value) => ({ value, label: NETWORK_ADDRESSING_LABELS[value] }))}
+                value={addressing}
+                onChange={(v) => v && setAddressing(v as NetworkAddressing)}
+                allowDeselect={false}
+                w={360}
+                description="On a static plant network an IP with the same vendor identifies a device; on DHCP an IP alone never merges. Remembered for the network."
+                data-testid="import-addressing"
+              />
+            )}
             <Group>
               <Button type="submit" leftSection={<IconFileImport size={16} aria-hidden />} disabled={!file || !format || busy} loading={busy} data-testid="import-start">
-                Start import
+                Check file
               </Button>
               {draft.step === 'uploading' && <Text size="sm">Uploading {draft.fileName} ({formatBytes(draft.fileBytes)})…</Text>}
-              {draft.step === 'starting' && <Text size="sm">Starting the import…</Text>}
+              {draft.step === 'starting' && <Text size="sm">Starting the check…</Text>}
             </Group>
           </Stack>
         </form>
@@ -171,7 +235,7 @@ export function ImportPage() {
       {draft.step === 'failed' && draft.error && (
         <ErrorNotice title={`${draft.fileName ?? 'The file'} was not imported`} message={draft.error} />
       )}
-      {draft.runId && <ImportProgress runId={draft.runId} />}
+      {draft.runId && <ImportProgress runId={draft.runId} onRetryWithMap={(map) => check(map)} />}
       {draft.runId && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle aria-hidden />}>
           The import keeps running if you leave this page; the header shows running jobs, and every import's report stays under{' '}
