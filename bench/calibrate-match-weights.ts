@@ -44,7 +44,7 @@ const FAMILY: Record<MatchEvidenceKind, Family> = {
   ip_static: 'ip', ip_unknown: 'ip', ip_public: 'ip', ip_dhcp_same_time: 'ip', ip_dhcp_other_time: 'ip',
   vendor: 'vendor', vendor_conflict: 'vendor', model: 'model', model_conflict: 'model',
   opcua_application_uri: 'opcua', opcua_application_uri_conflict: 'opcua',
-  bacnet_device: 'bacnet', bacnet_device_conflict: 'bacnet', modbus_unit: 'modbus',
+  bacnet_device: 'bacnet', bacnet_device_conflict: 'bacnet', modbus_unit: 'modbus', modbus_unit_conflict: 'modbus',
   class_conflict: 'class', same_source_other_key: 'source',
 };
 function comparable(a: PreparedObservation, b: PreparedObservation): Set<Family> {

@@ -2,7 +2,7 @@
 // answers 200, on an empty database and on one with 100k assets; and the process's RSS with the
 // 100k-asset database open after a few assets.list calls over HTTP.
 //
-// The 100k-asset data dir is built once through the real import path (executeImport, in-process) and
+// The 100k-asset data dir is built once through the real import path (the core's imports.start) and
 // cached under bench/.cache/; pass --rebuild to build it again.
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { v7 as uuidv7 } from 'uuid';
 import { LOCAL_MIGRATIONS } from '../migrations/index.js';
 import { startHttpServer } from '../src-main/api/http/http-server.js';
-import { createAppCore, DATABASE_FILE_NAME } from '../src-main/app/create-app-core.js';
+import { createAppCore } from '../src-main/app/create-app-core.js';
 import { writeServersCacheFile } from '../src-main/collectors/files/servers-cache-sample.js';
-import { openDatabase } from '../src-main/db/database.js';
-import { migrateDatabase } from '../src-main/db/migrate-database.js';
-import { insertRun } from '../src-main/db/runs-repository.js';
-import { ensureSource } from '../src-main/db/sources-repository.js';
-import { executeImport } from '../src-main/services/imports/execute-import.js';
 import { round, rssMiB, summarise, writeBenchResult, type Figures } from './lib/bench-report.js';
 
 const ASSETS = 100_000;
@@ -33,21 +28,14 @@ async function build100k(): Promise<void> {
   mkdirSync(building, { recursive: true });
   const file = join(building, 'servers.csv');
   await writeServersCacheFile(file, ASSETS, 'csv', 20240501);
-  const db = openDatabase(join(building, DATABASE_FILE_NAME));
+  const core = await createAppCore({ dataDir: building, version: 'bench', logger: quietLogger, scheduler: false });
   try {
-    migrateDatabase(db, { migrations: LOCAL_MIGRATIONS, backupDir: null, now: () => new Date() });
-    const iso = () => new Date().toISOString();
-    const source = ensureSource(db, 'servers_cache', 'servers_cache', { newId: uuidv7, now: iso });
-    const runId = uuidv7();
-    insertRun(db, { id: runId, kind: 'import', sourceId: source.id, trigger: 'cli', scope: 'servers.csv', startedAt: iso(), correlationId: uuidv7() });
-    const outcome = await executeImport(
-      { runId, sourceId: source.id, kind: 'servers_cache', path: file, displayName: 'servers.csv', actor: 'bench', correlationId: uuidv7(), startedAtMs: Date.now() },
-      { db, now: () => new Date(), newId: uuidv7, onProgress: () => {}, signal: new AbortController().signal },
-    );
-    if (outcome.counts.created !== ASSETS) throw new Error(`built ${outcome.counts.created} assets, expected ${ASSETS}`);
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    const started = (await core.dispatcher.dispatch('imports.start', { kind: 'servers_cache', path: file }, { requestId: uuidv7(), actor: 'bench', transport: 'cli', access: 'write' })) as { id: string };
+    const run = await core.imports.waitFor(started.id);
+    if (run.status !== 'succeeded' || run.counts.created !== ASSETS) throw new Error(`built ${run.counts.created} assets (${run.status}), expected ${ASSETS}`);
+    core.db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
-    db.close();
+    await core.close();
   }
   rmSync(file);
   renameSync(building, DATA_100K);

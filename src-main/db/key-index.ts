@@ -1,8 +1,9 @@
 // The identity-key index (record_keys): which records carry each identifier value, and so how many
 // devices of one source share it (the engine's term frequencies). Values shared by
-// `sharedValueFrequency` devices of one source or more are listed in shared_keys: they identify
-// nothing, so their (possibly long) lists are never read again while they stay that common.
-import type { IdentifierFrequencies } from '../engine/reconcile/index.js';
+// `sharedValueFrequency` devices of one source or more, or on more than MAX_RECORDS_PER_VALUE records
+// in all, are listed in shared_keys: they identify nothing, so their (possibly long) lists are never
+// read again while they stay that common.
+import { valueFrequency, type IdentifierFrequencies } from '../engine/reconcile/index.js';
 import { createBatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';
 
@@ -15,6 +16,10 @@ export interface KeyIndex extends IdentifierFrequencies {
   /** Members of each key (shared keys excepted: they are reported by `isShared`). Cached per transaction. */
   members(keys: Iterable<string>): Map<string, KeyMember[]>;
   isShared(key: string): boolean;
+  /** Every member of these keys, shared ones included (read from the table; for blocks that must be weighed again). */
+  allMembers(keys: Iterable<string>): Map<string, KeyMember[]>;
+  /** Keys this index found to have become shared since the last call (their blocks are weighed again once). */
+  takeNewlyShared(): string[];
   add(rows: readonly (readonly [string, number, number])[]): void;
   remove(rows: readonly (readonly [string, number, number])[]): void;
   /** Forgets cached lists (after writes, or at the end of a transaction). */
@@ -27,6 +32,7 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
     shared: db.prepare('SELECT s.key FROM json_each(?) j CROSS JOIN shared_keys s ON s.key = j.value').pluck(),
     countOne: db.prepare('SELECT source_seq, count(*) AS n FROM record_keys WHERE key = ? GROUP BY source_seq'),
     markShared: db.prepare('INSERT OR IGNORE INTO shared_keys (key) VALUES (?)'),
+    membersOf: db.prepare('SELECT source_seq, record_id FROM record_keys WHERE key = ?'),
     unmarkShared: db.prepare('DELETE FROM shared_keys WHERE key = ?'),
     isSharedStored: db.prepare('SELECT 1 FROM shared_keys WHERE key = ?'),
     remove: db.prepare('DELETE FROM record_keys WHERE key = ? AND source_seq = ? AND record_id = ?'),
@@ -36,7 +42,9 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
   const shared = new Set<string>();
   const known = new Set<string>();
 
-  const maxPerSource = (list: readonly KeyMember[]): number => {
+  const frequencies = new Map<string, number>();
+  const newlyShared = new Set<string>();
+  const frequencyOf = (list: readonly KeyMember[]): number => {
     const counts = new Map<number, number>();
     let max = 0;
     for (const m of list) {
@@ -44,7 +52,7 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
       counts.set(m.sourceSeq, n);
       if (n > max) max = n;
     }
-    return max;
+    return valueFrequency(max, list.length, cap);
   };
 
   function fetch(keys: readonly string[]): void {
@@ -63,10 +71,14 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
         known.add(k);
         if (shared.has(k)) continue;
         const list = found.get(k) ?? [];
-        if (maxPerSource(list) >= cap) {
-          q.markShared.run(k);
+        const frequency = frequencyOf(list);
+        if (frequency >= cap) {
+          if (q.markShared.run(k).changes > 0) newlyShared.add(k);
           shared.add(k);
-        } else lists.set(k, list);
+        } else {
+          lists.set(k, list);
+          frequencies.set(k, frequency);
+        }
       }
     }
   }
@@ -84,6 +96,19 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
       }
       return out;
     },
+    allMembers(wanted) {
+      const out = this.members(wanted);
+      for (const k of wanted) {
+        if (out.has(k) || !shared.has(k)) continue;
+        out.set(k, (q.membersOf.all(k) as { source_seq: number; record_id: number }[]).map((r) => ({ sourceSeq: r.source_seq, recordId: r.record_id })));
+      }
+      return out;
+    },
+    takeNewlyShared() {
+      const list = [...newlyShared];
+      newlyShared.clear();
+      return list;
+    },
     isShared(key) {
       if (!known.has(key)) fetch([key]);
       return shared.has(key);
@@ -91,13 +116,14 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
     frequency(key) {
       if (!known.has(key)) fetch([key]);
       if (shared.has(key)) return cap;
-      return Math.max(1, maxPerSource(lists.get(key) ?? []));
+      return frequencies.get(key) ?? 1;
     },
     add(rows) {
       insert.run(rows);
       for (const [k] of rows) {
         known.delete(k);
         lists.delete(k);
+        frequencies.delete(k);
       }
     },
     remove(rows) {
@@ -105,16 +131,18 @@ export function createKeyIndex(db: Database, cap: number): KeyIndex {
         q.remove.run(k, seq, id);
         known.delete(k);
         lists.delete(k);
+        frequencies.delete(k);
         // A shared value may stop being shared when records drop it: count it again.
         if (shared.has(k) || q.isSharedStored.get(k) !== undefined) {
           shared.delete(k);
-          const max = Math.max(0, ...(q.countOne.all(k) as { n: number }[]).map((r) => r.n));
-          if (max < cap) q.unmarkShared.run(k);
+          const counts = (q.countOne.all(k) as { n: number }[]).map((r) => r.n);
+          if (valueFrequency(Math.max(0, ...counts), counts.reduce((a, b) => a + b, 0), cap) < cap) q.unmarkShared.run(k);
         }
       }
     },
     reset() {
       lists.clear();
+      frequencies.clear();
       shared.clear();
       known.clear();
     },

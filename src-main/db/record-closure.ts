@@ -64,7 +64,7 @@ export function createClosureBuilder(deps: ClosureDeps) {
       };
 
       let frontier = new Set<number>(seeds);
-      for (const [, members] of keys.members(wholeBlocks)) for (const m of members) frontier.add(m.recordId);
+      for (const [, members] of keys.allMembers([...wholeBlocks])) for (const m of members) frontier.add(m.recordId);
 
       while (frontier.size > 0) {
         const wave = [...frontier].filter((id) => !records.has(id));

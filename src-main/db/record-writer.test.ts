@@ -152,7 +152,7 @@ describe('the record writer against the pure engine', () => {
           b.close();
         }
       }),
-      { numRuns: 8 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 8) },
     );
   });
 

@@ -16,6 +16,7 @@ import {
   observationContentText,
   prepareObservation,
   reconcileLatest,
+  valueFrequency,
   relationTargetKeys,
   type NaturalKey,
   type NetworkAddressingLookup,
@@ -217,7 +218,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
 
   function write(batch: WriteBatch, ctx: ApplyContext): WriteResult {
     const source: SourceEntry = sources.bySeq(batch.sourceSeq);
-    // The newest version of each native key in the batch.
+    // The newest version of each native key in the batch (at equal times, the later item: see isNewerObservation).
     const latest = new Map<string, { item: IncomingObservation; sourced: SourcedObservation; hash: string; body: string; index: number[] }>();
     batch.items.forEach((item, index) => {
       const o = item.observation;
@@ -228,7 +229,7 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
       if (!current) latest.set(o.nativeKey, { item, sourced, hash, body, index: [index] });
       else {
         current.index.push(index);
-        const newer = o.observedAt > current.sourced.observation.observedAt || (o.observedAt === current.sourced.observation.observedAt && hash > current.hash);
+        const newer = o.observedAt > current.sourced.observation.observedAt || (o.observedAt === current.sourced.observation.observedAt && hash !== current.hash);
         if (newer) Object.assign(current, { item, sourced, hash, body });
       }
     });
@@ -293,7 +294,8 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
         stateOf.set(nativeKey, { state: 'new', recordId });
         continue;
       }
-      const isNewer = at > row.last_seen || (at === row.last_seen && hash > row.content_hash);
+      // At the same time as the record's latest sighting, different content received now wins.
+      const isNewer = at >= row.last_seen;
       // An older version seen again (a file imported twice) is stored once.
       if (!isNewer && olderVersionStored(row.head_id, hash, at)) {
         stateOf.set(nativeKey, { state: 'unchanged', recordId: row.id });
@@ -360,9 +362,23 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
         if (delta === 0) continue;
         const list = lists.get(k);
         if (!list) continue;
-        const after = list.filter((m) => m.sourceSeq === source.seq).length;
-        if (Math.max(after, after - delta) >= 2) wholeBlocks.push(k);
+        let mine = 0;
+        let othersMax = 0;
+        const others = new Map<number, number>();
+        for (const m of list) {
+          if (m.sourceSeq === source.seq) mine += 1;
+          else {
+            const n = (others.get(m.sourceSeq) ?? 0) + 1;
+            others.set(m.sourceSeq, n);
+            if (n > othersMax) othersMax = n;
+          }
+        }
+        const before = valueFrequency(Math.max(othersMax, mine - delta), list.length - delta, config.sharedValueFrequency);
+        const after = valueFrequency(Math.max(othersMax, mine), list.length, config.sharedValueFrequency);
+        if (before !== after) wholeBlocks.push(k);
       }
+      // A value that just became shared no longer counts for anyone: every pair it linked is weighed again.
+      for (const k of keys.takeNewlyShared()) if (touchedKeys.has(k)) wholeBlocks.push(k);
     }
 
     const outcome = seeds.size > 0 ? reconcile(seeds, known, wholeBlocks, ctx, newRows) : emptyOutcome();

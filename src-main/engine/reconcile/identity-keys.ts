@@ -29,8 +29,20 @@ export interface IdentifierFrequencies {
 /** A value shared by this many devices (or more) in one source identifies nothing and blocks nothing. */
 export const SHARED_VALUE_FREQUENCY = 8;
 
+/**
+ * A value on more records than this, whatever the sources, is shared too: one device is seen by a
+ * handful of sources, not by dozens. It also bounds the work of one value's block (records sharing a
+ * value are compared pairwise), so a private address reused by every site costs nothing.
+ */
+export const MAX_RECORDS_PER_VALUE = 64;
+
+/** The frequency of a value from its per-source counts (see IdentifierFrequencies and MAX_RECORDS_PER_VALUE). */
+export function valueFrequency(maxInOneSource: number, totalRecords: number, sharedAt: number): number {
+  return totalRecords > MAX_RECORDS_PER_VALUE ? Math.max(sharedAt, maxInOneSource) : Math.max(1, maxInOneSource);
+}
+
 /** Frequencies counted over a complete set of records: for each key, the largest count in one source. */
-export function countIdentifierFrequencies(records: Iterable<{ sourceId: string; keys: readonly string[] }>): IdentifierFrequencies {
+export function countIdentifierFrequencies(records: Iterable<{ sourceId: string; keys: readonly string[] }>, sharedAt = SHARED_VALUE_FREQUENCY): IdentifierFrequencies {
   const perSource = new Map<string, Map<string, number>>();
   for (const r of records) {
     for (const key of r.keys) {
@@ -42,11 +54,15 @@ export function countIdentifierFrequencies(records: Iterable<{ sourceId: string;
       bySource.set(r.sourceId, (bySource.get(r.sourceId) ?? 0) + 1);
     }
   }
-  const max = new Map<string, number>();
+  const frequency = new Map<string, number>();
   for (const [key, bySource] of perSource) {
     let m = 0;
-    for (const n of bySource.values()) if (n > m) m = n;
-    max.set(key, m);
+    let total = 0;
+    for (const n of bySource.values()) {
+      if (n > m) m = n;
+      total += n;
+    }
+    frequency.set(key, valueFrequency(m, total, sharedAt));
   }
-  return { frequency: (key) => max.get(key) ?? 1 };
+  return { frequency: (key) => frequency.get(key) ?? 1 };
 }

@@ -348,11 +348,13 @@ export function prepareObservation(
 }
 
 /**
- * Which of two versions of the same natural key counts: the later observedAt, then the larger
- * content hash, then the smaller observationId (only to pick which id to report for identical content).
+ * Whether `candidate`, received after `current`, replaces it as the version of a natural key that
+ * counts: the later observedAt wins; at the same observedAt with different content the one received
+ * later wins (a corrected export that kept its time stamp); identical content keeps the smaller
+ * observationId (only to pick which id to report).
  */
 export function isNewerObservation(candidate: PreparedObservation, current: PreparedObservation): boolean {
   if (candidate.observedAtMs !== current.observedAtMs) return candidate.observedAtMs > current.observedAtMs;
-  if (candidate.contentHash !== current.contentHash) return candidate.contentHash > current.contentHash;
+  if (candidate.contentHash !== current.contentHash) return true;
   return candidate.sourced.observationId < current.sourced.observationId;
 }

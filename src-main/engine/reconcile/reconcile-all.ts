@@ -53,7 +53,10 @@ export function reconcileAll(
   context: ReconcileContext = {},
 ): ReconcileResult {
   const nodes = latestObservations(observations, config, context);
-  const frequencies = countIdentifierFrequencies([...nodes.values()].map((o) => ({ sourceId: o.sourced.sourceId, keys: o.ids.keys })));
+  const frequencies = countIdentifierFrequencies(
+    [...nodes.values()].map((o) => ({ sourceId: o.sourced.sourceId, keys: o.ids.keys })),
+    config.sharedValueFrequency,
+  );
   return reconcileLatest(nodes, decisions, config, now, frequencies);
 }
 

@@ -289,7 +289,14 @@ export function strongConflicts(a: PreparedObservation, b: PreparedObservation, 
   return out;
 }
 
-/** An edge of the identity graph: eligible, and either scoring at least the review threshold or enough support to matter despite a conflict. */
+/**
+ * An edge of the identity graph: eligible, and either scoring at least the review threshold, or,
+ * despite a conflicting strong identifier, with enough support to matter and something a conflict
+ * item or a replacement is about (shared hardware or a shared name). Other conflicting pairs change
+ * nothing, so they do not tie their records' reconciliation together.
+ */
 export function isCandidateEdge(score: PairScore, config: ReconcileConfig): boolean {
-  return score.eligible && (score.score >= config.thresholds.review || (score.conflicts.length > 0 && score.support >= config.thresholds.merge));
+  if (!score.eligible) return false;
+  if (score.conflicts.length > 0) return score.support >= config.thresholds.merge && (score.sharesHardware || score.sharesName);
+  return score.score >= config.thresholds.review;
 }

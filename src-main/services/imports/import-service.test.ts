@@ -271,6 +271,22 @@ describe('imports through the app core', () => {
       expect(countRows(t.core, 'observations')).toBe(observations);
     });
 
+    it('takes a corrected export that kept its time stamps: the changed record is updated, the others unchanged', async () => {
+      const original = JSON.parse(await readFile(examplePath('servers.json'), 'utf8')) as { hostname: string; memory_mb: number; last_seen: string }[];
+      await t.importFile(examplePath('servers.json'), { kind: 'servers_cache', sourceName: 'cmdb' });
+      const corrected = original.map((r, i) => (i === 0 ? { ...r, memory_mb: r.memory_mb * 2 } : r));
+      const path = files.file('servers-corrected.json');
+      await writeFile(path, JSON.stringify(corrected));
+      const started = await t.call('imports.start', { kind: 'servers_cache', path, sourceName: 'cmdb', preview: true });
+      expect((await t.core.imports.waitFor(started.id)).preview).toMatchObject({ records: original.length, new: 0, updated: 1, unchanged: original.length - 1 });
+      await t.call('imports.commit', { runId: started.id });
+      expect(await t.core.imports.waitFor(started.id)).toMatchObject({ status: 'succeeded', counts: { created: 0, updated: 1, unchanged: original.length - 1 } });
+      const first = original[0] as { hostname: string; memory_mb: number };
+      const listed = await t.call('assets.list', { filter: { search: first.hostname }, limit: 5 });
+      const detail = await t.call('assets.get', { id: (listed.items[0] as { id: string }).id });
+      expect(fieldOf(detail, 'memory_mb')?.value).toBe(first.memory_mb * 2);
+    });
+
     it('discards a preview without writing anything, and refuses to commit one with rejected records all-or-nothing', async () => {
       const started = await t.call('imports.start', { kind: 'servers_cache', path: await fileWithFiveBadRows(), preview: true });
       const previewed = await t.core.imports.waitFor(started.id);
