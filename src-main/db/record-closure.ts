@@ -122,6 +122,10 @@ export function createClosureBuilder(deps: ClosureDeps) {
           }
         }
         loadInto([...partnerIds]);
+        // The partners' keys in one query, before scoring asks for their frequencies.
+        const partnerKeys = new Set<string>();
+        for (const id of partnerIds) for (const k of neighbours.get(id)?.prepared.ids.keys ?? []) partnerKeys.add(k);
+        keys.members(partnerKeys);
         for (const [r, partnerId] of pairs) {
           const partner = neighbours.get(partnerId);
           if (partner && isCandidateEdge(scorePair(r.prepared, partner.prepared, config, keys), config)) next(partnerId);

@@ -185,10 +185,11 @@ export function createRecordWriter(db: Database, config: ReconcileConfig) {
     const closure = closures.build(seeds, known, wholeBlocks);
     const nodes = new Map<NaturalKey, PreparedObservation>();
     for (const r of closure.records.values()) nodes.set(r.prepared.key, r.prepared);
+    // One query for every key of the closure, before the engine asks for their frequencies one by one.
+    const lists = keys.members(new Set([...closure.records.values()].flatMap((r) => r.prepared.ids.keys)));
     const result = reconcileLatest(nodes, closure.decisions, config, ctx.now, keys);
     // Which records share an identifier with another: they are not solo.
     const partnered = new Set<number>();
-    const lists = keys.members(new Set([...closure.records.values()].flatMap((r) => r.prepared.ids.keys)));
     for (const r of closure.records.values()) {
       for (const k of r.prepared.ids.keys) {
         const list = lists.get(k);
