@@ -35,7 +35,7 @@ const levelsOf = (a: PreparedObservation, b: PreparedObservation): Set<MatchEvid
 type Family = 'cloud' | 'serial' | 'uuid' | 'virtual' | 'tag' | 'mac' | 'name' | 'ip' | 'vendor' | 'model' | 'opcua' | 'bacnet' | 'modbus' | 'class' | 'source';
 const FAMILY: Record<MatchEvidenceKind, Family> = {
   cloud_instance_id: 'cloud', cloud_instance_id_conflict: 'cloud',
-  serial: 'serial', serial_one_edit: 'serial', serial_conflict: 'serial',
+  serial: 'serial', serial_one_edit: 'serial', serial_conflict: 'serial', serial_placeholder: 'serial',
   bios_uuid: 'uuid', bios_uuid_conflict: 'uuid',
   virtual_identity: 'virtual', virtual_identity_conflict: 'virtual',
   asset_tag: 'tag', asset_tag_conflict: 'tag',

@@ -35,6 +35,8 @@ export const DEFAULT_MATCH_LEVELS: MatchLevelTable = {
   serial: { m: 0.9, u: 2e-5 },
   serial_one_edit: { m: 0.02, u: 2e-4 },
   serial_conflict: { m: 0.01, u: 0.99 },
+  // Shown so a person sees why a serial did not count; a placeholder says nothing either way.
+  serial_placeholder: { m: 0.05, u: 0.05 },
   bios_uuid: { m: 0.9, u: 2e-5 },
   bios_uuid_conflict: { m: 0.02, u: 0.99 },
   virtual_identity: { m: 0.6, u: 0.02 },

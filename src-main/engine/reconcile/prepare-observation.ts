@@ -59,6 +59,8 @@ export interface ObservationIdentifiers {
   cloudInstanceId: string | null;
   /** The serial (placeholders removed). A virtual machine's is clone-prone (see `virtual`). */
   serial: string | null;
+  /** The serial the source gave when it is a placeholder (shown in explanations; never evidence). */
+  serialPlaceholder: string | null;
   /** The BIOS UUID (or the one a VMware serial encodes), as its byte-order-free match key. */
   biosUuid: string | null;
   assetTag: string | null;
@@ -325,6 +327,7 @@ export function prepareObservation(
       virtual,
       cloudInstanceId,
       serial,
+      serialPlaceholder: rawSerial !== null && serial === null ? rawSerial : null,
       biosUuid: uuidKey,
       assetTag,
       vendorKey: vendor?.key ?? null,

@@ -118,8 +118,13 @@ describe('scorePair', () => {
     expect(s.breakdown.map((e) => e.kind)).toContain('serial_one_edit');
   });
 
-  it('a placeholder serial on one side is no evidence either way', () => {
-    expect(kinds({ sourceId: 'a', sourceKind: 'servers_cache', nativeKey: 'x', fields: { hostname: 'db-7', serial: 'To be filled by O.E.M.' } }, { sourceId: 'b', sourceKind: 'snmp', nativeKey: 'y', fields: { hostname: 'db-7', serial: 'CZJ1020A7' } })).toEqual(['hostname']);
+  it('a placeholder serial on one side is no evidence either way, and says so in the breakdown', () => {
+    const s = score({ sourceId: 'a', sourceKind: 'servers_cache', nativeKey: 'x', fields: { hostname: 'db-7', serial: 'To be filled by O.E.M.' } }, { sourceId: 'b', sourceKind: 'snmp', nativeKey: 'y', fields: { hostname: 'db-7', serial: 'CZJ1020A7' } });
+    expect(s.breakdown.map((e) => [e.kind, e.weight])).toEqual([
+      ['serial_placeholder', 0],
+      ['hostname', expect.any(Number)],
+    ]);
+    expect(s.conflicts).toEqual([]);
   });
 
   it('a cloud instance name is compared with host names', () => {

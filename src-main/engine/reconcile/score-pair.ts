@@ -121,6 +121,9 @@ export function scorePair(a: PreparedObservation, b: PreparedObservation, config
       if (config.vetoOn.includes('serial')) conflicts.push('serial');
     }
   }
+  if (!virtual && ((x.serialPlaceholder && y.serial) || (y.serialPlaceholder && x.serial))) {
+    add('serial_placeholder', x.serialPlaceholder ? `${x.serialPlaceholder} / ${y.serial ?? ''}` : `${x.serial ?? ''} / ${y.serialPlaceholder ?? ''}`);
+  }
   if (x.biosUuid && y.biosUuid && usable(identityKey('uuid', x.biosUuid)) && usable(identityKey('uuid', y.biosUuid))) {
     if (virtual) {
       if (x.biosUuid === y.biosUuid) {
