@@ -406,7 +406,8 @@ interface PlanContext {
 
 /**
  * Index entries sampled to see whether a search's matches are spread over the sort order or
- * gathered in one place: a quarter of what driving would cost, within these bounds.
+ * gathered in one place: `min` first, then four times more while none is found, within a quarter of
+ * what driving would cost and at most `max`.
  */
 const SAMPLE_ENTRIES = { min: 4096, max: 262_144 } as const;
 
@@ -503,8 +504,15 @@ function choosePlan(ctx: PlanContext, options: ListAssetsOptions, scratch: Scrat
   const drive = drivePlan(ctx);
   const gathers = TEXT_SORTS.has(ctx.field) && ctx.filters.sets.some((s) => s.clusters);
   if (drive && gathers && options.plan === undefined && sample && setsToMaterialise(walk).every((s) => s.table !== null)) {
-    const entries = Math.round(Math.min(SAMPLE_ENTRIES.max, Math.max(SAMPLE_ENTRIES.min, drive.cost / walk.costPerEntry / 4)));
-    walk = walkPlan({ ...ctx, sampled: { hits: sample(walk, entries), entries } }, options.probe);
+    // A small sample first, four times larger while it finds nothing, up to a quarter of what driving costs.
+    const largest = Math.min(SAMPLE_ENTRIES.max, drive.cost / walk.costPerEntry / 4);
+    let entries: number = SAMPLE_ENTRIES.min;
+    let hits = sample(walk, entries);
+    while (hits === 0 && entries * 4 <= largest) {
+      entries *= 4;
+      hits = sample(walk, entries);
+    }
+    walk = walkPlan({ ...ctx, sampled: { hits, entries } }, options.probe);
   }
   const plan = options.plan === 'walk' || !drive ? walk : options.plan === 'drive' ? drive : drive.cost < walk.cost ? drive : walk;
   for (const set of setsToMaterialise(plan)) scratch.fill(set);
