@@ -79,7 +79,7 @@ export type AssetListQuery = z.input<typeof AssetListQuery>;
 
 export const AssetPage = z.object({
   items: z.array(AssetSummary),
-  /** Matching assets, counted exactly up to 10,000 past this page; see totalIsExact. */
+  /** Matching assets, counted exactly up to 10,000 past this page (fewer where counting further would be slow); see totalIsExact. */
   total: z.number().int(),
   offset: z.number().int(),
   /** False when more assets match than were counted: show "N+" and let the list grow as it scrolls. */
