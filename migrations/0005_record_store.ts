@@ -155,13 +155,29 @@ CREATE TABLE assets (
   body             TEXT NOT NULL
 );
 -- Inventory list indexes (src-main/db/list-assets.ts decides which plan uses which).
-CREATE INDEX assets_name ON assets (name COLLATE NOCASE, id);
-CREATE INDEX assets_last_seen ON assets (last_seen, id);
-CREATE INDEX assets_class_name ON assets (class, name COLLATE NOCASE, id);
-CREATE INDEX assets_class_last_seen ON assets (class, last_seen, id);
-CREATE INDEX assets_status ON assets (status, last_seen, id);
-CREATE INDEX assets_lifecycle ON assets (lifecycle_stage, name COLLATE NOCASE, id) WHERE lifecycle_stage IS NOT NULL;
-CREATE INDEX assets_ip ON assets (ip_sort, id);
+-- One per sort field, keyed (sort key, id): every sort is an index walk, and a page continues from
+-- the key of the row before it. Each ends with whichever of class, status and lifecycle_stage it
+-- does not start with, so that those filters, alone or combined, are checked inside the index: a
+-- page at any depth never reads the table for a row it skips and never sorts. class, status and
+-- lifecycle_stage sort by name within a value, so that one-value filter sorted by name is one range.
+CREATE INDEX assets_name ON assets (name COLLATE NOCASE, id, class, status, lifecycle_stage);
+CREATE INDEX assets_class ON assets (class, name COLLATE NOCASE, id, status, lifecycle_stage);
+CREATE INDEX assets_status ON assets (status, name COLLATE NOCASE, id, class, lifecycle_stage);
+CREATE INDEX assets_lifecycle ON assets (lifecycle_stage, name COLLATE NOCASE, id, class, status);
+CREATE INDEX assets_hostname ON assets (hostname COLLATE NOCASE, id, class, status, lifecycle_stage);
+CREATE INDEX assets_ip ON assets (ip_sort, id, class, status, lifecycle_stage);
+CREATE INDEX assets_serial ON assets (serial COLLATE NOCASE, id, class, status, lifecycle_stage);
+CREATE INDEX assets_vendor ON assets (vendor COLLATE NOCASE, id, class, status, lifecycle_stage);
+CREATE INDEX assets_model ON assets (model COLLATE NOCASE, id, class, status, lifecycle_stage);
+CREATE INDEX assets_os_name ON assets (os_name COLLATE NOCASE, id, class, status, lifecycle_stage);
+CREATE INDEX assets_source_count ON assets (source_count, id, class, status, lifecycle_stage);
+CREATE INDEX assets_last_seen ON assets (last_seen, id, class, status, lifecycle_stage);
+CREATE INDEX assets_first_seen ON assets (first_seen, id, class, status, lifecycle_stage);
+CREATE INDEX assets_quality ON assets (quality, id, class, status, lifecycle_stage);
+-- By id: the sort key by name and the filter columns of the rows a search, tag or source filter
+-- matches, when few enough match to sort them (a 50 MB index instead of the table's pages). New
+-- assets append to its end.
+CREATE INDEX assets_by_id ON assets (id, name COLLATE NOCASE, class, status, lifecycle_stage);
 -- End of inventory list indexes.
 
 -- Free-text search: names, addresses, serials, vendors, models, installed software, and one token

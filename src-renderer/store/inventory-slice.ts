@@ -1,6 +1,9 @@
-// The inventory grid's cache: the current query, pages of rows fetched by offset as the user
-// scrolls, the total, and the summary counts. Pages of an older query are dropped; pages made stale
-// by `assets.changed` stay visible until their refetch lands, so the grid never flashes empty.
+// The inventory grid's cache: the current query, pages of rows fetched as the user scrolls, the
+// total, and the summary counts. The page under the user's eyes is fetched by position (the server
+// walks its index to it); the pages around it continue from its first or last row (keyset cursors),
+// which costs the server one page of walk however deep the list is. Pages of an older query are
+// dropped; pages made stale by `assets.changed` stay visible until their refetch lands, so the grid
+// never flashes empty.
 import type { AssetFilter, AssetSortField, AssetSummary, AssetSummaryCounts } from '../../src-shared/api/inventory.js';
 import { errorMessage } from '../lib/api-errors.js';
 import { INVENTORY_PAGE_SIZE, pagesForRows, pagesToEvict } from '../lib/page-window.js';
@@ -17,6 +20,16 @@ export interface CachedPage {
   rows: AssetSummary[];
   /** The data generation the rows were fetched in; older ones are shown but refetched. */
   generation: number;
+  /** Cursors of the first and last row: the pages above and below continue from them. */
+  startCursor: string | undefined;
+  endCursor: string | undefined;
+}
+
+/** Rows the grid asked for, and the one in view: kept so that a landed page lets its neighbours follow. */
+export interface WantedRows {
+  first: number;
+  last: number;
+  focus: number;
 }
 
 export interface InventoryState {
@@ -32,6 +45,7 @@ export interface InventoryState {
   error: string | null;
   activeIndex: number;
   summary: AssetSummaryCounts | null;
+  wanted: WantedRows | null;
 }
 
 export interface InventorySlice {
@@ -39,8 +53,11 @@ export interface InventorySlice {
   setInventoryFilter(patch: Partial<AssetFilter>): void;
   replaceInventoryFilter(filter: AssetFilter): void;
   toggleInventorySort(field: AssetSortField): void;
-  /** Makes sure rows [first, last] are cached or being fetched. */
-  ensureInventoryRows(first: number, last: number): void;
+  /**
+   * Makes sure rows [first, last] are cached or being fetched, the page holding `focus` (the row in
+   * view; `first` unless given) first.
+   */
+  ensureInventoryRows(first: number, last: number, focus?: number): void;
   invalidateInventory(): void;
   setInventoryActiveIndex(index: number): void;
   loadInventorySummary(): Promise<void>;
@@ -72,11 +89,12 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
         inFlight: {},
         error: null,
         activeIndex: 0,
+        wanted: null,
       },
     }));
   }
 
-  async function fetchPage(page: number, generation: number): Promise<void> {
+  async function fetchPage(page: number, generation: number, cursor: { after: string } | { before: string } | null): Promise<void> {
     const { query } = get().inventory;
     try {
       const result = await client.call('assets.list', {
@@ -84,17 +102,23 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
         limit: INVENTORY_PAGE_SIZE,
         sort: query.sort,
         filter: compactFilter(query.filter),
+        ...cursor,
       });
+      let landed = false;
       set((s) => {
         const inv = s.inventory;
         if (inv.generation !== generation) return {};
-        const pages = { ...inv.pages, [page]: { rows: result.items, generation } };
+        landed = true;
+        const pages = { ...inv.pages, [page]: { rows: result.items, generation, startCursor: result.startCursor, endCursor: result.endCursor } };
         for (const evicted of pagesToEvict(Object.keys(pages).map(Number), page)) delete pages[evicted];
         const inFlight = { ...inv.inFlight };
         delete inFlight[page];
         const total = result.total;
         return { inventory: { ...inv, pages, inFlight, total, totalIsExact: result.totalIsExact, error: null, activeIndex: Math.min(inv.activeIndex, Math.max(0, total - 1)) } };
       });
+      // Neighbours that waited for this page's cursors can follow now.
+      const { wanted } = get().inventory;
+      if (landed && wanted) get().ensureInventoryRows(wanted.first, wanted.last, wanted.focus);
     } catch (error) {
       set((s) => {
         const inv = s.inventory;
@@ -117,6 +141,7 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
       error: null,
       activeIndex: 0,
       summary: null,
+      wanted: null,
     },
     setInventoryFilter(patch) {
       const { query } = get().inventory;
@@ -130,18 +155,38 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
       const direction: SortDirection = query.sort.field === field && query.sort.direction === 'asc' ? 'desc' : 'asc';
       resetForQuery({ ...query, sort: { field, direction } });
     },
-    ensureInventoryRows(first, last) {
+    ensureInventoryRows(first, last, focus = first) {
       const inv = get().inventory;
       if (inv.error !== null && Object.keys(inv.inFlight).length === 0 && inv.total === null) {
         // A failed first load is retried only by an explicit action (filter change, invalidate, retry).
         return;
       }
-      for (const page of pagesForRows(first, last, inv.total)) {
+      set((s) => ({ inventory: { ...s.inventory, wanted: { first, last, focus } } }));
+      const generation = inv.generation;
+      const current = (page: number) => {
         const cached = inv.pages[page];
-        if (cached && cached.generation === inv.generation) continue;
-        if (inv.inFlight[page] === inv.generation) continue;
-        set((s) => ({ inventory: { ...s.inventory, inFlight: { ...s.inventory.inFlight, [page]: inv.generation } } }));
-        void fetchPage(page, inv.generation);
+        return cached && cached.generation === generation ? cached : undefined;
+      };
+      const started = new Set<number>();
+      const waiting = new Set<number>();
+      const busy = (page: number) => inv.inFlight[page] === generation || started.has(page) || waiting.has(page);
+      const focusPage = Math.floor(focus / INVENTORY_PAGE_SIZE);
+      const pages = pagesForRows(first, last, inv.total).sort((a, b) => Math.abs(a - focusPage) - Math.abs(b - focusPage));
+      for (const page of pages) {
+        if (current(page) || busy(page)) continue;
+        const above = current(page - 1);
+        const below = current(page + 1);
+        let cursor: { after: string } | { before: string } | null = null;
+        if (above?.endCursor && above.rows.length === INVENTORY_PAGE_SIZE) cursor = { after: above.endCursor };
+        else if (below?.startCursor) cursor = { before: below.startCursor };
+        else if (busy(page - 1) || busy(page + 1)) {
+          // A neighbour is on its way: continue from its cursor when it lands.
+          waiting.add(page);
+          continue;
+        }
+        started.add(page);
+        set((s) => ({ inventory: { ...s.inventory, inFlight: { ...s.inventory.inFlight, [page]: generation } } }));
+        void fetchPage(page, generation, cursor);
       }
     },
     invalidateInventory() {

@@ -61,20 +61,33 @@ export const AssetFilter = z.object({
 export type AssetFilter = z.infer<typeof AssetFilter>;
 
 export const AssetListQuery = z.object({
+  /** Position of the page's first row. With a cursor it only labels the page (echoed in AssetPage.offset). */
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(100),
   sort: z.object({ field: z.enum(ASSET_SORT_FIELDS), direction: SortDirection }).default({ field: 'name', direction: 'asc' }),
   filter: AssetFilter.default({}),
+  /**
+   * Keyset paging: a cursor from an earlier page of the same sort field (AssetPage.endCursor), and the
+   * page is the rows right after that row. Cheaper than an offset deep in a large list; a cursor of
+   * another sort field, or a malformed one, is ignored and the offset used.
+   */
+  after: z.string().max(2000).optional(),
+  /** Like `after`, from AssetPage.startCursor: the page is the rows right before that row. Ignored with `after`. */
+  before: z.string().max(2000).optional(),
 });
 export type AssetListQuery = z.input<typeof AssetListQuery>;
 
 export const AssetPage = z.object({
   items: z.array(AssetSummary),
-  /** Matching assets, counted exactly up to 10,000 past this page; see totalIsExact. */
+  /** Matching assets, counted exactly up to 10,000 past this page (fewer where counting further would be slow); see totalIsExact. */
   total: z.number().int(),
   offset: z.number().int(),
   /** False when more assets match than were counted: show "N+" and let the list grow as it scrolls. */
   totalIsExact: z.boolean().default(true),
+  /** Cursor of the first row (the `before` of the page above it); absent when the page is empty. */
+  startCursor: z.string().optional(),
+  /** Cursor of the last row (the `after` of the page below it); absent when the page is empty. */
+  endCursor: z.string().optional(),
 });
 export type AssetPage = z.infer<typeof AssetPage>;
 

@@ -1,5 +1,6 @@
 // The inventory grid: a virtualized ARIA grid over the server's sorted, filtered list. Only the rows
-// in view are rendered; their pages are fetched by offset and cached in the store. Keyboard: arrows,
+// in view are rendered; their pages are fetched (the one in view by position, its neighbours from
+// its cursors) and cached in the store. Keyboard: arrows,
 // Page Up/Down, Home/End move the active row; Enter opens it. Headers sort on the server and resize.
 import { Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
@@ -105,7 +106,8 @@ export function AssetGrid() {
   const lastVisible = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    store.getState().ensureInventoryRows(Math.max(0, firstVisible - PREFETCH_ROWS), lastVisible + PREFETCH_ROWS);
+    // The page in view is fetched first; the prefetched ones around it continue from its cursors.
+    store.getState().ensureInventoryRows(Math.max(0, firstVisible - PREFETCH_ROWS), lastVisible + PREFETCH_ROWS, firstVisible);
   }, [store, firstVisible, lastVisible, generation, total]);
 
   // A new sort or filter is a new list: start at its top (skipping the first render, which restores).
