@@ -34,11 +34,18 @@ ALTER TABLE observations RENAME TO legacy_observations;
 ALTER TABLE match_decisions RENAME TO legacy_match_decisions;
 ALTER TABLE stewardship_items RENAME TO legacy_stewardship_items;
 ALTER TABLE asset_versions RENAME TO legacy_asset_versions;
-ALTER TABLE asset_sources RENAME TO legacy_asset_members;
-ALTER TABLE tags RENAME TO legacy_tags;
-ALTER TABLE lifecycle RENAME TO legacy_lifecycle;
-ALTER TABLE discovery_run_hosts RENAME TO legacy_discovery_run_hosts;
-ALTER TABLE learned_addresses RENAME TO legacy_learned_addresses;
+-- Tables whose rows point at assets are copied (a copy has no foreign keys) and dropped before the
+-- old assets table is: renamed, they would keep their ON DELETE actions and lose their rows with it.
+CREATE TABLE legacy_asset_members AS SELECT * FROM asset_sources;
+DROP TABLE asset_sources;
+CREATE TABLE legacy_tags AS SELECT * FROM tags;
+DROP TABLE tags;
+CREATE TABLE legacy_lifecycle AS SELECT * FROM lifecycle;
+DROP TABLE lifecycle;
+CREATE TABLE legacy_discovery_run_hosts AS SELECT * FROM discovery_run_hosts;
+DROP TABLE discovery_run_hosts;
+CREATE TABLE legacy_learned_addresses AS SELECT * FROM learned_addresses;
+DROP TABLE learned_addresses;
 DROP INDEX IF EXISTS match_decisions_left;
 DROP INDEX IF EXISTS match_decisions_right;
 DROP INDEX IF EXISTS match_decisions_created;

@@ -84,9 +84,10 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
         source_count = @source_count, quality = @quality, first_seen = @first_seen, last_seen = @last_seen, updated_at = @now,
         content_hash = @content_hash, body = @body WHERE id = @id`,
     ),
-    touchAsset: db.prepare(
-      "UPDATE assets SET status = CASE WHEN status = 'retired' THEN status ELSE ? END, first_seen = ?, last_seen = ?, source_count = ? WHERE id = ?",
-    ),
+    // Columns in a SET rewrite every index holding them even when unchanged (status is in all the
+    // list indexes): dates and status are set apart, each only when it moved.
+    touchAsset: db.prepare('UPDATE assets SET first_seen = ?, last_seen = ?, source_count = ? WHERE id = ?'),
+    setAssetStatus: db.prepare("UPDATE assets SET status = ? WHERE id = ? AND status <> 'retired'"),
     personTags: db.prepare("SELECT key, value FROM tags WHERE asset_id = ? AND origin = 'person'"),
     deleteObservedTags: db.prepare("DELETE FROM tags WHERE asset_id = ? AND origin = 'observed'"),
     deleteSoftware: db.prepare('DELETE FROM asset_software WHERE asset_id = ?'),
@@ -241,7 +242,8 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
           id = old.id;
           outcome.unchanged += 1;
           if (old.first_seen !== r.firstSeen || old.last_seen !== lastSeen || old.status !== r.status) {
-            q.touchAsset.run(r.status, r.firstSeen, lastSeen, r.members.length, id);
+            if (old.first_seen !== r.firstSeen || old.last_seen !== lastSeen) q.touchAsset.run(r.firstSeen, lastSeen, r.members.length, id);
+            if (old.status !== r.status) q.setAssetStatus.run(r.status, id);
             if (old.status !== r.status && old.status !== 'retired') {
               count('status', old.status, -1);
               count('status', r.status, 1);
