@@ -10,11 +10,13 @@
 //   of ten sources: total time and peak RSS; then one changed observation written into that
 //   inventory through the record writer, p50/p95 over 200 samples.
 // Run: npm run bench -- write-path   (BENCH_RECORDS / BENCH_BIG_RECORDS scale it down).
+import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { v7 as uuidv7 } from 'uuid';
 import { LOCAL_MIGRATIONS } from '../migrations/index.js';
@@ -163,9 +165,21 @@ async function writeSlice(path: string, total: number, from: number, to: number)
   await once(out, 'close');
 }
 
-const root = mkdtempSync(join(tmpdir(), 'fieldwise-bench-write-'));
-const figures: Figures = { records: N };
-try {
+/**
+ * Each part runs in its own process, so that one part's memory (the anchor holds every row in memory)
+ * never shows in another's peak RSS.
+ */
+async function runPart(part: 'small' | 'big'): Promise<Figures> {
+  const root = mkdtempSync(join(tmpdir(), `fieldwise-bench-write-${part}-`));
+  try {
+    return part === 'small' ? await smallPart(root) : await bigPart(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function smallPart(root: string): Promise<Figures> {
+  const figures: Figures = { records: N };
   const file = join(root, 'servers.ndjson');
   await writeServersCacheFile(file, N, 'ndjson', SEED);
   figures.fileMiB = round(statSync(file).size / 2 ** 20, 1);
@@ -239,9 +253,13 @@ try {
     figures.firstImportVsAnchorWall = round(first.wallMs > 0 ? a.ms / first.wallMs : 0, 3);
     figures.firstImportVsAnchorCpu = round(first.cpuMs > 0 ? a.cpuMs / first.cpuMs : 0, 3);
   }
+  return figures;
+}
 
-  // 6. A million observations into one database, then single changes into that inventory.
-  if (BIG > 0) {
+// 6. A million observations into one database, then single changes into that inventory.
+async function bigPart(root: string): Promise<Figures> {
+  const figures: Figures = {};
+  {
     const files = 10;
     const per = Math.ceil(BIG / files);
     const big = await createAppCore({ dataDir: join(root, 'big'), version: 'bench', logger: quietLogger, scheduler: false });
@@ -292,7 +310,20 @@ try {
       db.close();
     }
   }
+  return figures;
+}
+
+const part = process.argv[2];
+if (part === 'small' || part === 'big') {
+  process.stdout.write(`\n@@figures ${JSON.stringify(await runPart(part))}\n`);
+} else {
+  const figures: Figures = {};
+  for (const p of BIG > 0 ? (['small', 'big'] as const) : (['small'] as const)) {
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), p], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('@@figures '));
+    process.stdout.write(child.stdout.split('\n').filter((l) => !l.startsWith('@@figures ')).join('\n'));
+    if (child.status !== 0 || !line) throw new Error(`the ${p} part failed (exit ${child.status})`);
+    Object.assign(figures, JSON.parse(line.slice('@@figures '.length)) as Figures);
+  }
   writeBenchResult('write-path', figures);
-} finally {
-  rmSync(root, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 // Maps every call of the contract to the service that implements it. The Handlers type makes a
 // missing or mistyped handler a compile error.
 import { ApiError } from '../../src-shared/api/index.js';
+import type { NetworkAddressing } from '../../src-shared/model/network-addressing.js';
 import { listAuditEvents, verifyAuditChain } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { getRun, listRuns } from '../db/runs-repository.js';
@@ -26,6 +27,11 @@ function by(ctx: CallContext) {
 }
 
 export function createHandlers(s: HandlerServices): Handlers {
+  /** A scope's network addressing belongs to the network: declared there, after the scope is saved. */
+  async function declareScopeNetwork<T extends { network: string | null }>(scope: T, addressing: NetworkAddressing | undefined, ctx: CallContext): Promise<T> {
+    if (addressing && scope.network) await s.reconciliation.setNetwork({ name: scope.network, addressing }, by(ctx));
+    return scope;
+  }
   return {
     'system.info': () => s.system.info(),
     'sources.list': () => listSources(s.db),
@@ -65,8 +71,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     'discovery.credentials.check': (input) => s.discovery.credentials.check(input.id),
     'discovery.scopes.list': () => s.discovery.scopes.list(),
     'discovery.scopes.get': (input) => s.discovery.scopes.get(input.id),
-    'discovery.scopes.create': (input, ctx) => s.discovery.scopes.create(input, by(ctx)),
-    'discovery.scopes.update': (input, ctx) => s.discovery.scopes.update(input, by(ctx)),
+    'discovery.scopes.create': async (input, ctx) => declareScopeNetwork(s.discovery.scopes.create(input, by(ctx)), input.addressing, ctx),
+    'discovery.scopes.update': async (input, ctx) => declareScopeNetwork(s.discovery.scopes.update(input, by(ctx)), input.addressing, ctx),
     'discovery.scopes.delete': (input, ctx) => s.discovery.scopes.delete(input.id, by(ctx)),
     'discovery.schedule.preview': (input) => s.discovery.schedulePreview(input),
     'discovery.plan': (input) => s.discovery.scopes.plan(input.scopeId),

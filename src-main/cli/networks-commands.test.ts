@@ -53,6 +53,13 @@ describe('networks list and set', () => {
     expect(await count()).toBe(2);
   });
 
+  it('declares a discovery scope\'s network addressing with the scope', async () => {
+    const added = await cli('scopes', 'add', 'plant-b-floor', '--targets', '127.0.0.1', '--network', 'plant-b', '--addressing', 'static');
+    expect(added.code, added.err).toBe(0);
+    const json = JSON.parse((await cli('--json', 'networks', 'list')).out) as { name: string; addressing: string }[];
+    expect(json).toEqual([expect.objectContaining({ name: 'plant-b', addressing: 'static' })]);
+  });
+
   it('rejects an unknown addressing with the choices', async () => {
     const result = await cli('networks', 'set', 'x', '--addressing', 'sometimes');
     expect(result.code).not.toBe(0);

@@ -4,6 +4,7 @@
 // LLDP/CDP/FDB/ARP tables produce. Progress arrives as 'discovery.progress' events and the end of a
 // run as 'run.finished' (Run.kind 'snmp_discovery').
 import { z } from 'zod';
+import { NETWORK_ADDRESSING } from '../model/network-addressing.js';
 import { ASSET_CLASSES } from '../model/asset-classes.js';
 import { RELATION_TYPES } from '../model/relation-types.js';
 import { Id, IsoTime } from './common.js';
@@ -233,6 +234,8 @@ export const DiscoveryScopeCreateInput = z.object({
   ports: z.array(z.number().int().min(1).max(65535)).min(1).max(32).default([161]),
   credentialSetIds: z.array(Id).max(20).default([]),
   network: z.string().trim().min(1).max(100).nullable().optional(),
+  /** How that network hands out addresses (declared for the network, see networks.set). */
+  addressing: z.enum(NETWORK_ADDRESSING).optional(),
   /** Omitted settings take DISCOVERY_DEFAULTS, or DISCOVERY_OT_DEFAULTS for an OT scope. */
   settings: DiscoverySettings.partial().optional(),
   depth: z.enum(['identify', 'full']).default('full'),
@@ -252,6 +255,8 @@ export const DiscoveryScopeUpdateInput = z.object({
   ports: z.array(z.number().int().min(1).max(65535)).min(1).max(32).optional(),
   credentialSetIds: z.array(Id).max(20).optional(),
   network: z.string().trim().min(1).max(100).nullable().optional(),
+  /** How the scope's network hands out addresses (declared for the network, see networks.set). */
+  addressing: z.enum(NETWORK_ADDRESSING).optional(),
   settings: DiscoverySettings.partial().optional(),
   depth: z.enum(['identify', 'full']).optional(),
   schedule: Schedule.nullable().optional(),

@@ -32,6 +32,7 @@ export async function discoverSnmp(cli: CliContext, opts: DiscoverSnmpOptions): 
       ports: opts.port ?? [161],
       credentialSetIds: credentialIds,
       network: opts.network ?? null,
+      ...(opts.addressing ? { addressing: opts.addressing } : {}),
       depth: opts.identify ? ('identify' as const) : ('full' as const),
       settings: settingsFrom(opts),
     };

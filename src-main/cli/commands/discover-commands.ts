@@ -1,5 +1,6 @@
 // `fieldwise discover snmp|run|plan|report`: sweep addresses or run a saved scope over SNMP.
 import type { Command } from 'commander';
+import { NETWORK_ADDRESSING, type NetworkAddressing } from '../../../src-shared/model/network-addressing.js';
 import type { CliContext } from '../cli-context.js';
 import { choice, ports } from '../option-parsers.js';
 import { addSafetyOptions, type SafetyOptions } from './safety-options.js';
@@ -13,6 +14,7 @@ export interface DiscoverSnmpOptions extends SafetyOptions {
   snmpVersion: 'v1' | 'v2c';
   scope: string;
   network?: string;
+  addressing?: NetworkAddressing;
   identify?: boolean;
   ot?: boolean;
   yes?: boolean;
@@ -42,6 +44,7 @@ export function registerDiscoverCommands(program: Command, cli: CliContext): voi
       )
       .option('--scope <name>', 'name of the scope to save these settings under', 'CLI sweep')
       .option('--network <name>', 'site or network the addresses belong to')
+      .option('--addressing <how>', `how that network hands out addresses: ${NETWORK_ADDRESSING.join(', ')} (declared for the network)`, choice(NETWORK_ADDRESSING, 'addressing'))
       .option('--identify', 'read only the system group (one request per device)')
       .option('--ot', 'mark as an OT (plant) scope: gentle defaults and confirmation required')
       .option('--yes', 'confirm the plan of an OT scope without asking'),

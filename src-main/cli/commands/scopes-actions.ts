@@ -41,6 +41,7 @@ export async function addScope(cli: CliContext, name: string, opts: ScopesAddOpt
       schedule: opts.schedule ?? null,
       scheduleTimezone: opts.timezone ?? null,
       network: opts.network ?? null,
+      ...(opts.addressing ? { addressing: opts.addressing } : {}),
       depth: opts.identify ? 'identify' : 'full',
       settings: settingsFrom(opts),
       ot: Boolean(opts.ot),

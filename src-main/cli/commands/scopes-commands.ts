@@ -1,7 +1,8 @@
 // `fieldwise scopes list|add|show`: saved discovery scopes (targets, credentials, safety, schedule).
 import type { Command } from 'commander';
+import { NETWORK_ADDRESSING, type NetworkAddressing } from '../../../src-shared/model/network-addressing.js';
 import type { CliContext } from '../cli-context.js';
-import { ports } from '../option-parsers.js';
+import { choice, ports } from '../option-parsers.js';
 import { addSafetyOptions, type SafetyOptions } from './safety-options.js';
 
 export interface ScopesAddOptions extends SafetyOptions {
@@ -12,6 +13,7 @@ export interface ScopesAddOptions extends SafetyOptions {
   schedule?: string;
   timezone?: string;
   network?: string;
+  addressing?: NetworkAddressing;
   identify?: boolean;
   ot?: boolean;
 }
@@ -34,6 +36,7 @@ export function registerScopesCommands(program: Command, cli: CliContext): void 
       .option('--schedule <cron>', 'run on a schedule, e.g. "0 2 * * *" (nightly at 02:00)')
       .option('--timezone <zone>', 'IANA time zone of the schedule (default: local time)')
       .option('--network <name>', 'site or network the addresses belong to')
+      .option('--addressing <how>', `how that network hands out addresses: ${NETWORK_ADDRESSING.join(', ')} (declared for the network)`, choice(NETWORK_ADDRESSING, 'addressing'))
       .option('--identify', 'read only the system group')
       .option('--ot', 'OT (plant) scope: gentle defaults, confirmation required'),
   ).action(async (name: string, opts: ScopesAddOptions) => (await import('./scopes-actions.js')).addScope(cli, name, opts));
