@@ -208,8 +208,9 @@ async function smallPart(root: string): Promise<Figures> {
     figures.onePercentReimportUpdated = onePercent.counts.updated;
 
     // 4. A manual edit issued while another long import commits: it waits its turn and succeeds.
+    // Another N servers (the next N of the same generated estate: different hosts, no overlap).
     const second = join(root, 'servers-b.ndjson');
-    await writeServersCacheFile(second, N, 'ndjson', SEED + 1);
+    await writeSlice(second, 2 * N, N, 2 * N);
     const target = (await call(core, 'assets.list', { limit: 1 })).items[0];
     if (!target) throw new Error('no asset to edit');
     let waitedMs = Number.NaN;

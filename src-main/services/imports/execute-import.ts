@@ -67,10 +67,12 @@ export interface ImportOutcome {
 }
 
 export const STAGED_FILE = 'staged.ndjson';
+/** Prefix of a stored raw hash whose record took its time from the file (see previewImport). */
+const FILE_TIMED = 'f:';
 export const REJECTED_FILE = 'rejected.ndjson';
 
 /** One line of the staged file: a record to write, or a stored record seen again unchanged (by id). */
-type StagedLine = { o: ObservationInput; h: string } | { b: number; t: string };
+type StagedLine = { o: ObservationInput; h: string } | { b: number; t: string | null };
 
 async function writeLine(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
@@ -94,8 +96,14 @@ export async function previewImport(job: ImportJob, deps: ImportDeps): Promise<I
   const source = db.prepare('SELECT seq, kind, name FROM sources WHERE id = ?').get(job.sourceId) as { seq: number; kind: ImportKind; name: string };
   const sourceRef = sourceRefOf(source.kind, source.name);
   // The raw text of every record this source holds: a record read again unchanged is not parsed.
-  const knownRaw = new Map<string, number>();
-  for (const r of db.prepare('SELECT raw_hash, id FROM records WHERE source_seq = ? AND raw_hash IS NOT NULL').iterate(source.seq) as Iterable<{ raw_hash: string; id: number }>) knownRaw.set(r.raw_hash, r.id);
+  // A stored raw hash starts with FILE_TIMED when the record had no time of its own and took the
+  // file's: seeing it again in a newer file is a newer sighting. A record with its own time says the
+  // same time again, which changes nothing.
+  const knownRaw = new Map<string, { id: number; fileTimed: boolean }>();
+  for (const r of db.prepare('SELECT raw_hash, id FROM records WHERE source_seq = ? AND raw_hash IS NOT NULL').iterate(source.seq) as Iterable<{ raw_hash: string; id: number }>) {
+    const fileTimed = r.raw_hash.startsWith(FILE_TIMED);
+    knownRaw.set(fileTimed ? r.raw_hash.slice(FILE_TIMED.length) : r.raw_hash, { id: r.id, fileTimed });
+  }
   const stored = db.prepare('SELECT r.native_key, r.content_hash FROM json_each(?) j CROSS JOIN records r ON r.source_seq = ? AND r.native_key = j.value');
 
   await mkdir(job.stagingDir, { recursive: true });
@@ -118,7 +126,7 @@ export async function previewImport(job: ImportJob, deps: ImportDeps): Promise<I
       else if (previous === hash) preview.unchanged += 1;
       else preview.updated += 1;
       seen.add(b.observation.nativeKey);
-      const line: StagedLine = { o: b.observation, h: b.rawHash };
+      const line: StagedLine = { o: b.observation, h: b.observation.observedAt === fileTime ? FILE_TIMED + b.rawHash : b.rawHash };
       await writeLine(staged, JSON.stringify(line) + '\n');
     }
   };
@@ -146,7 +154,8 @@ export async function previewImport(job: ImportJob, deps: ImportDeps): Promise<I
         await writeLine(rejectedOut, JSON.stringify(item) + '\n');
       } else if (item.type === 'unchanged') {
         preview.unchanged += 1;
-        const line: StagedLine = { b: knownRaw.get(item.rawHash) as number, t: fileTime };
+        const known = knownRaw.get(item.rawHash) as { id: number; fileTimed: boolean };
+        const line: StagedLine = { b: known.id, t: known.fileTimed ? fileTime : null };
         await writeLine(staged, JSON.stringify(line) + '\n');
       } else {
         pending.push({ observation: item.observation, rawHash: item.rawHash });
@@ -198,7 +207,10 @@ export async function commitImport(job: ImportJob, preview: ImportPreview, deps:
       if (deps.signal.aborted) throw cancelled();
       if (text.length === 0) continue;
       const line = JSON.parse(text) as StagedLine;
-      if ('b' in line) seenAgain.push({ id: line.b, at: line.t });
+      if ('b' in line) {
+        if (line.t === null) counts.unchanged += 1;
+        else seenAgain.push({ id: line.b, at: line.t });
+      }
       else items.push({ observation: line.o, rawHash: line.h });
       if (items.length + seenAgain.length >= CHUNK) flush();
     }

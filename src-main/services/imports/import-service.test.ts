@@ -274,6 +274,8 @@ describe('imports through the app core', () => {
     it('takes a corrected export that kept its time stamps: the changed record is updated, the others unchanged', async () => {
       const original = JSON.parse(await readFile(examplePath('servers.json'), 'utf8')) as { hostname: string; memory_mb: number; last_seen: string }[];
       await t.importFile(examplePath('servers.json'), { kind: 'servers_cache', sourceName: 'cmdb' });
+      // The same file again first: unchanged, and it must not make the correction below look older.
+      expect((await t.importFile(examplePath('servers.json'), { kind: 'servers_cache', sourceName: 'cmdb' })).counts).toMatchObject({ unchanged: original.length, updated: 0 });
       const corrected = original.map((r, i) => (i === 0 ? { ...r, memory_mb: r.memory_mb * 2 } : r));
       const path = files.file('servers-corrected.json');
       await writeFile(path, JSON.stringify(corrected));
