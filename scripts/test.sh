@@ -10,6 +10,8 @@ packages=()
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || packages+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || packages+=(dbus)
+# net-snmp's agent, for the collector tests against a real snmpd on 127.0.0.1.
+[ -x /usr/sbin/snmpd ] || command -v snmpd >/dev/null 2>&1 || packages+=(snmpd)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing system packages the tests need: ${packages[*]}"
