@@ -1,8 +1,8 @@
 // `fieldwise networks list|set`: declaring a network static makes an IP on it count for more.
 import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliRunner } from '../test-support/cli-runner.js';
 import { createTempDir, type TempDir } from '../test-support/temp-dir.js';
-import { runCli } from './run-cli.js';
 
 describe('networks list and set', () => {
   let dir: TempDir;
@@ -13,17 +13,7 @@ describe('networks list and set', () => {
     await dir.remove();
   });
 
-  async function cli(...args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli(['--data-dir', dir.file('data'), ...args], {
-      io: { out: (text) => void (out += text), err: (text) => void (err += text), isTty: false },
-      env: { USER: 'tester' },
-      version: '9.9.9-test',
-      waitForStop: () => Promise.resolve(),
-    });
-    return { code, out, err };
-  }
+  const cli = cliRunner(() => dir.file('data'));
 
   it('lists networks seen in records and re-reconciles them when their addressing is declared', async () => {
     // Two sources see the same box only by its private IP on "plant-a" (and the same vendor).

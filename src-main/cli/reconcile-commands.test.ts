@@ -2,8 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { examplePath } from '../test-support/test-app-core.js';
+import { cliRunner } from '../test-support/cli-runner.js';
 import { createTempDir, type TempDir } from '../test-support/temp-dir.js';
-import { runCli } from './run-cli.js';
 
 describe('export members and reconcile evaluate', () => {
   let dir: TempDir;
@@ -14,17 +14,7 @@ describe('export members and reconcile evaluate', () => {
     await dir.remove();
   });
 
-  async function cli(...args: string[]) {
-    let out = '';
-    let err = '';
-    const code = await runCli(['--data-dir', dir.file('data'), ...args], {
-      io: { out: (text) => void (out += text), err: (text) => void (err += text), isTty: false },
-      env: { USER: 'tester' },
-      version: '9.9.9-test',
-      waitForStop: () => Promise.resolve(),
-    });
-    return { code, out, err };
-  }
+  const cli = cliRunner(() => dir.file('data'));
 
   it('lists every record with its asset, and scores a labelled sample with the false and missed merges', async () => {
     expect((await cli('import', examplePath('servers.json'), '--kind', 'servers_cache', '--source-name', 'cmdb')).code).toBe(0);

@@ -5,15 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AssetPage, type Run } from '../../src-shared/api/index.js';
 import { IMPORT_KINDS } from '../../src-shared/model/source-kinds.js';
 import { DATABASE_FILE_NAME } from '../app/create-app-core.js';
+import { cliRunner } from '../test-support/cli-runner.js';
 import { createTempDir, type TempDir } from '../test-support/temp-dir.js';
 import { examplePath } from '../test-support/test-app-core.js';
-import { runCli } from './run-cli.js';
-
-interface CliResult {
-  code: number;
-  out: string;
-  err: string;
-}
 
 describe('fieldwise CLI', () => {
   let dir: TempDir;
@@ -24,17 +18,7 @@ describe('fieldwise CLI', () => {
     await dir.remove();
   });
 
-  async function cli(...args: string[]): Promise<CliResult> {
-    let out = '';
-    let err = '';
-    const code = await runCli(['--data-dir', dir.file('data'), ...args], {
-      io: { out: (text) => void (out += text), err: (text) => void (err += text), isTty: false },
-      env: { USER: 'tester' },
-      version: '9.9.9-test',
-      waitForStop: () => Promise.resolve(),
-    });
-    return { code, out, err };
-  }
+  const cli = cliRunner(() => dir.file('data'));
 
   it('imports a file, lists and shows assets, and verifies the audit trail', async () => {
     const imported = await cli('import', examplePath('servers.csv'), '--kind', 'servers_cache', '--source-name', 'cmdb');
