@@ -11,7 +11,7 @@ import { migrateDatabase } from '../db/migrate-database.js';
 import { createQueryBuilder } from '../db/query-builder.js';
 import { createRecordWriter } from '../db/record-writer.js';
 import { hasLegacyTables, upgradeRecordStore } from '../db/upgrade-record-store.js';
-import { createStalenessService } from '../services/staleness-service.js';
+import { createStalenessService, type StalenessService } from '../services/staleness-service.js';
 import { createWriteQueue, type WriteQueue } from '../services/write-queue.js';
 import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js';
 import { markInterruptedRuns } from '../db/runs-repository.js';
@@ -59,6 +59,7 @@ export interface FullAppCore extends AppCore {
   readonly discovery: DiscoveryService;
   readonly reconciliation: ReconciliationService;
   readonly writes: WriteQueue;
+  readonly staleness: StalenessService;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -155,6 +156,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     discovery,
     reconciliation,
     writes,
+    staleness,
     async close() {
       if (closed) return;
       closed = true;
