@@ -33,7 +33,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     return scope;
   }
   return {
-    'system.info': () => s.system.info(),
+    // Paths only for callers on this machine; serve mode's browser may be at the far end of a tunnel.
+    'system.info': (_input, ctx) => s.system.info({ withPaths: ctx.transport === 'ipc' || ctx.transport === 'cli' || ctx.transport === 'test' }),
     'sources.list': () => listSources(s.db),
     'assets.list': (input) => s.inventory.list(input),
     'assets.get': (input) => s.inventory.get(input.id),

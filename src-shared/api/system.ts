@@ -7,8 +7,12 @@ import { defineCall } from './define-contract.js';
 export const SystemInfo = z.object({
   appName: z.string(),
   version: z.string(),
-  dataDir: z.string(),
-  databasePath: z.string(),
+  /**
+   * Absolute paths on the machine running the core; null for callers that may be elsewhere (serve
+   * mode: a browser, perhaps through an SSH tunnel, is not told the server's file layout).
+   */
+  dataDir: z.string().nullable(),
+  databasePath: z.string().nullable(),
   schemaVersion: z.number().int(),
   assetCount: z.number().int(),
 });
@@ -26,7 +30,7 @@ export type Source = z.infer<typeof Source>;
 
 export const systemCalls = {
   'system.info': defineCall({
-    summary: 'Application name, version, data directory and schema version.',
+    summary: 'Application name, version, data directory (local callers only) and schema version.',
     access: 'read',
     input: z.object({}).default({}),
     output: SystemInfo,

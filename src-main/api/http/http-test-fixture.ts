@@ -40,8 +40,8 @@ export interface TestServerOptions {
 export const TEST_SYSTEM_INFO: SystemInfo = {
   appName: 'Fieldwise',
   version: '0.0.0-test',
-  dataDir: '/data',
-  databasePath: '/data/fieldwise.db',
+  dataDir: null,
+  databasePath: null,
   schemaVersion: 1,
   assetCount: 0,
 };

@@ -48,16 +48,19 @@ export function SettingsPage() {
   const info = useAppStore((s) => s.system.info);
   const infoError = useAppStore((s) => s.system.infoError);
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const rows: [string, string][] = info
-    ? [
-        ['Application', info.appName],
-        ['Version', info.version],
-        ['Data directory', info.dataDir],
-        ['Database', info.databasePath],
-        ['Schema version', String(info.schemaVersion)],
-        ['Assets', formatCount(info.assetCount)],
-      ]
-    : [];
+  // In a browser (serve mode) the server keeps its paths to itself: `fieldwise serve` prints them.
+  const rows = (
+    info
+      ? [
+          ['Application', info.appName],
+          ['Version', info.version],
+          ['Data directory', info.dataDir],
+          ['Database', info.databasePath],
+          ['Schema version', String(info.schemaVersion)],
+          ['Assets', formatCount(info.assetCount)],
+        ]
+      : []
+  ).filter((row): row is [string, string] => row[1] !== null);
   return (
     <Stack gap="sm" maw={820}>
       <Title order={2} size="h3">
@@ -79,6 +82,11 @@ export function SettingsPage() {
               ))}
             </Table.Tbody>
           </Table>
+          {info && info.dataDir === null && (
+            <Text size="sm" c="dimmed" data-testid="system-info-paths-hidden">
+              The data directory is not shown in the browser: the terminal running fieldwise serve printed it at start.
+            </Text>
+          )}
         </Stack>
       </Paper>
       <Paper withBorder p="md">
