@@ -9,7 +9,9 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    sourcemap: true,
+    // 'hidden': maps are written for reading a stack trace from a report, but no bundle points at
+    // them, so no browser asks for them (serve mode refuses .map files anyway).
+    sourcemap: 'hidden',
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

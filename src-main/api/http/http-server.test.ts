@@ -22,7 +22,7 @@ interface RawResponse {
 /** node:http for what fetch cannot do: a forged Host header, a chunked body past a limit. No keep-alive. */
 function rawRequest(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; chunks?: Buffer[] } = {},
+  init: { method?: string; headers?: Record<string, string>; chunks?: Buffer[]; keepOpen?: boolean } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (response) => {
@@ -36,7 +36,9 @@ function rawRequest(
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
     });
     for (const chunk of init.chunks ?? []) request.write(chunk);
-    request.end();
+    // keepOpen: the body stops short and the request is never finished (a stalled client).
+    if (init.keepOpen) request.flushHeaders();
+    else request.end();
   });
 }
 
@@ -306,14 +308,54 @@ describe('serve mode HTTP server', () => {
 });
 
 describe('serve mode limits', () => {
-  it('answers 429 past the rate limit, in the error shape', async () => {
+  it('answers 429 past the rate limit, in the error shape, naming the limit, its window and the wait, with Retry-After', async () => {
     const t = await startTestServer({ server: { rateLimit: { max: 3, windowMs: 60_000 } } });
     try {
       const headers = { authorization: `Bearer ${t.server.token}` };
       for (let i = 0; i < 3; i++) expect((await fetch(`${t.server.url}/healthz`, { headers })).status).toBe(200);
+      // Part of the window has gone by: what is left of it is not the window.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       const limited = await fetch(`${t.server.url}/api/call/system.info`, { method: 'POST', headers });
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
       const body = await expectError(limited, 429, 'rate_limited');
-      expect(body.error.message).toMatch(/at most 3/);
+      expect(body.error.message).toBe(`Too many requests from this address: at most 3 per minute; try again in ${retryAfter} s.`);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('gives the body of a call a short time to arrive, and an upload its long one', async () => {
+    const t = await startTestServer({ server: { apiReceiveTimeoutMs: 300 } });
+    try {
+      const port = Number(new URL(t.server.url).port);
+      const headers = { authorization: `Bearer ${t.server.token}` };
+      // A call whose body never arrives: 408 in the error shape, and the connection is closed.
+      const answer = await rawRequest(`${t.server.url}/api/call/system.info`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': '100' },
+        chunks: [Buffer.from('{"a":')],
+        keepOpen: true,
+      });
+      expect(answer.status).toBe(408);
+      expect(answer.headers.connection).toBe('close');
+      const body = ApiErrorBody.parse(JSON.parse(answer.body));
+      expect(body.error.code).toBe('timeout');
+      expect(body.error.message).toMatch(/did not arrive within 300 ms/);
+      expect(body.error.requestId).toBe(answer.headers['x-request-id']);
+
+      // An upload that pauses for longer than a call may take is still received.
+      const upload = connect({ host: '127.0.0.1', port });
+      await once(upload, 'connect');
+      const chunks: Buffer[] = [];
+      upload.on('data', (chunk: Buffer) => chunks.push(chunk));
+      upload.write(`PUT /api/uploads?name=slow.csv HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${t.server.token}\r\nContent-Length: 8\r\nConnection: close\r\n\r\nname,`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      upload.write('ip\n');
+      await once(upload, 'close');
+      const text = Buffer.concat(chunks).toString('utf8');
+      expect(text).toMatch(/^HTTP\/1\.1 200 /);
+      expect(text).toContain('"bytes":8');
     } finally {
       await t.close();
     }
@@ -392,6 +434,7 @@ describe('serve mode UI', () => {
     await mkdir(path.join(rendererDir, 'assets'));
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Fieldwise</title><div id="root"></div>');
     await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("fieldwise")');
+    await writeFile(path.join(rendererDir, 'assets', 'app.js.map'), '{"version":3,"sources":["../src/secret-source.ts"]}');
   });
   afterAll(async () => {
     await rm(rendererDir, { recursive: true, force: true });
@@ -423,6 +466,10 @@ describe('serve mode UI', () => {
 
       await expectError(await get('/assets/missing.js'), 404, 'not_found');
       await expectError(await get('/', {}), 401, 'unauthorized');
+
+      // Source maps would hand out the UI's source: not served, though the file is there.
+      const map = await expectError(await get('/assets/app.js.map'), 404, 'not_found');
+      expect(map.error.message).toMatch(/Nothing is served at GET \/assets\/app\.js\.map/);
     } finally {
       await t.close();
     }

@@ -2,8 +2,11 @@
 // the renderer runs in an ordinary browser (e2e tests, headless jump hosts). A thin adapter over the
 // dispatcher: every call goes through the same validation and access checks as IPC.
 //
-// Request pipeline (Fastify hooks, in this order, for every request including 404s and WebSocket
-// upgrades): request id + security headers -> shutting-down / Host checks -> rate limit -> token.
+// Every request passes the checks of request-gate.ts (request id + security headers -> shutting down
+// / Host -> rate limit -> token -> request shape) before any route, including 404s, WebSocket
+// upgrades and requests the router cannot route (a malformed URL). What fails earlier, in Node's HTTP
+// parser, never reaches a route and is answered by client-error-handler.ts. Every answer, wherever
+// it comes from, has the uniform error body, an X-Request-Id and the security headers.
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,15 +15,22 @@ import { PassThrough, type Readable } from 'node:stream';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError } from '../../../src-shared/api/index.js';
 import type { HttpServerCore } from './http-server-core.js';
 import type { CallContext } from '../dispatcher.js';
+import { createClientErrorHandler } from './client-error-handler.js';
 import { createEventSocketHub } from './event-socket-hub.js';
+import { HttpApiError } from './http-api-error.js';
 import { apiErrorBody, mapHttpError, type HttpErrorLimits } from './http-error-mapper.js';
 import { formatHttpUrl, isLoopbackHost, loopbackHostHeaders } from './loopback-host.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { rateLimitedError } from './rate-limit-message.js';
+import { writeRawErrorResponse } from './raw-error-response.js';
+import { receiveWithin } from './receive-within.js';
+import { createRequestGate, type GateStep } from './request-gate.js';
+import { pathOf, queryParam } from './request-path.js';
+import { signInHelpPage } from './sign-in-help-page.js';
 import { EVENTS_PROTOCOL, createTokenAuth, generateToken } from './token-auth.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -31,8 +41,10 @@ export const HTTP_SERVER_DEFAULTS = {
   uploadLimitBytes: 2 * 1024 * 1024 * 1024,
   rateLimit: { max: 600, windowMs: 60_000 },
   requestTimeoutMs: 30_000,
-  /** Receiving one whole request (in practice: an upload) must finish within this time. */
-  requestReceiveTimeoutMs: 15 * 60_000,
+  /** Receiving the body of a call (or of any request but an upload) must finish within this time. */
+  apiReceiveTimeoutMs: 30_000,
+  /** Receiving one whole upload must finish within this time. */
+  uploadReceiveTimeoutMs: 15 * 60_000,
   eventSocket: { maxBufferedBytes: 4 * 1024 * 1024, pingIntervalMs: 30_000 },
 } as const;
 
@@ -55,6 +67,10 @@ export interface HttpServerOptions {
   rateLimit?: { max: number; windowMs: number };
   /** A call that takes longer answers 504; the handler itself keeps running. Default 30 s. */
   requestTimeoutMs?: number;
+  /** Receiving a call's body (any body but an upload) takes longer: 408, connection closed. Default 30 s. */
+  apiReceiveTimeoutMs?: number;
+  /** Receiving a whole upload takes longer: 408, connection closed. Default 15 min. */
+  uploadReceiveTimeoutMs?: number;
   /** Listen on a non-loopback address. Anyone who can reach it and has the token can change data. */
   allowRemote?: boolean;
   /** Request ids (default UUIDv7). */
@@ -74,32 +90,8 @@ export interface HttpServer {
 
 type ServerState = 'starting' | 'ready' | 'closing';
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-function signInHelpPage(message: string, requestId: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fieldwise: sign in</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5">
-<h1>Fieldwise is running, but this browser is not signed in</h1>
-<p>${escapeHtml(message)}</p>
-<p>Open the address that <code>fieldwise serve</code> printed when it started: it ends in <code>?token=…</code>. Each start makes a new one.</p>
-<p style="color: #666">Request ${escapeHtml(requestId)}</p></body></html>
-`;
-}
-
-const UNAUTHENTICATED_PATHS = new Set(['/healthz', '/readyz']);
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
-}
-
-function queryParam(url: string, name: string): string | null {
-  const query = url.indexOf('?');
-  return query === -1 ? null : new URLSearchParams(url.slice(query + 1)).get(name);
-}
+const UPLOADS_ROUTE = '/api/uploads';
 
 function findRendererDir(rendererDir: string | null | undefined): string | null {
   if (!rendererDir) return null;
@@ -131,6 +123,8 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
     uploadLimitBytes: options.uploadLimitBytes ?? HTTP_SERVER_DEFAULTS.uploadLimitBytes,
   };
   const requestTimeoutMs = options.requestTimeoutMs ?? HTTP_SERVER_DEFAULTS.requestTimeoutMs;
+  const apiReceiveTimeoutMs = options.apiReceiveTimeoutMs ?? HTTP_SERVER_DEFAULTS.apiReceiveTimeoutMs;
+  const uploadReceiveTimeoutMs = options.uploadReceiveTimeoutMs ?? HTTP_SERVER_DEFAULTS.uploadReceiveTimeoutMs;
   const rateLimit = options.rateLimit ?? HTTP_SERVER_DEFAULTS.rateLimit;
   const newRequestId = options.newRequestId ?? uuidv7;
   const uiDir = findRendererDir(options.rendererDir);
@@ -140,6 +134,8 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
   let allowedHosts = new Set<string>();
   // Lets the WebSocket 101 response carry the same X-Request-Id as every other response.
   const requestIds = new WeakMap<IncomingMessage, string>();
+  // Filled once the rate limiter is registered; the router only calls for it on live requests.
+  let gate: GateStep[] = [];
 
   const hub = createEventSocketHub({
     events: core.events,
@@ -148,6 +144,63 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
     pingIntervalMs: options.eventSocket?.pingIntervalMs ?? HTTP_SERVER_DEFAULTS.eventSocket.pingIntervalMs,
   });
 
+  function logRequest(request: FastifyRequest, reply: FastifyReply): void {
+    const clientRequestId = request.headers['x-request-id'];
+    logger.info('http request', {
+      method: request.method,
+      path: pathOf(request.url),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      requestId: request.id,
+      ...(typeof clientRequestId === 'string' && CLIENT_REQUEST_ID.test(clientRequestId) ? { clientRequestId } : {}),
+    });
+  }
+
+  /** The one way an error becomes an answer, for route errors and unroutable requests alike. */
+  function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+    const isUpload = pathOf(request.url) === UPLOADS_ROUTE;
+    const mapped = mapHttpError(error, { limits, requestId: request.id, isUpload });
+    if (mapped.unexpected) {
+      logger.error('http request failed', {
+        requestId: request.id,
+        method: request.method,
+        path: pathOf(request.url),
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    }
+    reply.headers(mapped.headers);
+    // The client may still be sending a body we will not read: end the connection after answering.
+    if (mapped.status === 413 || mapped.status === 408) reply.header('connection', 'close');
+    // A person opening the address without the sign-in link gets a page that says what to do.
+    if (mapped.status === 401 && request.method === 'GET' && !pathOf(request.url).startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
+      return reply.code(401).type('text/html; charset=utf-8').send(signInHelpPage(mapped.error.message, request.id));
+    }
+    return reply.code(mapped.status).type('application/json; charset=utf-8').send(apiErrorBody(mapped.error, request.id));
+  }
+
+  /**
+   * A request the router gave up on (malformed percent-encoding, an over-long path segment): no
+   * hook has run and no route will. It passes the gate like any request, then gets its 4xx.
+   */
+  async function answerUnroutable(error: FastifyError, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // An upgrade request owns its socket: nothing else closes it after the answer.
+    const isUpgrade = request.headers.upgrade !== undefined;
+    if (isUpgrade) reply.header('connection', 'close');
+    reply.raw.once('finish', () => {
+      logRequest(request, reply);
+      if (isUpgrade) request.raw.socket.destroy();
+    });
+    try {
+      for (const step of gate) {
+        await step(request, reply);
+        if (reply.sent) return;
+      }
+      throw error;
+    } catch (caught) {
+      sendError(caught, request, reply);
+    }
+  }
+
   const app = Fastify({
     logger: false,
     bodyLimit: limits.bodyLimitBytes,
@@ -155,11 +208,21 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
     // client cannot forge or collide with another request's log entries.
     requestIdHeader: false,
     genReqId: () => newRequestId(),
-    requestTimeout: HTTP_SERVER_DEFAULTS.requestReceiveTimeoutMs,
+    // Node's limit for receiving a whole request: the longest, an upload's. Calls have their own.
+    requestTimeout: uploadReceiveTimeoutMs,
     forceCloseConnections: true,
     // Shutdown is answered by our own hook, in the uniform error shape.
     return503OnClosing: false,
+    // Node answers a request without Host with a bare 400 of its own; the Host check refuses it instead.
+    http: { requireHostHeader: false },
+    clientErrorHandler: createClientErrorHandler({ newRequestId, logger }),
+    frameworkErrors: (error, request, reply) => {
+      answerUnroutable(error, request, reply).catch(() => request.raw.socket.destroy());
+    },
   });
+  // An Expect other than 100-continue: Node would answer a bare 417. Routed, it passes the gate,
+  // which refuses it in the uniform shape.
+  app.server.on('checkExpectation', (request: IncomingMessage, response) => app.routing(request, response));
 
   // First: its onRequest hook marks upgrade requests so that a refused upgrade (401, 403, 429 from
   // the hooks below) gets its socket destroyed after the answer instead of left open.
@@ -173,94 +236,47 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
     const requestId = requestIds.get(request);
     if (requestId !== undefined) headers.push(`X-Request-Id: ${requestId}`);
   });
-
-  // 1. Request id, security headers, shutdown and Host checks: first, so even a 429 or 401 has them.
-  app.addHook('onRequest', async (request, reply) => {
-    requestIds.set(request.raw, request.id);
-    reply.header('x-request-id', request.id);
-    reply.headers(SECURITY_HEADERS);
-    const requestPath = pathOf(request.url);
-    if (requestPath.startsWith('/api/') || UNAUTHENTICATED_PATHS.has(requestPath)) reply.header('cache-control', 'no-store');
-    if (state === 'closing' && !UNAUTHENTICATED_PATHS.has(requestPath)) {
-      throw new ApiError('unavailable', 'Fieldwise is shutting down; start fieldwise serve again.');
-    }
-    if (!allowRemote && !allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
-      throw new ApiError('forbidden', 'Serve mode only answers requests addressed to 127.0.0.1 or localhost.');
-    }
+  // A handshake ws refuses after the route took the socket over (bad Sec-WebSocket-Key or -Version).
+  app.websocketServer.on('wsClientError', (error: Error, socket, request: IncomingMessage) => {
+    const requestId = requestIds.get(request) ?? newRequestId();
+    logger.info('http request', { method: request.method, path: pathOf(request.url ?? ''), status: 400, requestId });
+    writeRawErrorResponse(socket, {
+      status: 400,
+      error: new ApiError('bad_request', `This is not a valid WebSocket handshake: ${error.message}.`),
+      requestId,
+      headers: { 'sec-websocket-version': '13' },
+    });
   });
 
-  // 2. Rate limit, before the token check so guessing tokens is limited too.
   await app.register(fastifyRateLimit, {
     global: false,
     max: rateLimit.max,
     timeWindow: rateLimit.windowMs,
-    errorResponseBuilder: (_request, context) =>
-      new ApiError('rate_limited', `Too many requests: at most ${context.max} per ${context.after}; try again in ${Math.max(1, Math.ceil(context.ttl / 1000))} s.`),
+    errorResponseBuilder: (_request, context) => rateLimitedError(rateLimit, context.ttl),
   });
-  app.addHook('onRequest', app.rateLimit());
-
-  // 3. The token. `GET /?token=` trades a valid token for the cookie and redirects to `/`, so the
-  // token leaves the address bar (and the browser history keeps only `/`).
-  app.addHook('onRequest', async (request, reply) => {
-    const requestPath = pathOf(request.url);
-    if (UNAUTHENTICATED_PATHS.has(requestPath)) return;
-    const offered = requestPath === '/' && request.method === 'GET' ? queryParam(request.url, 'token') : null;
-    if (offered !== null) {
-      if (!auth.matches(offered)) {
-        throw new ApiError('unauthorized', 'This sign-in link is not valid for this server: copy the link that fieldwise serve printed.');
-      }
-      reply.code(303).header('set-cookie', auth.setCookie).header('location', '/').send();
-      return reply;
-    }
-    const credential = auth.check(request.headers);
-    if (credential === null) {
-      throw new ApiError(
-        'unauthorized',
-        'Serve mode needs its token: open the sign-in link printed by fieldwise serve, or send "Authorization: Bearer <token>".',
-      );
-    }
-    // A cookie rides along with any page's request to this host; for WebSockets (which ignore CORS)
-    // the Origin must be this server, or a page elsewhere could read the event stream.
-    const origin = request.headers.origin;
-    if (credential === 'cookie' && request.headers.upgrade?.toLowerCase() === 'websocket' && origin !== undefined) {
-      if (origin.toLowerCase() !== `http://${(request.headers.host ?? '').toLowerCase()}`) {
-        throw new ApiError('forbidden', 'WebSocket connections are only accepted from pages served by this server.');
-      }
-    }
-    return undefined;
+  gate = createRequestGate({
+    auth,
+    allowRemote,
+    allowedHosts: () => allowedHosts,
+    isClosing: () => state === 'closing',
+    rateLimit: app.rateLimit(),
+    onRequestId: (request) => requestIds.set(request.raw, request.id),
   });
+  for (const step of gate) app.addHook('onRequest', step);
 
-  app.addHook('onResponse', async (request, reply) => {
-    const clientRequestId = request.headers['x-request-id'];
-    logger.info('http request', {
-      method: request.method,
-      path: pathOf(request.url),
-      status: reply.statusCode,
-      ms: Math.round(reply.elapsedTime),
-      requestId: request.id,
-      ...(typeof clientRequestId === 'string' && CLIENT_REQUEST_ID.test(clientRequestId) ? { clientRequestId } : {}),
+  // A call's body must arrive within its own short time; only uploads get the long one.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    const hasBody = request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined;
+    if (!hasBody || (request.method === 'PUT' && request.routeOptions.url === UPLOADS_ROUTE)) return payload;
+    return receiveWithin(payload, apiReceiveTimeoutMs, {
+      timeout: () => new HttpApiError('timeout', `The request body did not arrive within ${apiReceiveTimeoutMs} ms; send it again.`, 408),
+      interrupted: () => new ApiError('bad_request', 'The request was interrupted before its body arrived.'),
     });
   });
 
-  app.setErrorHandler(async (error, request, reply) => {
-    const isUpload = pathOf(request.url) === '/api/uploads';
-    const mapped = mapHttpError(error, { limits, requestId: request.id, isUpload });
-    if (mapped.unexpected) {
-      logger.error('http request failed', {
-        requestId: request.id,
-        method: request.method,
-        path: pathOf(request.url),
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      });
-    }
-    // The client may still be sending a body we will not read: end the connection after answering.
-    if (mapped.status === 413) reply.header('connection', 'close');
-    // A person opening the address without the sign-in link gets a page that says what to do.
-    if (mapped.status === 401 && request.method === 'GET' && !pathOf(request.url).startsWith('/api/') && (request.headers.accept ?? '').includes('text/html')) {
-      return reply.code(401).type('text/html; charset=utf-8').send(signInHelpPage(mapped.error.message, request.id));
-    }
-    return reply.code(mapped.status).type('application/json; charset=utf-8').send(apiErrorBody(mapped.error, request.id));
-  });
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply));
+
+  app.setErrorHandler(async (error, request, reply) => sendError(error, request, reply));
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -294,7 +310,7 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
-    scope.put('/api/uploads', { bodyLimit: limits.uploadLimitBytes }, async (request, reply) => {
+    scope.put(UPLOADS_ROUTE, { bodyLimit: limits.uploadLimitBytes }, async (request, reply) => {
       const name = queryParam(request.url, 'name');
       if (name === null || name.trim() === '' || name.length > 1000) {
         throw new ApiError('bad_request', 'Name the file: PUT /api/uploads?name=<file name>.');
@@ -331,6 +347,8 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
       root: uiDir,
       index: 'index.html',
       wildcard: true,
+      // Source maps would hand out the UI's source: refused like any missing file (404).
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders: (reply, filePath) => {
         // index.html must be revalidated so a rebuilt UI is picked up; hashed assets may be cached.
         if (path.basename(filePath) === 'index.html') reply.header('cache-control', 'no-cache');
