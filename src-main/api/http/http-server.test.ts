@@ -361,6 +361,37 @@ describe('serve mode limits', () => {
     }
   });
 
+  it('closes a connection whose unread body stalls, and keeps serving', async () => {
+    // Bodies nobody reads: a GET's (no token needed for /healthz), and one refused for its declared
+    // length. When their receive time runs out there is no one to answer; the server must not fall over.
+    const t = await startTestServer({ server: { apiReceiveTimeoutMs: 300, bodyLimitBytes: 1024 } });
+    try {
+      const port = Number(new URL(t.server.url).port);
+      const host = `Host: 127.0.0.1:${port}\r\n`;
+      for (const [status, bytes] of [
+        [200, `GET /healthz HTTP/1.1\r\n${host}Content-Length: 100000\r\n\r\n${'a'.repeat(40_000)}`],
+        [
+          413,
+          `POST /api/call/system.info HTTP/1.1\r\n${host}Authorization: Bearer ${t.server.token}\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n{"a":`,
+        ],
+      ] as const) {
+        const socket = connect({ host: '127.0.0.1', port });
+        socket.on('error', () => {}); // the server may reset a connection it closes with unread bytes
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.write(bytes);
+        // The client never sends the rest: the server ends the connection (a 413 at once, the GET once its body is overdue).
+        await once(socket, 'close');
+        expect(Buffer.concat(chunks).toString('utf8')).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      }
+      // Past both receive timeouts, the server still answers.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await fetch(`${t.server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('answers 504 when a call outlives the request timeout', async () => {
     const t = await startTestServer({ server: { requestTimeoutMs: 100 } });
     try {
