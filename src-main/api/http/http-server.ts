@@ -4,7 +4,7 @@
 //
 // Request pipeline (Fastify hooks, in this order, for every request including 404s and WebSocket
 // upgrades): request id + security headers -> shutting-down / Host checks -> rate limit -> token.
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { ApiError } from '../../../src-shared/api/index.js';
 import type { HttpServerCore } from './http-server-core.js';
 import type { CallContext } from '../dispatcher.js';
 import { createEventSocketHub } from './event-socket-hub.js';
+import { attachmentDisposition } from './attachment-disposition.js';
 import { apiErrorBody, mapHttpError, type HttpErrorLimits } from './http-error-mapper.js';
 import { formatHttpUrl, isLoopbackHost, loopbackHostHeaders } from './loopback-host.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -288,6 +289,19 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
       logger.info('event socket connected', { requestId: request.id });
       hub.attach(socket, request.id);
     },
+  });
+
+  // A finished export, streamed from the data folder as an attachment (never read into memory).
+  app.get<{ Params: { id: string } }>('/api/exports/:id/file', async (request, reply) => {
+    const file = core.exports.download(request.params.id);
+    if (file === null) {
+      throw new ApiError('not_found', 'This export has no file to download: it is unknown, still running, failed or was cancelled, or is older than a day. Export again.');
+    }
+    return reply
+      .type(file.mediaType)
+      .header('content-length', file.bytes)
+      .header('content-disposition', attachmentDisposition(file.fileName))
+      .send(createReadStream(file.path));
   });
 
   // Uploads take the raw body as a stream, whatever its content type, under their own limit.
