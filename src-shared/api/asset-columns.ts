@@ -1,33 +1,13 @@
-// The inventory's columns, one list for the grid, the CLI and exports: a stable id (the sort field
-// where the column sorts), a label, what kind of value it holds, and how to read it from an
-// AssetSummary — as the grid shows it (`text`: labels, the OS with its version) and as a machine
-// reads it (`value`: stored codes, numbers, ISO-8601 UTC times).
+// How each inventory column (src-shared/model/asset-columns.ts) is read from an AssetSummary: as
+// the grid shows it (`text`: labels, the OS with its version) and as a machine reads it (`value`:
+// stored codes, numbers, ISO-8601 UTC times). The grid, the CLI and exports all read through here.
 import { ASSET_CLASS_LABELS } from '../model/asset-classes.js';
-import { LIFECYCLE_STAGE_LABELS, type AssetStatus } from '../model/lifecycle-stages.js';
+import { ASSET_COLUMN_LABELS, ASSET_STATUS_LABELS, type AssetColumnId, type AssetColumnKind } from '../model/asset-columns.js';
+import { LIFECYCLE_STAGE_LABELS } from '../model/lifecycle-stages.js';
 import type { AssetSortField, AssetSummary } from './inventory.js';
 
-export const ASSET_COLUMN_IDS = [
-  'name',
-  'class',
-  'hostname',
-  'primaryIp',
-  'serial',
-  'vendor',
-  'model',
-  'osName',
-  'status',
-  'lifecycleStage',
-  'sourceCount',
-  'lastSeen',
-  'firstSeen',
-  'qualityScore',
-  'fqdn',
-  'id',
-] as const;
-export type AssetColumnId = (typeof ASSET_COLUMN_IDS)[number];
-
-/** text: a string; number: a number; time: an ISO-8601 UTC time (a date cell in XLSX). */
-export type AssetColumnKind = 'text' | 'number' | 'time';
+export { ASSET_COLUMN_IDS, ASSET_COLUMN_LABELS, ASSET_STATUS_LABELS, DEFAULT_ASSET_COLUMNS, isAssetColumnId } from '../model/asset-columns.js';
+export type { AssetColumnId, AssetColumnKind } from '../model/asset-columns.js';
 
 export interface AssetColumn {
   id: AssetColumnId;
@@ -41,68 +21,44 @@ export interface AssetColumn {
   value(asset: AssetSummary): string | number | null;
 }
 
-export const ASSET_STATUS_LABELS: Record<AssetStatus, string> = {
-  active: 'Active',
-  stale: 'Stale',
-  retired: 'Retired',
-};
-
 const orEmpty = (value: string | null): string => value ?? '';
 const operatingSystem = (a: AssetSummary): string => [a.osName, a.osVersion].filter(Boolean).join(' ');
 
-function textColumn(id: AssetColumnId, label: string, read: (a: AssetSummary) => string | null, sortField: AssetSortField | null): AssetColumn {
-  return { id, label, kind: 'text', sortField, text: (a) => orEmpty(read(a)), value: read };
+function column(id: AssetColumnId, kind: AssetColumnKind, sortField: AssetSortField | null, text: AssetColumn['text'], value: AssetColumn['value']): AssetColumn {
+  return { id, label: ASSET_COLUMN_LABELS[id], kind, sortField, text, value };
+}
+
+function textColumn(id: AssetColumnId, read: (a: AssetSummary) => string | null, sortField: AssetSortField | null): AssetColumn {
+  return column(id, 'text', sortField, (a) => orEmpty(read(a)), read);
 }
 
 export const ASSET_COLUMNS: Record<AssetColumnId, AssetColumn> = {
-  name: textColumn('name', 'Name', (a) => a.name, 'name'),
-  class: { id: 'class', label: 'Class', kind: 'text', sortField: 'class', text: (a) => ASSET_CLASS_LABELS[a.class], value: (a) => a.class },
-  hostname: textColumn('hostname', 'Hostname', (a) => a.hostname, 'hostname'),
-  primaryIp: textColumn('primaryIp', 'Primary IP', (a) => a.primaryIp, 'primaryIp'),
-  serial: textColumn('serial', 'Serial', (a) => a.serial, 'serial'),
-  vendor: textColumn('vendor', 'Vendor', (a) => a.vendor, 'vendor'),
-  model: textColumn('model', 'Model', (a) => a.model, 'model'),
-  osName: { id: 'osName', label: 'Operating system', kind: 'text', sortField: 'osName', text: operatingSystem, value: (a) => operatingSystem(a) || null },
-  status: { id: 'status', label: 'Status', kind: 'text', sortField: 'status', text: (a) => ASSET_STATUS_LABELS[a.status], value: (a) => a.status },
-  lifecycleStage: {
-    id: 'lifecycleStage',
-    label: 'Lifecycle',
-    kind: 'text',
-    sortField: 'lifecycleStage',
-    text: (a) => (a.lifecycleStage ? LIFECYCLE_STAGE_LABELS[a.lifecycleStage] : ''),
-    value: (a) => a.lifecycleStage,
-  },
-  sourceCount: { id: 'sourceCount', label: 'Sources', kind: 'number', sortField: 'sourceCount', text: (a) => String(a.sourceCount), value: (a) => a.sourceCount },
-  lastSeen: { id: 'lastSeen', label: 'Last seen', kind: 'time', sortField: 'lastSeen', text: (a) => a.lastSeen, value: (a) => a.lastSeen },
-  firstSeen: { id: 'firstSeen', label: 'First seen', kind: 'time', sortField: 'firstSeen', text: (a) => a.firstSeen, value: (a) => a.firstSeen },
-  qualityScore: {
-    id: 'qualityScore',
-    label: 'Quality',
-    kind: 'number',
-    sortField: 'qualityScore',
-    text: (a) => (a.qualityScore === null ? '' : String(Math.round(a.qualityScore * 100) / 100)),
-    value: (a) => a.qualityScore,
-  },
-  fqdn: textColumn('fqdn', 'FQDN', (a) => a.fqdn, null),
-  id: textColumn('id', 'Asset id', (a) => a.id, null),
+  name: textColumn('name', (a) => a.name, 'name'),
+  class: column('class', 'text', 'class', (a) => ASSET_CLASS_LABELS[a.class], (a) => a.class),
+  hostname: textColumn('hostname', (a) => a.hostname, 'hostname'),
+  primaryIp: textColumn('primaryIp', (a) => a.primaryIp, 'primaryIp'),
+  serial: textColumn('serial', (a) => a.serial, 'serial'),
+  vendor: textColumn('vendor', (a) => a.vendor, 'vendor'),
+  model: textColumn('model', (a) => a.model, 'model'),
+  osName: column('osName', 'text', 'osName', operatingSystem, (a) => operatingSystem(a) || null),
+  status: column('status', 'text', 'status', (a) => ASSET_STATUS_LABELS[a.status], (a) => a.status),
+  lifecycleStage: column(
+    'lifecycleStage',
+    'text',
+    'lifecycleStage',
+    (a) => (a.lifecycleStage ? LIFECYCLE_STAGE_LABELS[a.lifecycleStage] : ''),
+    (a) => a.lifecycleStage,
+  ),
+  sourceCount: column('sourceCount', 'number', 'sourceCount', (a) => String(a.sourceCount), (a) => a.sourceCount),
+  lastSeen: column('lastSeen', 'time', 'lastSeen', (a) => a.lastSeen, (a) => a.lastSeen),
+  firstSeen: column('firstSeen', 'time', 'firstSeen', (a) => a.firstSeen, (a) => a.firstSeen),
+  qualityScore: column(
+    'qualityScore',
+    'number',
+    'qualityScore',
+    (a) => (a.qualityScore === null ? '' : String(Math.round(a.qualityScore * 100) / 100)),
+    (a) => a.qualityScore,
+  ),
+  fqdn: textColumn('fqdn', (a) => a.fqdn, null),
+  id: textColumn('id', (a) => a.id, null),
 };
-
-/** The columns the inventory grid shows by default, in order. */
-export const DEFAULT_ASSET_COLUMNS: readonly AssetColumnId[] = [
-  'name',
-  'class',
-  'hostname',
-  'primaryIp',
-  'serial',
-  'vendor',
-  'model',
-  'osName',
-  'status',
-  'lifecycleStage',
-  'sourceCount',
-  'lastSeen',
-];
-
-export function isAssetColumnId(value: string): value is AssetColumnId {
-  return (ASSET_COLUMN_IDS as readonly string[]).includes(value);
-}
