@@ -20,7 +20,7 @@ import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
-import { createExportFiles } from '../services/exports/export-files.js';
+import { createExportFiles, EXPORTS_DIR_NAME } from '../services/exports/export-files.js';
 import { createExportService, type ExportService } from '../services/exports/export-service.js';
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
@@ -139,7 +139,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     logger,
   });
   if (options.scheduler ?? true) discovery.startScheduler();
-  const exportFiles = await createExportFiles(join(options.dataDir, 'exports'));
+  const exportFiles = await createExportFiles(join(options.dataDir, EXPORTS_DIR_NAME));
   await exportFiles.sweep(now().getTime());
   const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
   const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports }), {

@@ -38,6 +38,7 @@ function fakeBridge(answer: (method: string, input: unknown) => IpcCallResult) {
       uploads.push({ fileName, bytes: [...new Uint8Array(data)] });
       return answer('upload', fileName);
     },
+    download: async (exportId) => answer('download', exportId),
   };
   return { bridge, called, uploads, subscribed, listeners };
 }
