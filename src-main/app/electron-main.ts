@@ -15,8 +15,7 @@ import { coreCrashDetail, createCoreSupervisor } from './core-process-supervisor
 import { platformDataDir, resolveDataDir } from './data-dir.js';
 import { APP_ENTRY_URL, isAppUrl, registerAppScheme, serveAppProtocol } from './electron-app-protocol.js';
 import type { DownloadOutcome } from '../../src-shared/api/api-transport.js';
-import { EXPORT_FORMAT_LABELS } from '../../src-shared/api/exports.js';
-import { EXPORTS_DIR_NAME, exportFilePath } from '../services/exports/export-files.js';
+import { EXPORT_FORMAT_LABELS, EXPORTS_DIR_NAME, storedExportFileName } from '../../src-shared/api/exports.js';
 import { registerIpcTransport, type ExportToSave, type IpcTransport } from './electron-ipc-transport.js';
 import { aboutDetail, buildAppMenuTemplate } from './electron-menu.js';
 import { hardenSession, hardenWebContents } from './electron-security.js';
@@ -109,7 +108,7 @@ function main(): void {
     };
     const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
-    await copyFile(exportFilePath(path.join(dataDir, EXPORTS_DIR_NAME), file.id, file.format), chosen.filePath);
+    await copyFile(path.join(dataDir, EXPORTS_DIR_NAME, storedExportFileName(file.id, file.format)), chosen.filePath);
     return { status: 'saved', path: chosen.filePath };
   };
 

@@ -17,6 +17,11 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
+/** The data folder's subfolder where finished exports wait to be downloaded. */
+export const EXPORTS_DIR_NAME = 'exports';
+/** The name a finished export is kept under in EXPORTS_DIR_NAME: its job id, never a name a caller chose. */
+export const storedExportFileName = (id: string, format: ExportFormat): string => `${id}.${format}`;
+
 export const EXPORT_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 /** write_failed: the file could not be written (disk full, no permission); internal: anything else. */

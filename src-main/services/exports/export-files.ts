@@ -4,19 +4,11 @@
 // service starts and as jobs are let go.
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExportFormat } from '../../../src-shared/api/index.js';
+import { storedExportFileName, type ExportFormat } from '../../../src-shared/api/index.js';
 
-/** The data folder's subfolder that holds finished exports. */
-export const EXPORTS_DIR_NAME = 'exports';
 export const EXPORT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const PARTIAL_SUFFIX = '.partial';
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** Where export `id` is kept in the exports folder (the window's save dialog copies it from there). */
-export function exportFilePath(dir: string, id: string, format: ExportFormat): string {
-  if (!SAFE_ID.test(id)) throw new Error('An export id must be letters, digits, "-" and "_" (it becomes a file name).');
-  return path.join(dir, `${id}.${format}`);
-}
 
 export interface ExportFiles {
   readonly dir: string;
@@ -33,7 +25,10 @@ export async function createExportFiles(dir: string): Promise<ExportFiles> {
   await mkdir(dir, { recursive: true });
   return {
     dir,
-    finalPath: (id, format) => exportFilePath(dir, id, format),
+    finalPath(id, format) {
+      if (!SAFE_ID.test(id)) throw new Error('An export id must be letters, digits, "-" and "_" (it becomes a file name).');
+      return path.join(dir, storedExportFileName(id, format));
+    },
     partialPath(target, id) {
       return path.join(path.dirname(target), `.${path.basename(target)}.${id}${PARTIAL_SUFFIX}`);
     },
