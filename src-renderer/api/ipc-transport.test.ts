@@ -91,6 +91,15 @@ describe('createIpcTransport', () => {
     expect(f.uploads).toEqual([{ fileName: 'a.csv', bytes: [1, 2, 3] }]);
   });
 
+  it('asks the bridge to save an export by id and returns how it ended; a refusal is an ApiError', async () => {
+    const saved = fakeBridge(() => ({ ok: true, result: { status: 'saved', path: '/home/me/a.csv' } }));
+    expect(await createIpcTransport(saved.bridge).download('e1', 'a.csv')).toEqual({ status: 'saved', path: '/home/me/a.csv' });
+    const refused = fakeBridge(() => ({ ok: false, error: { code: 'not_found', message: 'This export has no file to download.', requestId: 'r4' } }));
+    await expect(createIpcTransport(refused.bridge).download('e1', 'a.csv')).rejects.toMatchObject({ code: 'not_found' });
+    const odd = fakeBridge(() => ({ ok: true, result: { status: 'somewhere' } }));
+    await expect(createIpcTransport(odd.bridge).download('e1', 'a.csv')).rejects.toMatchObject({ code: 'internal' });
+  });
+
   it('throws the ApiError of a refused upload', async () => {
     const f = fakeBridge(() => ({ ok: false, error: { code: 'payload_too_large', message: 'Too big.', requestId: 'r3' } }));
     await expect(createIpcTransport(f.bridge).upload('a.csv', new Blob(['x']))).rejects.toMatchObject({ code: 'payload_too_large' });
