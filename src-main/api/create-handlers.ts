@@ -7,6 +7,7 @@ import type { Database } from '../db/database.js';
 import { getRun, listRuns } from '../db/runs-repository.js';
 import { listSources } from '../db/sources-repository.js';
 import type { DiscoveryService } from '../services/discovery/discovery-service.js';
+import type { ExportService } from '../services/exports/export-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
@@ -20,6 +21,7 @@ export interface HandlerServices {
   system: SystemService;
   discovery: DiscoveryService;
   reconciliation: ReconciliationService;
+  exports: ExportService;
 }
 
 function by(ctx: CallContext) {
@@ -96,5 +98,15 @@ export function createHandlers(s: HandlerServices): Handlers {
     'reconcile.rebuild': (_input, ctx) => s.reconciliation.rebuild(by(ctx)),
     'networks.list': () => s.reconciliation.listNetworks(),
     'networks.set': (input, ctx) => s.reconciliation.setNetwork(input, by(ctx)),
+    'exports.start': (input, ctx) => {
+      // A path names a file on the machine running main: only local, trusted callers may write there.
+      if (input.path && ctx.transport !== 'cli' && ctx.transport !== 'test') {
+        throw new ApiError('forbidden', 'Exporting to a path is only available from the command line; download the file instead.');
+      }
+      return s.exports.start(input);
+    },
+    'exports.get': (input) => s.exports.get(input.id),
+    'exports.list': () => s.exports.list(),
+    'exports.cancel': (input) => s.exports.cancel(input.id),
   };
 }

@@ -94,6 +94,7 @@ function createShell(dataDir: string, entry = CORE_ENTRY, closeTimeoutMs = PATIE
     core: supervisor.link,
     logger: quietLogger(logs),
     isAppUrl,
+    saveExport: async () => ({ status: 'cancelled' }),
     contents: {
       id: 1,
       ipc: { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) },

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { LOCAL_MIGRATIONS } from '../../migrations/index.js';
+import { EXPORTS_DIR_NAME } from '../../src-shared/api/exports.js';
 import { createDispatcher } from '../api/dispatcher.js';
 import { createHandlers } from '../api/create-handlers.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -20,6 +21,8 @@ import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
+import { createExportFiles } from '../services/exports/export-files.js';
+import { createExportService, type ExportService } from '../services/exports/export-service.js';
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
 import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
@@ -60,6 +63,7 @@ export interface FullAppCore extends AppCore {
   readonly reconciliation: ReconciliationService;
   readonly writes: WriteQueue;
   readonly staleness: StalenessService;
+  readonly exports: ExportService;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -136,7 +140,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     logger,
   });
   if (options.scheduler ?? true) discovery.startScheduler();
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation }), {
+  const exportFiles = await createExportFiles(join(options.dataDir, EXPORTS_DIR_NAME));
+  await exportFiles.sweep(now().getTime());
+  const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
@@ -157,10 +164,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     reconciliation,
     writes,
     staleness,
+    exports,
     async close() {
       if (closed) return;
       closed = true;
       staleness.stop();
+      await exports.close();
       await discovery.close();
       await imports.close();
       db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
+import { IPC_CALL_CHANNEL, IPC_DOWNLOAD_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
 import type { ApiEventName } from '../../src-shared/api/events.js';
 import { createEventBus } from '../services/event-bus.js';
 import type { AppLogger } from './app-core.js';
@@ -11,6 +11,7 @@ import {
   uploadBytes,
   type IpcHandlerRegistry,
   type IpcInvokeEventLike,
+  type ExportToSave,
   type IpcWindowContents,
 } from './electron-ipc-transport.js';
 
@@ -65,13 +66,18 @@ function setup(answer: (method: string, input: unknown, requestId: string) => Ca
     subscribe: (listener) => events.subscribe((name: ApiEventName, payload: unknown) => listener(name, payload)),
   };
   let nextId = 0;
-  const transport = registerIpcTransport({ core, logger, contents, isAppUrl, newRequestId: () => `req-${++nextId}` });
+  const exportsSaved: ExportToSave[] = [];
+  const saveExport = async (file: ExportToSave) => {
+    exportsSaved.push(file);
+    return { status: 'saved' as const, path: `/home/me/${file.fileName}` };
+  };
+  const transport = registerIpcTransport({ core, logger, contents, isAppUrl, saveExport, newRequestId: () => `req-${++nextId}` });
   const invoke = (channel: string, event: IpcInvokeEventLike, ...args: unknown[]): Promise<IpcCallResult> => {
     const handler = handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler(event, ...args);
   };
-  return { handlers, sent, calls, saved, events, logger, transport, invoke, destroy: () => (destroyed = true) };
+  return { handlers, sent, calls, saved, exportsSaved, events, logger, transport, invoke, destroy: () => (destroyed = true) };
 }
 
 const fromWindow: IpcInvokeEventLike = { sender: { id: 7 }, senderFrame: { url: 'app://fieldwise/index.html', parent: null } };
@@ -141,10 +147,12 @@ describe('registerIpcTransport', () => {
     for (const event of [fromSubframe, fromElsewhere, gone]) {
       expect(await t.invoke(IPC_CALL_CHANNEL, event, 'system.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await t.invoke(IPC_UPLOAD_CHANNEL, event, 'a.csv', new ArrayBuffer(1))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await t.invoke(IPC_DOWNLOAD_CHANNEL, event, 'e1')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(t.calls).toHaveLength(0);
     expect(t.saved).toHaveLength(0);
-    expect(t.logger.lines.filter((l) => l.level === 'warn')).toHaveLength(6);
+    expect(t.exportsSaved).toHaveLength(0);
+    expect(t.logger.lines.filter((l) => l.level === 'warn')).toHaveLength(9);
   });
 
   it('saves uploads and returns their id and size', async () => {
@@ -172,9 +180,28 @@ describe('registerIpcTransport', () => {
     expect(t.sent).toHaveLength(1);
   });
 
-  it('dispose removes both handlers and the event subscription', () => {
+  it('saves a finished export only when the core says it has a file, and says why not otherwise', async () => {
+    const jobs: Record<string, unknown> = {
+      done: { id: 'done', format: 'xlsx', fileName: 'fieldwise-assets-20260101-000000.xlsx', downloadable: true },
+      running: { id: 'running', format: 'csv', fileName: 'fieldwise-assets-20260101-000000.csv', downloadable: false },
+    };
+    const t = setup((method, input, requestId) => {
+      const id = (input as { id: string }).id;
+      if (method !== 'exports.get') return new Error(`unexpected ${method}`);
+      return jobs[id] ? { ok: true, result: jobs[id] } : { ok: false, error: { code: 'not_found', message: `No export ${id}.`, requestId } };
+    });
+    expect(await t.invoke(IPC_DOWNLOAD_CHANNEL, fromWindow, 'done')).toEqual({ ok: true, result: { status: 'saved', path: '/home/me/fieldwise-assets-20260101-000000.xlsx' } });
+    expect(t.exportsSaved).toEqual([{ id: 'done', format: 'xlsx', fileName: 'fieldwise-assets-20260101-000000.xlsx' }]);
+    expect(await t.invoke(IPC_DOWNLOAD_CHANNEL, fromWindow, 'running')).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('no file to download') } });
+    expect(await t.invoke(IPC_DOWNLOAD_CHANNEL, fromWindow, 'gone')).toMatchObject({ ok: false, error: { code: 'not_found', message: 'No export gone.' } });
+    expect(await t.invoke(IPC_DOWNLOAD_CHANNEL, fromWindow, '../fieldwise.sqlite')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await t.invoke(IPC_DOWNLOAD_CHANNEL, fromWindow, 42)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(t.exportsSaved).toHaveLength(1);
+  });
+
+  it('dispose removes the handlers and the event subscription', () => {
     const t = setup();
-    expect([...t.handlers.keys()].sort()).toEqual([IPC_CALL_CHANNEL, IPC_UPLOAD_CHANNEL].sort());
+    expect([...t.handlers.keys()].sort()).toEqual([IPC_CALL_CHANNEL, IPC_DOWNLOAD_CHANNEL, IPC_UPLOAD_CHANNEL].sort());
     expect(t.events.listenerCount()).toBe(1);
     t.transport.dispose();
     t.transport.dispose();

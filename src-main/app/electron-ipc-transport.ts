@@ -1,16 +1,21 @@
-// The Electron IPC transport: a thin adapter from the preload's three channels to the core, which
-// runs in its own process behind a CoreLink (calls, uploads, events). Every message's sender is
+// The Electron IPC transport: a thin adapter from the preload's four channels to the core, which
+// runs in its own process behind a CoreLink (calls, uploads, events, and downloads of finished
+// exports, which main saves where the person chooses without sending their content over IPC). Every message's sender is
 // checked here in main (our window's main frame, showing our origin) before anything reaches the
 // core, and every answer is an IpcCallResult: errors never cross IPC as throws, because Electron
 // flattens thrown errors into strings with internal detail.
 // It depends on narrow interfaces, not on Electron's classes, so it is testable under plain Node.
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../src-shared/api/api-error.js';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
+import type { DownloadOutcome } from '../../src-shared/api/api-transport.js';
+import { IPC_CALL_CHANNEL, IPC_DOWNLOAD_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL, type IpcCallResult } from '../../src-shared/api/bridge.js';
+import type { ExportFormat } from '../../src-shared/api/exports.js';
 import type { AppLogger } from './app-core.js';
 import type { CoreLink } from './core-link.js';
 import { MAX_UPLOAD_FILE_NAME_LENGTH } from './core-process-protocol.js';
 import { ipcFailure } from './ipc-call-result.js';
+
+const SAFE_EXPORT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The parts of Electron's IpcMainInvokeEvent the transport reads. */
 export interface IpcInvokeEventLike {
@@ -41,6 +46,17 @@ export interface IpcTransportOptions {
   /** Whether a frame URL belongs to the app's origin. */
   isAppUrl: (url: string) => boolean;
   newRequestId?: () => string;
+  /**
+   * Saves a finished export (a file in the data folder's exports/) where the person chooses: in the
+   * desktop app a save dialog and a copy. Told the job's id, format and suggested file name.
+   */
+  saveExport: (file: ExportToSave) => Promise<DownloadOutcome>;
+}
+
+export interface ExportToSave {
+  id: string;
+  format: ExportFormat;
+  fileName: string;
 }
 
 export interface IpcTransport {
@@ -131,6 +147,26 @@ export function registerIpcTransport(options: IpcTransportOptions): IpcTransport
     return relay(IPC_UPLOAD_CHANNEL, requestId, () => core.upload(requestId, fileName, bytes));
   });
 
+  contents.ipc.handle(IPC_DOWNLOAD_CHANNEL, async (event, exportId) => {
+    const requestId = newRequestId();
+    const rejected = rejectUntrusted(event, IPC_DOWNLOAD_CHANNEL, requestId);
+    if (rejected) return rejected;
+    if (typeof exportId !== 'string' || !SAFE_EXPORT_ID.test(exportId)) {
+      return ipcFailure(requestId, new ApiError('bad_request', 'A download needs the id of an export (letters, digits, "-" and "_").'));
+    }
+    return relay(IPC_DOWNLOAD_CHANNEL, requestId, async () => {
+      // The core says whether the export finished with a file in the data folder; only then is it saved.
+      const answer = await core.call(requestId, 'exports.get', { id: exportId });
+      if (!answer.ok) return answer;
+      const job = answer.result as { id: string; format: ExportFormat; fileName: string; downloadable: boolean };
+      if (!job.downloadable) {
+        return ipcFailure(requestId, new ApiError('not_found', 'This export has no file to download: it is still running, failed or was cancelled, or is older than a day. Export again.'));
+      }
+      const outcome = await options.saveExport({ id: job.id, format: job.format, fileName: job.fileName });
+      return { ok: true, result: outcome };
+    });
+  });
+
   const unsubscribe = core.subscribe((name, payload) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, name, payload);
   });
@@ -145,6 +181,7 @@ export function registerIpcTransport(options: IpcTransportOptions): IpcTransport
       if (contents.isDestroyed()) return;
       contents.ipc.removeHandler(IPC_CALL_CHANNEL);
       contents.ipc.removeHandler(IPC_UPLOAD_CHANNEL);
+      contents.ipc.removeHandler(IPC_DOWNLOAD_CHANNEL);
     },
   };
 }

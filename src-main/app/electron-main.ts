@@ -5,6 +5,7 @@
 // waits for ready, relays the window's calls to it, reports a crash and offers a restart, and asks
 // it to close on quit. All state lives inside main(); nothing is module-level.
 import { mkdirSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, Menu, protocol, session, utilityProcess } from 'electron';
@@ -13,7 +14,9 @@ import { coreProcessArgs } from './core-process-main.js';
 import { coreCrashDetail, createCoreSupervisor } from './core-process-supervisor.js';
 import { platformDataDir, resolveDataDir } from './data-dir.js';
 import { APP_ENTRY_URL, isAppUrl, registerAppScheme, serveAppProtocol } from './electron-app-protocol.js';
-import { registerIpcTransport, type IpcTransport } from './electron-ipc-transport.js';
+import type { DownloadOutcome } from '../../src-shared/api/api-transport.js';
+import { EXPORT_FORMAT_LABELS, EXPORTS_DIR_NAME, storedExportFileName } from '../../src-shared/api/exports.js';
+import { registerIpcTransport, type ExportToSave, type IpcTransport } from './electron-ipc-transport.js';
 import { aboutDetail, buildAppMenuTemplate } from './electron-menu.js';
 import { hardenSession, hardenWebContents } from './electron-security.js';
 import { createMainWindow } from './electron-window.js';
@@ -96,10 +99,23 @@ function main(): void {
     void (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
   };
 
+  // A finished export waits in the data folder; the person chooses where a copy goes.
+  const saveExport = async (file: ExportToSave): Promise<DownloadOutcome> => {
+    const options = {
+      title: 'Save the export',
+      defaultPath: path.join(app.getPath('downloads'), file.fileName),
+      filters: [{ name: EXPORT_FORMAT_LABELS[file.format], extensions: [file.format] }],
+    };
+    const chosen = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    if (chosen.canceled || !chosen.filePath) return { status: 'cancelled' };
+    await copyFile(path.join(dataDir, EXPORTS_DIR_NAME, storedExportFileName(file.id, file.format)), chosen.filePath);
+    return { status: 'saved', path: chosen.filePath };
+  };
+
   const openWindow = async (): Promise<void> => {
     const created = createMainWindow({ title: PRODUCT_NAME, preloadPath, isDevelopment });
     window = created;
-    transport = registerIpcTransport({ core: supervisor.link, logger: consoleLogger, contents: created.webContents, isAppUrl });
+    transport = registerIpcTransport({ core: supervisor.link, logger: consoleLogger, contents: created.webContents, isAppUrl, saveExport });
     created.on('closed', () => {
       transport?.dispose();
       transport = null;

@@ -2,6 +2,7 @@
 // against. The contract's own lists live in modules that build zod schemas, which would cost every
 // start (even --help) about 60 ms; these copies are typed against the contract, so the compiler
 // rejects a missing or extra value, and value-lists.test.ts checks the order.
+import type { ExportFormat } from '../../src-shared/api/exports.js';
 import type { AssetSortField } from '../../src-shared/api/inventory.js';
 
 /** The keys of a string union, in the order written; `Record` makes the list exhaustive. */
@@ -25,3 +26,5 @@ export const ASSET_SORT_FIELDS = keysOf<AssetSortField>({
   firstSeen: true,
   qualityScore: true,
 });
+
+export const EXPORT_FORMATS = keysOf<ExportFormat>({ csv: true, xlsx: true, json: true });

@@ -23,7 +23,7 @@ function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknow
 describe('createBridge', () => {
   it('exposes exactly the contract: one function per call, one subscription per event, and upload', () => {
     const bridge = createBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['calls', 'events', 'upload']);
+    expect(Object.keys(bridge).sort()).toEqual(['calls', 'download', 'events', 'upload']);
     expect(Object.keys(bridge.calls).sort()).toEqual([...API_METHODS].sort());
     expect(Object.keys(bridge.events).sort()).toEqual(Object.keys(apiEvents).sort());
     for (const fn of [...Object.values(bridge.calls), ...Object.values(bridge.events)]) expect(typeof fn).toBe('function');

@@ -1,11 +1,12 @@
 // Builds the window's bridge from the API contract: one function per call in API_METHODS, one
-// subscription per event in apiEvents, and upload. Nothing generic is exposed: the window can name
+// subscription per event in apiEvents, upload and download. Nothing generic is exposed: the window can name
 // neither a channel nor an ipcRenderer method, and unknown event names from main are dropped.
 // Takes a narrow IPC interface so it can be tested without Electron.
 import { API_METHODS, type ApiMethod } from '../../src-shared/api/contract.js';
 import { apiEvents, type ApiEventName } from '../../src-shared/api/events.js';
 import {
   IPC_CALL_CHANNEL,
+  IPC_DOWNLOAD_CHANNEL,
   IPC_EVENT_CHANNEL,
   IPC_UPLOAD_CHANNEL,
   type FieldwiseBridge,
@@ -84,5 +85,6 @@ export function createBridge(ipc: PreloadIpc, options: BridgeOptions = {}): Fiel
     calls,
     events,
     upload: (fileName: string, data: ArrayBuffer) => invoke(IPC_UPLOAD_CHANNEL, fileName, data),
+    download: (exportId: string) => invoke(IPC_DOWNLOAD_CHANNEL, exportId),
   });
 }

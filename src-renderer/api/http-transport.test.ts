@@ -95,6 +95,13 @@ describe('createHttpTransport against serve mode', () => {
     expect(t.uploads.resolve(result.uploadId)?.fileName).toBe('desktops.json');
   });
 
+  it("hands an export's download route to the browser, with the file name to save it under", async () => {
+    const opened: { url: string; fileName: string }[] = [];
+    const { t, transport } = await setup({ openDownload: (url, fileName) => opened.push({ url, fileName }) });
+    expect(await transport.download('e 1', 'fieldwise-assets.csv')).toEqual({ status: 'started' });
+    expect(opened).toEqual([{ url: `${t.server.url}/api/exports/e%201/file`, fileName: 'fieldwise-assets.csv' }]);
+  });
+
   it('shares one WebSocket, dispatches by event name and unsubscribes', async () => {
     const { t, transport } = await setup();
     const changed: unknown[] = [];

@@ -4,7 +4,7 @@
 // authenticates everything; a token passed in (scripts, tests) travels as a Bearer header and, for
 // the WebSocket (which cannot carry headers), as a subprotocol.
 import { ApiError, ApiErrorBody, type ApiErrorCode } from '../../src-shared/api/api-error.js';
-import type { ApiTransport, UploadResult } from '../../src-shared/api/api-transport.js';
+import type { ApiTransport, DownloadOutcome, UploadResult } from '../../src-shared/api/api-transport.js';
 
 // Must match src-main/api/http/token-auth.ts (the lead may move both into src-shared/api).
 const EVENTS_PROTOCOL = 'fieldwise.v1';
@@ -27,6 +27,11 @@ export interface HttpTransportOptions {
   timers?: HttpTransportTimers;
   /** Told when the event stream opens or drops; after a drop the UI should reload what it shows. */
   onConnectionChange?: (connected: boolean) => void;
+  /**
+   * Hands a download URL to the browser (default: a link with the `download` attribute, clicked, so
+   * the file streams to disk and the session cookie goes along). Scripts and tests pass their own.
+   */
+  openDownload?: (url: string, fileName: string) => void;
   /** A listener threw; the others still run. Default: rethrown asynchronously so it is reported. */
   onListenerError?: (error: unknown) => void;
 }
@@ -50,6 +55,16 @@ const STATUS_CODES: Partial<Record<number, ApiErrorCode>> = {
   503: 'unavailable',
   504: 'timeout',
 };
+
+function clickDownloadLink(url: string, fileName: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
 
 export function createHttpTransport(options: HttpTransportOptions): HttpTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -223,6 +238,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
       const { uploadId, bytes } = result as Partial<UploadResult>;
       if (typeof uploadId !== 'string' || typeof bytes !== 'number') throw new ApiError('internal', 'The upload answer has no upload id.');
       return { uploadId, bytes };
+    },
+
+    async download(exportId: string, fileName: string): Promise<DownloadOutcome> {
+      const url = `${baseUrl}/api/exports/${encodeURIComponent(exportId)}/file`;
+      (options.openDownload ?? clickDownloadLink)(url, fileName);
+      return { status: 'started' };
     },
 
     close() {

@@ -38,6 +38,7 @@ function fakeBridge(answer: (method: string, input: unknown) => IpcCallResult) {
       uploads.push({ fileName, bytes: [...new Uint8Array(data)] });
       return answer('upload', fileName);
     },
+    download: async (exportId) => answer('download', exportId),
   };
   return { bridge, called, uploads, subscribed, listeners };
 }
@@ -88,6 +89,15 @@ describe('createIpcTransport', () => {
     const result = await createIpcTransport(f.bridge).upload('a.csv', new Blob([new Uint8Array([1, 2, 3])]));
     expect(result).toEqual({ uploadId: 'u1', bytes: 3 });
     expect(f.uploads).toEqual([{ fileName: 'a.csv', bytes: [1, 2, 3] }]);
+  });
+
+  it('asks the bridge to save an export by id and returns how it ended; a refusal is an ApiError', async () => {
+    const saved = fakeBridge(() => ({ ok: true, result: { status: 'saved', path: '/home/me/a.csv' } }));
+    expect(await createIpcTransport(saved.bridge).download('e1', 'a.csv')).toEqual({ status: 'saved', path: '/home/me/a.csv' });
+    const refused = fakeBridge(() => ({ ok: false, error: { code: 'not_found', message: 'This export has no file to download.', requestId: 'r4' } }));
+    await expect(createIpcTransport(refused.bridge).download('e1', 'a.csv')).rejects.toMatchObject({ code: 'not_found' });
+    const odd = fakeBridge(() => ({ ok: true, result: { status: 'somewhere' } }));
+    await expect(createIpcTransport(odd.bridge).download('e1', 'a.csv')).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('throws the ApiError of a refused upload', async () => {

@@ -1,7 +1,7 @@
 // The renderer's transport when it runs inside the Electron window: calls go through the preload's
 // bridge (window.fieldwise), whose results are mapped back to ApiErrors. No Node, no electron here.
 import { API_ERROR_CODES, ApiError, type ApiErrorCode } from '../../src-shared/api/api-error.js';
-import type { ApiTransport, UploadResult } from '../../src-shared/api/api-transport.js';
+import type { ApiTransport, DownloadOutcome, UploadResult } from '../../src-shared/api/api-transport.js';
 import type { FieldwiseBridge, IpcCallResult } from '../../src-shared/api/bridge.js';
 import { isApiMethod } from '../../src-shared/api/contract.js';
 import { apiEvents, type ApiEventName } from '../../src-shared/api/events.js';
@@ -26,6 +26,12 @@ function isUploadResult(value: unknown): value is UploadResult {
   return typeof uploadId === 'string' && typeof bytes === 'number';
 }
 
+function isDownloadOutcome(value: unknown): value is DownloadOutcome {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, path } = value as Record<string, unknown>;
+  return (status === 'saved' || status === 'cancelled') && (path === undefined || typeof path === 'string');
+}
+
 export function createIpcTransport(bridge: FieldwiseBridge): ApiTransport {
   return {
     async invoke(method, input) {
@@ -40,6 +46,11 @@ export function createIpcTransport(bridge: FieldwiseBridge): ApiTransport {
       const result = unwrap(await bridge.upload(fileName, await data.arrayBuffer()));
       if (!isUploadResult(result)) throw new ApiError('internal', `The upload of "${fileName}" returned no upload id.`);
       return { uploadId: result.uploadId, bytes: result.bytes };
+    },
+    async download(exportId): Promise<DownloadOutcome> {
+      const result = unwrap(await bridge.download(exportId));
+      if (!isDownloadOutcome(result)) throw new ApiError('internal', 'Saving the export returned no outcome.');
+      return result;
     },
   };
 }

@@ -79,6 +79,9 @@ function fakeClient(total: number, options: { unauthorized?: boolean } = {}) {
       if (options.unauthorized) throw new ApiError('unauthorized', 'Sign in first.');
       return { uploadId: 'u1', bytes: 10 };
     },
+    async download() {
+      return { status: 'started' as const };
+    },
   };
   const emit = <E extends ApiEventName>(event: E, payload: ApiEventPayload<E>) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);

@@ -5,6 +5,7 @@ import type { ApiClient } from '../../src-shared/api/api-client.js';
 import { isUnauthorized } from '../lib/api-errors.js';
 import { createAssetSlice } from './asset-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
+import { createExportsSlice } from './exports-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
 import { createReconciliationSlice } from './reconciliation-slice.js';
 import { createRunsSlice } from './runs-slice.js';
@@ -24,6 +25,7 @@ function watchSignIn(client: ApiClient, onUnauthorized: () => void): ApiClient {
     call: (method, input) => watch(client.call(method, input)),
     on: (event, listener) => client.on(event, listener),
     upload: (fileName, data) => watch(client.upload(fileName, data)),
+    download: (exportId, fileName) => watch(client.download(exportId, fileName)),
   };
 }
 
@@ -38,6 +40,7 @@ export function createAppStore(rawClient: ApiClient): AppStore {
       ...createRunsSlice(context),
       ...createDiscoverySlice(context),
       ...createReconciliationSlice(context),
+      ...createExportsSlice(context),
     };
   });
 }
@@ -52,6 +55,8 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
       void store.getState().loadSources();
     }),
     client.on('discovery.progress', (event) => store.getState().onDiscoveryProgress(event)),
+    client.on('export.progress', (event) => store.getState().onExportProgress(event)),
+    client.on('export.finished', (job) => store.getState().onExportFinished(job)),
     client.on('discovery.schedule.skipped', (event) => store.getState().onDiscoveryScheduleSkipped(event)),
     client.on('assets.changed', (event) => {
       const state = store.getState();

@@ -49,6 +49,9 @@ function fakeClient() {
     async upload() {
       return { uploadId: 'u1', bytes: 0 };
     },
+    async download() {
+      return { status: 'started' as const };
+    },
   };
   const emit = <E extends ApiEventName>(event: E, payload: ApiEventPayload<E>) => {
     for (const listener of listeners.get(event) ?? []) listener(payload);

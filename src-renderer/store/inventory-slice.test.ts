@@ -47,6 +47,9 @@ function keysetClient(total: number) {
     async upload() {
       return { uploadId: 'u1', bytes: 0 };
     },
+    async download() {
+      return { status: 'started' as const };
+    },
   };
   return { client, calls };
 }

@@ -5,6 +5,13 @@ export interface UploadResult {
   bytes: number;
 }
 
+/** How a download ended for the renderer: handed to the browser, saved where the person chose, or not saved. */
+export interface DownloadOutcome {
+  status: 'started' | 'saved' | 'cancelled';
+  /** Where the file was saved (desktop window only). */
+  path?: string;
+}
+
 export interface ApiTransport {
   /** Resolves with the call's result or rejects with an ApiError. */
   invoke(method: string, input: unknown): Promise<unknown>;
@@ -12,4 +19,6 @@ export interface ApiTransport {
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
   /** Hands a file's bytes to the main process and returns a reference for imports.start. */
   upload(fileName: string, data: Blob): Promise<UploadResult>;
+  /** Saves a finished export (exports.start) as a file: the browser's download, or the window's save dialog. */
+  download(exportId: string, fileName: string): Promise<DownloadOutcome>;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { auditCalls } from './audit.js';
 import type { CallSpec } from './define-contract.js';
 import { discoveryCalls } from './discovery.js';
+import { exportCalls } from './exports.js';
 import { inventoryCalls } from './inventory.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
@@ -16,6 +17,7 @@ export const apiCalls = {
   ...discoveryCalls,
   ...reconciliationCalls,
   ...networkCalls,
+  ...exportCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

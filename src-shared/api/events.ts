@@ -1,6 +1,7 @@
 // Events pushed from main to every connected window or browser.
 import { z } from 'zod';
 import { DiscoveryProgressEvent, DiscoveryScheduleSkippedEvent } from './discovery.js';
+import { exportEvents } from './exports.js';
 import { Run, RunProgressEvent } from './runs.js';
 
 export const apiEvents = {
@@ -11,6 +12,7 @@ export const apiEvents = {
   /** A scheduled discovery was due but did not start (e.g. the previous run of the scope is still active). */
   'discovery.schedule.skipped': DiscoveryScheduleSkippedEvent,
   'assets.changed': z.object({ reason: z.string(), assetIds: z.array(z.string()).max(100), count: z.number().int() }),
+  ...exportEvents,
 };
 export type ApiEvents = typeof apiEvents;
 export type ApiEventName = keyof ApiEvents;

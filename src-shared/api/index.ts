@@ -1,6 +1,7 @@
 export * from './api-client.js';
 export * from './api-error.js';
 export * from './api-transport.js';
+export * from './asset-columns.js';
 export * from './audit.js';
 export * from './bridge.js';
 export * from './common.js';
@@ -8,6 +9,7 @@ export * from './contract.js';
 export * from './define-contract.js';
 export * from './discovery.js';
 export * from './events.js';
+export * from './exports.js';
 export * from './inventory.js';
 export * from './reconciliation.js';
 export * from './runs.js';

@@ -524,7 +524,7 @@ describe('serve mode lifecycle', () => {
   it('refuses a non-loopback host unless remote access is allowed', async () => {
     const t = await startTestServer();
     try {
-      const core = { dispatcher: { dispatch: async () => null }, events: t.events, uploads: t.uploads, logger: { info() {}, warn() {}, error() {} } };
+      const core = { dispatcher: { dispatch: async () => null }, events: t.events, uploads: t.uploads, exports: { download: () => null }, logger: { info() {}, warn() {}, error() {} } };
       await expect(startHttpServer(core, { host: '0.0.0.0', port: 0 })).rejects.toThrow(/Refusing to serve on 0\.0\.0\.0/);
       await expect(startHttpServer(core, { host: '192.168.1.10', port: 0 })).rejects.toThrow(/loopback/);
       await expect(startHttpServer(core, { port: 0, token: 'short' })).rejects.toThrow(/token/);

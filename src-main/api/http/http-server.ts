@@ -7,7 +7,7 @@
 // upgrades and requests the router cannot route (a malformed URL). What fails earlier, in Node's HTTP
 // parser, never reaches a route and is answered by client-error-handler.ts. Every answer, wherever
 // it comes from, has the uniform error body, an X-Request-Id and the security headers.
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import type { CallContext } from '../dispatcher.js';
 import { createClientErrorHandler } from './client-error-handler.js';
 import { createEventSocketHub } from './event-socket-hub.js';
 import { HttpApiError } from './http-api-error.js';
+import { attachmentDisposition } from './attachment-disposition.js';
 import { apiErrorBody, mapHttpError, type HttpErrorLimits } from './http-error-mapper.js';
 import { formatHttpUrl, isLoopbackHost, loopbackHostHeaders } from './loopback-host.js';
 import { rateLimitedError } from './rate-limit-message.js';
@@ -304,6 +305,19 @@ export async function startHttpServer(core: HttpServerCore, options: HttpServerO
       logger.info('event socket connected', { requestId: request.id });
       hub.attach(socket, request.id);
     },
+  });
+
+  // A finished export, streamed from the data folder as an attachment (never read into memory).
+  app.get<{ Params: { id: string } }>('/api/exports/:id/file', async (request, reply) => {
+    const file = core.exports.download(request.params.id);
+    if (file === null) {
+      throw new ApiError('not_found', 'This export has no file to download: it is unknown, still running, failed or was cancelled, or is older than a day. Export again.');
+    }
+    return reply
+      .type(file.mediaType)
+      .header('content-length', file.bytes)
+      .header('content-disposition', attachmentDisposition(file.fileName))
+      .send(createReadStream(file.path));
   });
 
   // Uploads take the raw body as a stream, whatever its content type, under their own limit.

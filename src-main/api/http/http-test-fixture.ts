@@ -88,6 +88,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     dispatcher,
     events,
     uploads,
+    // Downloads of exports are tested against the real core (export-download.test.ts).
+    exports: { download: () => null },
     logger,
   };
   const server = await startHttpServer(core, { host: '127.0.0.1', port: 0, ...options.server });

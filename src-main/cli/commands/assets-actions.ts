@@ -1,18 +1,17 @@
 // What `fieldwise assets list|show` do (loaded when one runs).
 import type { CliContext } from '../cli-context.js';
 import { formatTable } from '../format-table.js';
+import { resolveAssetView } from '../runtime/resolve-asset-view.js';
 import { withAppCore } from '../runtime/with-app-core.js';
 import type { AssetsListOptions } from './assets-commands.js';
 
 export async function listAssets(cli: CliContext, opts: AssetsListOptions): Promise<void> {
   const { io } = cli;
-  const classes = opts.class ?? [];
   await withAppCore(cli, async (_core, call) => {
     const page = await call('assets.list', {
       offset: opts.offset,
       limit: Math.min(Math.max(opts.limit, 1), 1000),
-      sort: { field: opts.sort, direction: opts.desc ? 'desc' : 'asc' },
-      filter: { search: opts.search, classes: classes.length ? classes : undefined, tag: opts.tag },
+      ...(await resolveAssetView(call, opts)),
     });
     if (cli.asJson()) return io.out(JSON.stringify(page, null, 2) + '\n');
     io.out(

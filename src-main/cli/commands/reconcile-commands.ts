@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
 import { choice, wholeNumber } from '../option-parsers.js';
+import { registerExportAssetsCommand } from './export-commands.js';
 
 export interface ExportMembersOptions {
   format: 'csv' | 'ndjson';
@@ -22,6 +23,7 @@ export function registerReconcileCommands(program: Command, cli: CliContext): vo
     .option('--format <format>', 'csv or ndjson', choice(['csv', 'ndjson'] as const, 'format'), 'csv')
     .option('--out <file>', 'file to write (default: standard output)')
     .action(async (opts: ExportMembersOptions) => (await import('./reconcile-actions.js')).exportMembersCommand(cli, opts));
+  registerExportAssetsCommand(exp, cli);
 
   const reconcile = program.command('reconcile').description('reconciliation: how records became assets');
   reconcile

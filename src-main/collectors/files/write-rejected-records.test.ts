@@ -1,7 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ImportRejectedItem } from './import-item.js';
-import { neutraliseSpreadsheetFormula } from './neutralise-spreadsheet-formula.js';
 import { writeRejectedRecords, type WriteRejectedRecordsOptions } from './write-rejected-records.js';
 
 function rejection(line: number, raw: unknown, field: string | null, problem: string): ImportRejectedItem {
@@ -15,13 +14,6 @@ async function written(rejections: ImportRejectedItem[], options: WriteRejectedR
   await writeRejectedRecords(rejections, options, stream);
   return Buffer.concat(chunks).toString('utf8');
 }
-
-describe('neutraliseSpreadsheetFormula', () => {
-  it('prefixes a quote to cells a spreadsheet would run as a formula', () => {
-    for (const cell of ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(neutraliseSpreadsheetFormula(cell)).toBe(`'${cell}`);
-    for (const cell of ['web-1', '', ' =1', "'=1", '10.0.0.1']) expect(neutraliseSpreadsheetFormula(cell)).toBe(cell);
-  });
-});
 
 describe('writeRejectedRecords', () => {
   const rows = [

@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { ImportRejectedItem } from './import-item.js';
-import { neutraliseSpreadsheetFormula } from './neutralise-spreadsheet-formula.js';
+import { neutraliseSpreadsheetFormula } from '../../../src-shared/lib/neutralise-spreadsheet-formula.js';
 
 export const REJECTION_COLUMNS = ['error_line', 'error_field', 'error'] as const;
 

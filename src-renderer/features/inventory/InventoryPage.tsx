@@ -9,7 +9,9 @@ import { formatCount } from '../../lib/format.js';
 import { compactFilter } from '../../store/inventory-slice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { AssetGrid } from './AssetGrid.js';
+import { ExportMenu } from './ExportMenu.js';
 import { FilterBar } from './FilterBar.js';
+import { INVENTORY_COLUMNS } from './inventory-columns.js';
 import { NewAssetModal } from './NewAssetModal.js';
 import { SummaryStrip } from './SummaryStrip.js';
 
@@ -94,6 +96,7 @@ export function InventoryPage() {
             </Text>
           )}
         </Group>
+        <ExportMenu columns={INVENTORY_COLUMNS.map((column) => column.id)} />
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="new-asset">
           New asset
         </Button>
