@@ -6,3 +6,4 @@ export * from './relation-types.js';
 export * from './source-kinds.js';
 export * from './network-addressing.js';
 export * from './match-thresholds.js';
+export * from './public-demo-secrets.js';
