@@ -48,7 +48,8 @@ describe('inventory', () => {
   it('opens signed in, with an empty inventory that explains how to get data in', async () => {
     await page.goto(serve.loginUrl);
     await page.getByTestId('inventory-empty').waitFor();
-    expect(await page.getByTestId('inventory-empty').innerText()).toContain('examples/');
+    // The exact command the CLI test runs (src-main/cli/example-import.test.ts).
+    expect(await page.getByTestId('inventory-empty').innerText()).toContain('fieldwise import examples/servers.csv --kind servers_cache');
   });
 
   it('imports a server inventory file through the UI and shows the result', async () => {

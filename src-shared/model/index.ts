@@ -7,3 +7,4 @@ export * from './source-kinds.js';
 export * from './network-addressing.js';
 export * from './match-thresholds.js';
 export * from './public-demo-secrets.js';
+export * from './example-import.js';
