@@ -8,3 +8,4 @@ export * from './network-addressing.js';
 export * from './match-thresholds.js';
 export * from './public-demo-secrets.js';
 export * from './example-import.js';
+export * from './internal-tags.js';
