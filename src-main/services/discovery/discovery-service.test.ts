@@ -204,6 +204,15 @@ describe('discovery service against the demo network', () => {
     expect(report.byStatus.found).toBe(1);
     expect(report.notProbed).toBe(61 - report.hostsDone);
     expect(report.byStatus.cancelled).toBeGreaterThan(0);
+    // The figures add up: the finished outcomes make the hosts done, and the hosts stopped by the
+    // cancel are among those not probed (not counted twice); the host list shows the hosts done.
+    const finished = Object.entries(report.byStatus).reduce((n, [status, count]) => (status === 'cancelled' ? n : n + count), 0);
+    expect(finished).toBe(report.hostsDone);
+    expect(report.notProbed).toBeGreaterThanOrEqual(report.byStatus.cancelled);
+    const listed = await t.call('discovery.runs.hosts', { runId: started.id, limit: 500 });
+    expect(listed.total).toBe(report.hostsDone);
+    expect(listed.items.map((h) => h.status)).not.toContain('cancelled');
+    expect((await t.call('discovery.runs.hosts', { runId: started.id, statuses: ['cancelled'] })).total).toBe(report.byStatus.cancelled);
     await expect(t.call('discovery.cancel', { runId: started.id })).rejects.toMatchObject({ code: 'conflict' });
   }, 30_000);
 

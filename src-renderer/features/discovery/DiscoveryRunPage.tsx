@@ -39,7 +39,10 @@ function OutcomeDoors({
   selected: DiscoveryHostStatus | null;
   onSelect: (s: DiscoveryHostStatus | null) => void;
 }) {
-  const present = DISCOVERY_HOST_STATUSES.filter((s) => (report.byStatus[s] ?? 0) > 0);
+  // Hosts a cancel stopped mid-probe are among those not probed, not a door of their own: the
+  // doors add up to all hosts done, and done plus not probed to the targets.
+  const present = DISCOVERY_HOST_STATUSES.filter((s) => s !== 'cancelled' && (report.byStatus[s] ?? 0) > 0);
+  const stopped = report.byStatus.cancelled ?? 0;
   return (
     <Group gap="xs" data-testid="outcome-doors">
       <UnstyledButton
@@ -74,6 +77,7 @@ function OutcomeDoors({
       {report.notProbed > 0 && (
         <Text size="sm" c="dimmed" data-testid="outcome-not-probed">
           Not probed {formatCount(report.notProbed)}
+          {stopped > 0 ? ` (${formatCount(stopped)} stopped by the cancel)` : ''}
         </Text>
       )}
     </Group>
