@@ -107,6 +107,9 @@ describe('discovery', () => {
     expect(await dead.getAttribute('data-status')).toBe('no_response');
     expect(await dead.innerText()).toContain(String(deadPort));
     expect(await dead.getByTestId('host-outcome').innerText()).toBe('No response');
+    // Why a host can be silent is said once above the list, not repeated in each silent host's row.
+    expect(await page.getByTestId('silent-hosts-note').innerText()).toContain('1 host did not reply.');
+    expect(await dead.innerText()).not.toContain('wrong community');
     await page.getByTestId('outcome-all').click();
     await expect.poll(() => page.getByTestId('host-row').count()).toBe(6);
 

@@ -71,6 +71,9 @@ describe('fieldwise discover / scopes / credentials', () => {
     expect(result.err).toMatch(/credentials {2}lab-ro \(snmp_v2c\)/);
     expect(result.out).toMatch(/sw1\.demo\.lan/);
     expect(result.out).toMatch(/No response/);
+    // Why a host can be silent is said once, after the table, not on each silent host's line.
+    expect(result.out).toContain('1 host did not reply. A host that does not reply may be off');
+    expect(result.out.split('wrong community').length - 1).toBe(1);
     expect(result.out).toMatch(/Discovery succeeded: 2 found, 1 no response/);
     expect(result.code).toBe(0);
     const scopes = await cli('scopes', 'list');

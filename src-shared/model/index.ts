@@ -9,3 +9,4 @@ export * from './match-thresholds.js';
 export * from './public-demo-secrets.js';
 export * from './example-import.js';
 export * from './internal-tags.js';
+export * from './silent-host.js';

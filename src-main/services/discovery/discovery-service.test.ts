@@ -98,7 +98,8 @@ describe('discovery service against the demo network', () => {
     expect(hosts.items.every((h) => h.host === '127.0.0.1')).toBe(true);
     const dead = hosts.items.find((h) => h.port === deadPort)!;
     expect(dead.status).toBe('no_response');
-    expect(dead.message).toMatch(/No reply from 127\.0\.0\.1:\d+ to credential set\(s\) "Old community", "Demo community"/);
+    // Short: why a host can be silent is said once for the run, not repeated on every silent host.
+    expect(dead.message).toBe('No reply to credential set(s) "Old community", "Demo community".');
     const sw1 = hosts.items.find((h) => h.assetName === 'sw1.demo.lan')!;
     expect(sw1).toMatchObject({ status: 'found', credentialSetName: 'Demo community' });
     expect(sw1.attempts.map((a) => a.reason)).toEqual(['no_response', 'ok']);
