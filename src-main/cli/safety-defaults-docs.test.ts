@@ -62,5 +62,7 @@ describe('discovery safety defaults in the docs and the CLI help', () => {
     expect(text).toContain(`default ${DISCOVERY_DEFAULTS.perHostIntervalMs}; OT ${DISCOVERY_OT_DEFAULTS.perHostIntervalMs}`);
     expect(text).toContain(`default ${DISCOVERY_DEFAULTS.timeoutMs}; OT ${DISCOVERY_OT_DEFAULTS.timeoutMs}`);
     expect(text).toContain(`multiplied by ${DISCOVERY_DEFAULTS.backoff} on each retry`);
+    expect(text).toContain(`re-sends after a timeout (default ${DISCOVERY_DEFAULTS.retries})`);
+    expect(DISCOVERY_OT_DEFAULTS.retries).toBe(DISCOVERY_DEFAULTS.retries);
   });
 });

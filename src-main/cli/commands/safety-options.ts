@@ -1,6 +1,6 @@
 // The safety options shared by `discover snmp` and `scopes add`: how gently a sweep may probe.
 import type { Command } from 'commander';
-import { DISCOVERY_DEFAULTS, DISCOVERY_OT_DEFAULTS, type ApiInput } from '../../../src-shared/api/index.js';
+import type { ApiInput } from '../../../src-shared/api/index.js';
 import { wholeNumber } from '../option-parsers.js';
 
 export interface SafetyOptions {
@@ -13,20 +13,15 @@ export interface SafetyOptions {
 
 type ScopeSettings = NonNullable<ApiInput<'discovery.scopes.create'>['settings']>;
 
-/** "default 200; OT 20", from the defaults every scope starts with (one figure when both agree). */
-function defaults(setting: keyof typeof DISCOVERY_DEFAULTS): string {
-  const it = DISCOVERY_DEFAULTS[setting];
-  const ot = DISCOVERY_OT_DEFAULTS[setting];
-  return it === ot ? `default ${it}` : `default ${it}; OT ${ot}`;
-}
-
+// The figures are DISCOVERY_DEFAULTS / DISCOVERY_OT_DEFAULTS, written out: the CLI loads no API
+// module before a command runs (cli-bundle.test.ts); safety-defaults-docs.test.ts checks they agree.
 export function addSafetyOptions(command: Command): Command {
   return command
-    .option('--rate <n>', `global cap, requests per second (${defaults('ratePerSecond')})`, wholeNumber)
-    .option('--concurrency <n>', `hosts probed at once (${defaults('concurrency')})`, wholeNumber)
-    .option('--spacing <ms>', `minimum gap between requests to one device (${defaults('perHostIntervalMs')})`, wholeNumber)
-    .option('--timeout <ms>', `wait for a reply before retrying, multiplied by ${DISCOVERY_DEFAULTS.backoff} on each retry (${defaults('timeoutMs')})`, wholeNumber)
-    .option('--retries <n>', `re-sends after a timeout (${defaults('retries')})`, wholeNumber);
+    .option('--rate <n>', 'global cap, requests per second (default 200; OT 20)', wholeNumber)
+    .option('--concurrency <n>', 'hosts probed at once (default 64; OT 4)', wholeNumber)
+    .option('--spacing <ms>', 'minimum gap between requests to one device (default 10; OT 100)', wholeNumber)
+    .option('--timeout <ms>', 'wait for a reply before retrying, multiplied by 2 on each retry (default 1500; OT 3000)', wholeNumber)
+    .option('--retries <n>', 're-sends after a timeout (default 1)', wholeNumber);
 }
 
 /** The scope settings the options set; the others keep the scope's (or the OT/IT) defaults. */
