@@ -48,7 +48,8 @@ describe('inventory', () => {
   it('opens signed in, with an empty inventory that explains how to get data in', async () => {
     await page.goto(serve.loginUrl);
     await page.getByTestId('inventory-empty').waitFor();
-    expect(await page.getByTestId('inventory-empty').innerText()).toContain('examples/');
+    // The exact command the CLI test runs (src-main/cli/example-import.test.ts).
+    expect(await page.getByTestId('inventory-empty').innerText()).toContain('fieldwise import examples/servers.csv --kind servers_cache');
   });
 
   it('imports a server inventory file through the UI and shows the result', async () => {
@@ -176,8 +177,25 @@ describe('inventory', () => {
     await page.getByTestId('lifecycle-stage').click();
     await page.getByRole('option', { name: 'Deployed', exact: true }).click();
     await page.getByTestId('lifecycle-owner').fill('Platform team');
+    // Dates are typed YYYY-MM-DD and read back in the browser's locale (en-US here), not mm/dd/yyyy.
+    const warranty = page.getByTestId('lifecycle-warranty-end');
+    await warranty.fill('2027-03-31');
+    const warrantyField = page.getByTestId('lifecycle-editor').locator('.mantine-InputWrapper-root', { has: warranty });
+    await expect.poll(() => warrantyField.innerText()).toContain('Mar 31, 2027');
     await page.getByTestId('lifecycle-save').click();
     await expect.poll(() => page.getByTestId('asset-lifecycle').innerText()).toBe('Deployed');
+    // The same asset in a German browser: the date in German order.
+    const german = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'de-DE' });
+    try {
+      const other = await german.newPage();
+      await other.goto(serve.loginUrl);
+      await other.goto(page.url());
+      const field = other.getByTestId('lifecycle-editor').locator('.mantine-InputWrapper-root', { has: other.getByTestId('lifecycle-warranty-end') });
+      await expect.poll(() => field.innerText().catch(() => '')).toContain('31.03.2027');
+      expect(await other.getByTestId('lifecycle-warranty-end').inputValue()).toBe('2027-03-31');
+    } finally {
+      await german.close();
+    }
 
     await page.reload();
     await page.getByTestId('tags-editor').getByTestId('tag').first().waitFor();

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { truncatedLabels } from './support/truncated-labels.js';
 import { launchChromium, openPage, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
 import { MATCH_MERGE_THRESHOLD } from '../src-shared/model/match-thresholds.js';
 import { importThroughUi } from './support/import-through-ui.js';
@@ -105,6 +106,18 @@ describe('reconciliation', () => {
     await page.getByTestId('quality-panel').waitFor();
     expect(Number(await page.getByTestId('quality-panel').getAttribute('data-score'))).toBeGreaterThan(0);
     await page.getByTestId('versions-section').getByTestId('version-row').first().waitFor();
+    // Every badge ("Created", "Merged away") and button ("Unmerge") shows its whole label, and the
+    // history's "What changed" column gets room to read (it was squeezed beside the audit history).
+    expect(await truncatedLabels(page)).toEqual([]);
+    // Also on a laptop-sized window, where the side column is narrow.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      expect(await truncatedLabels(page)).toEqual([]);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    const whatChanged = await page.getByTestId('versions-what-changed').boundingBox();
+    expect(whatChanged?.width ?? 0).toBeGreaterThanOrEqual(500);
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'why-one-asset.png') });

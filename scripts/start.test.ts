@@ -66,14 +66,16 @@ describe.skipIf(process.platform === 'win32')('npm start stops everything it sta
     writeFileSync(
       app,
       `import { spawn } from 'node:child_process';
-       import { writeFileSync } from 'node:fs';
+       import { renameSync, writeFileSync } from 'node:fs';
        const helper = spawn(process.execPath, [${JSON.stringify(helper)}], { stdio: 'ignore' });
        process.on('SIGTERM', () => {
          writeFileSync(${JSON.stringify(dir.file('app-stopping'))}, '');
          // Like Electron main after closing its core: exit, here without waiting for the helper.
          if (!${Boolean(options.appIgnoresSigterm)}) process.exit(0);
        });
-       writeFileSync(${JSON.stringify(dir.file('pids.json'))}, JSON.stringify({ supervisor: process.ppid, app: process.pid, helper: helper.pid }));
+       // Written whole, then renamed: the test never reads a half-written file.
+       writeFileSync(${JSON.stringify(dir.file('pids.json.tmp'))}, JSON.stringify({ supervisor: process.ppid, app: process.pid, helper: helper.pid }));
+       renameSync(${JSON.stringify(dir.file('pids.json.tmp'))}, ${JSON.stringify(dir.file('pids.json'))});
        setInterval(() => {}, 1000);
       `,
     );

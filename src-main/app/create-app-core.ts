@@ -18,6 +18,7 @@ import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js
 import { markInterruptedRuns } from '../db/runs-repository.js';
 import type { CredentialStore } from '../secrets/credential-store.js';
 import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
+import { PublicDemoCredentialStore } from '../secrets/public-demo-credential-store.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
@@ -132,8 +133,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     runOwner,
     events,
     // Constructing the keychain adapter touches nothing; an unavailable keychain surfaces as an
-    // ApiError naming the fix when a credential is first read or written.
-    store: options.credentials ?? new KeyringCredentialStore(),
+    // ApiError naming the fix when a credential is first read or written. The public demo values
+    // (`public-demo/…`) are answered without it, read-only, so `fieldwise demo` needs no keychain.
+    store: new PublicDemoCredentialStore(options.credentials ?? new KeyringCredentialStore()),
     now,
     newId,
     timers: options.schedulerTimers ?? systemSchedulerTimers,

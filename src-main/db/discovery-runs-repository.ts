@@ -141,6 +141,10 @@ export function listRunHosts(
   if (query.statuses && query.statuses.length > 0) {
     where.push(`h.status IN (${query.statuses.map(() => '?').join(', ')})`);
     params.push(...query.statuses);
+  } else {
+    // Hosts a cancel stopped mid-probe are counted as not probed, not as hosts done: the list of
+    // all hosts shows the hosts done, as the report's figures do. Asked for by status, they show.
+    where.push("h.status <> 'cancelled'");
   }
   const total = db
     .prepare(`SELECT count(*) FROM discovery_run_hosts h WHERE ${where.join(' AND ')}`)

@@ -1,7 +1,7 @@
 // Read side of the inventory: summary counts (maintained, not counted), and the full detail of one
 // asset with field provenance, decoded from its compact body and its members' records.
 import type { AssetDetail, AssetQuality, AssetSummary, AssetSummaryCounts, FieldAlternative, Lifecycle, Tag } from '../../src-shared/api/index.js';
-import type { AssetFieldName, FieldValue } from '../../src-shared/model/index.js';
+import { isInternalTagKey, type AssetFieldName, type FieldValue } from '../../src-shared/model/index.js';
 import { SOURCE_KIND_LABELS, type SourceKind } from '../../src-shared/model/source-kinds.js';
 import { DEFAULT_RECONCILE_CONFIG, freshnessOf } from '../engine/reconcile/index.js';
 import { decodeAssetBody, type StoredAlternative } from './asset-body.js';
@@ -76,8 +76,10 @@ export function assetRowId(db: Database, uid: string): number | undefined {
   return db.prepare('SELECT id FROM assets WHERE uid = ?').pluck().get(uid) as number | undefined;
 }
 
+/** A person's view of an asset's tags: internal tags (INTERNAL_TAG_KEYS) are left out. */
 export function getTags(db: Database, assetUid: string): Tag[] {
-  return db.prepare('SELECT t.key, t.value FROM assets a JOIN tags t ON t.asset_id = a.id WHERE a.uid = ? ORDER BY t.key').all(assetUid) as Tag[];
+  const tags = db.prepare('SELECT t.key, t.value FROM assets a JOIN tags t ON t.asset_id = a.id WHERE a.uid = ? ORDER BY t.key').all(assetUid) as Tag[];
+  return tags.filter((tag) => !isInternalTagKey(tag.key));
 }
 
 export const EMPTY_LIFECYCLE: Lifecycle = { stage: null, owner: null, warrantyEnd: null, endOfSale: null, endOfLife: null, notes: null };

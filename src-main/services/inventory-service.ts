@@ -1,7 +1,7 @@
 // Inventory use cases: browse and inspect assets, and the edits a person makes by hand (manual
 // fields, tags, lifecycle). Every edit commits together with its audit event, then publishes.
 import { ApiError, type ApiParsedInput, type AssetDetail, type AssetPage, type AssetSummaryCounts, type Lifecycle, type Tag } from '../../src-shared/api/index.js';
-import type { AssetFieldName, FieldValue, ObservationInput } from '../../src-shared/model/index.js';
+import { isInternalTagKey, type AssetFieldName, type FieldValue, type ObservationInput } from '../../src-shared/model/index.js';
 import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { assetRowId, getAssetDetail, getAssetRow, getLifecycle, getTags, summariseAssets } from '../db/inventory-queries.js';
@@ -78,7 +78,9 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
   /** Replaces an asset's tags with a person's (observed tags a person leaves out become theirs to remove). */
   function writeTags(uid: string, tags: Tag[]): void {
     const id = assetRowId(db, uid) as number;
-    db.prepare('DELETE FROM tags WHERE asset_id = ?').run(id);
+    // Internal tags are not the person's to replace: they stay as they are.
+    const internal = (db.prepare('SELECT key FROM tags WHERE asset_id = ?').pluck().all(id) as string[]).filter(isInternalTagKey);
+    db.prepare(`DELETE FROM tags WHERE asset_id = ? AND key NOT IN (${internal.map(() => '?').join(', ')})`).run(id, ...internal);
     // Tags a person set are theirs ('person'): reconciliation keeps them and moves them with merges.
     const insert = db.prepare("INSERT INTO tags (asset_id, key, value, origin) VALUES (?, ?, ?, 'person')");
     for (const tag of tags) insert.run(id, tag.key, tag.value);
@@ -91,6 +93,8 @@ export function createInventoryService(deps: InventoryServiceDeps): InventorySer
   }
 
   function uniqueTags(tags: Tag[]): Tag[] {
+    const internal = tags.find((tag) => isInternalTagKey(tag.key));
+    if (internal) throw new ApiError('bad_request', `The tag "${internal.key.trim()}" is kept by Fieldwise itself and cannot be set by hand; choose another key.`);
     const byKey = new Map<string, Tag>();
     for (const tag of tags) byKey.set(tag.key.trim(), { key: tag.key.trim(), value: tag.value.trim() });
     return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));

@@ -1,10 +1,28 @@
 // Display formatting for numbers, sizes, times and field values. Pure functions.
 import type { FieldValue } from '../../src-shared/model/asset-fields.js';
 
-const integerFormat = new Intl.NumberFormat('en-US');
+// Numbers and calendar dates follow the user's locale (the browser's or Electron's language, or
+// the locale given); date-times in lists stay ISO-like (formatTime) so that they sort as text and
+// read the same for everyone.
 
-export function formatCount(value: number): string {
-  return integerFormat.format(value);
+const userCountFormat = new Intl.NumberFormat();
+
+/** A whole number with the locale's grouping (12,345 / 12.345 / 12 345); the user's by default. */
+export function formatCount(value: number, locale?: string): string {
+  return (locale === undefined ? userCountFormat : new Intl.NumberFormat(locale)).format(value);
+}
+
+/**
+ * A calendar date (YYYY-MM-DD, as stored) in the locale's own order and words, e.g. "31 Mar 2027"
+ * (en-GB), "31.03.2027" (de-DE), "Mar 31, 2027" (en-US). Anything else is shown as is.
+ */
+export function formatDate(isoDate: string | null | undefined, locale?: string): string {
+  if (!isoDate) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (date.toISOString().slice(0, 10) !== isoDate) return isoDate;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export function formatBytes(bytes: number): string {
@@ -28,7 +46,7 @@ export function formatDuration(ms: number | null): string {
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
-/** ISO-8601 UTC in, a compact local date-time out (YYYY-MM-DD HH:MM). Unparseable input is shown as is. */
+/** ISO-8601 UTC in, a compact local date-time out (YYYY-MM-DD HH:MM, sortable, never mm/dd/yyyy). Unparseable input is shown as is. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const date = new Date(iso);

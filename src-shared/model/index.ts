@@ -7,3 +7,7 @@ export * from './source-kinds.js';
 export * from './network-addressing.js';
 export * from './match-thresholds.js';
 export * from './asset-columns.js';
+export * from './public-demo-secrets.js';
+export * from './example-import.js';
+export * from './internal-tags.js';
+export * from './silent-host.js';

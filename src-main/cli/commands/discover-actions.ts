@@ -1,6 +1,7 @@
 // What `fieldwise discover snmp|run|plan|report` do (loaded when one runs). Every change goes
 // through the API dispatcher, like the window.
 import { DISCOVERY_HOST_STATUS_LABELS } from '../../../src-shared/api/index.js';
+import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import type { CliContext } from '../cli-context.js';
 import { CliUsageError } from '../cli-errors.js';
 import { formatTable } from '../format-table.js';
@@ -71,6 +72,8 @@ export async function showReport(cli: CliContext, runId: string): Promise<void> 
         70,
       ),
     );
+    const silent = silentHostsNote(report.byStatus.no_response ?? 0);
+    if (silent) io.out(`${silent}\n`);
     io.out(
       `Run ${report.run.id} of "${report.run.scope}": ${report.run.status}, ${report.hostsDone} hosts done, ${report.notProbed} not probed, ${report.relationsWritten} relations.\n`,
     );

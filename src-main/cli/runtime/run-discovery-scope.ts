@@ -1,6 +1,7 @@
 // Runs one discovery scope for a command: shows the plan, asks for confirmation on OT scopes, shows
 // progress, and prints the per-host report. Ctrl+C cancels the run.
 import { DISCOVERY_HOST_STATUS_LABELS, type ApiOutput, type DiscoveryProgressEvent, type DiscoveryScope } from '../../../src-shared/api/index.js';
+import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import type { FullAppCore } from '../../app/create-app-core.js';
 import type { CliContext } from '../cli-context.js';
 import { formatTable } from '../format-table.js';
@@ -60,8 +61,11 @@ export async function runDiscoveryScope(
         70,
       ),
     );
+    const silent = silentHostsNote(report.byStatus.no_response ?? 0);
+    if (silent) io.out(`${silent}\n`);
+    // Hosts a cancel stopped are among those not probed, counted there once.
     const counts = Object.entries(report.byStatus)
-      .filter(([, n]) => n > 0)
+      .filter(([status, n]) => n > 0 && status !== 'cancelled')
       .map(([status, n]) => `${n} ${DISCOVERY_HOST_STATUS_LABELS[status as keyof typeof DISCOVERY_HOST_STATUS_LABELS].toLowerCase()}`)
       .join(', ');
     io.out(

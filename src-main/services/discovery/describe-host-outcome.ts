@@ -19,7 +19,8 @@ export function describeHostOutcome(outcome: SnmpHostOutcome, credentialName: (i
       message = `SNMPv3 authentication failed for ${where} with credential set(s) ${tried}: check the user name, the protocols and the auth/privacy keys.`;
       break;
     case 'no_response':
-      message = `No reply from ${where} to credential set(s) ${tried}. On SNMPv1/v2c a wrong community looks exactly like a silent host: check the address, the port, ACLs on the device and the community.`;
+      // Why a host can be silent is said once per report (SILENT_HOST_EXPLANATION), not per host.
+      message = `No reply to credential set(s) ${tried}.`;
       break;
     case 'timeout':
       message = `${where} answered and then stopped answering; what was read is kept. Raise the timeout or lower the rate for this scope.`;

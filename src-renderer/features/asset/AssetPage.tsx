@@ -197,12 +197,13 @@ export function AssetPage() {
             </Section>
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, xl: 5 }}>
+        {/* Full width: beside the audit history the "What changed" column was squeezed to a few words a line. */}
+        <Grid.Col span={12}>
           <Section title="History of this record" testId="versions-section">
             <VersionsList entry={versions} onRetry={() => void store.getState().loadVersions(id)} />
           </Section>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, xl: 7 }}>
+        <Grid.Col span={12}>
           <Section title="Audit history">
             <AuditHistory events={entry.history} error={entry.historyError} />
           </Section>

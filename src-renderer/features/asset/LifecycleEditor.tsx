@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { Lifecycle } from '../../../src-shared/api/inventory.js';
 import { LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS, type LifecycleStage } from '../../../src-shared/model/lifecycle-stages.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { formatDate } from '../../lib/format.js';
 import { useAppStoreApi } from '../../store/use-app-store.js';
 
 const STAGE_OPTIONS = LIFECYCLE_STAGES.map((value) => ({ value, label: LIFECYCLE_STAGE_LABELS[value] }));
@@ -53,15 +54,30 @@ export function LifecycleEditor({ assetId, lifecycle }: { assetId: string; lifec
     },
   });
 
+  // Dates are typed as YYYY-MM-DD (one order everywhere; a browser's date field shows mm/dd/yyyy in
+  // an English browser whatever the region) and read back in the user's locale beneath.
+  const date = (field: 'warrantyEnd' | 'endOfSale' | 'endOfLife') => {
+    const value = draft[field].trim();
+    const shown = value ? formatDate(value) : '';
+    return {
+      ...text(field),
+      size: 'xs' as const,
+      placeholder: 'YYYY-MM-DD',
+      inputMode: 'numeric' as const,
+      description: shown && shown !== value ? shown : undefined,
+      error: value && shown === value ? 'Write the date as YYYY-MM-DD' : undefined,
+    };
+  };
+
   return (
     <form onSubmit={save} data-testid="lifecycle-editor">
       <Stack gap="xs">
         <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
           <Select label="Stage" placeholder="Not set" data={STAGE_OPTIONS} value={draft.stage} onChange={(v) => setDraft((d) => ({ ...d, stage: v as LifecycleStage | null }))} clearable size="xs" data-testid="lifecycle-stage" />
           <TextInput label="Owner" size="xs" {...text('owner')} data-testid="lifecycle-owner" />
-          <TextInput label="Warranty end" type="date" size="xs" {...text('warrantyEnd')} />
-          <TextInput label="End of sale" type="date" size="xs" {...text('endOfSale')} />
-          <TextInput label="End of life" type="date" size="xs" {...text('endOfLife')} />
+          <TextInput label="Warranty end" {...date('warrantyEnd')} data-testid="lifecycle-warranty-end" />
+          <TextInput label="End of sale" {...date('endOfSale')} />
+          <TextInput label="End of life" {...date('endOfLife')} />
         </SimpleGrid>
         <Textarea label="Notes" size="xs" autosize minRows={2} maxRows={6} {...text('notes')} />
         <Group gap="xs">

@@ -59,6 +59,8 @@ export function TagsEditor({ assetId, tags }: { assetId: string; tags: readonly 
             size="lg"
             radius="sm"
             data-testid="tag"
+            className="fw-tag-badge"
+            title={tag.value ? `${tag.key}=${tag.value}` : tag.key}
             rightSection={
               <ActionIcon size="xs" variant="transparent" color="gray" aria-label={`Remove tag ${tag.key}`} onClick={() => { setDraft((d) => d.filter((t) => t.key !== tag.key)); setSavedAt(null); }}>
                 <IconX size={12} />

@@ -48,7 +48,7 @@ export function VersionsList({ entry, onRetry }: { entry: Loadable<{ items: Asse
             <Table.Th w={44}>#</Table.Th>
             <Table.Th w={130}>When</Table.Th>
             <Table.Th w={170}>Change</Table.Th>
-            <Table.Th>What changed</Table.Th>
+            <Table.Th data-testid="versions-what-changed">What changed</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

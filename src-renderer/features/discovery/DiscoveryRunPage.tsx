@@ -6,6 +6,7 @@ import { IconAlertOctagon, IconAlertTriangle, IconArrowLeft, IconPlayerTrackNext
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DISCOVERY_HOST_STATUS_LABELS, DISCOVERY_HOST_STATUSES, type DiscoveryHostStatus, type DiscoveryRunReport } from '../../../src-shared/api/discovery.js';
+import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { RunStatusBadge } from '../../components/RunStatusBadge.js';
 import { formatCount, formatDuration, formatTime } from '../../lib/format.js';
@@ -39,7 +40,10 @@ function OutcomeDoors({
   selected: DiscoveryHostStatus | null;
   onSelect: (s: DiscoveryHostStatus | null) => void;
 }) {
-  const present = DISCOVERY_HOST_STATUSES.filter((s) => (report.byStatus[s] ?? 0) > 0);
+  // Hosts a cancel stopped mid-probe are among those not probed, not a door of their own: the
+  // doors add up to all hosts done, and done plus not probed to the targets.
+  const present = DISCOVERY_HOST_STATUSES.filter((s) => s !== 'cancelled' && (report.byStatus[s] ?? 0) > 0);
+  const stopped = report.byStatus.cancelled ?? 0;
   return (
     <Group gap="xs" data-testid="outcome-doors">
       <UnstyledButton
@@ -74,6 +78,7 @@ function OutcomeDoors({
       {report.notProbed > 0 && (
         <Text size="sm" c="dimmed" data-testid="outcome-not-probed">
           Not probed {formatCount(report.notProbed)}
+          {stopped > 0 ? ` (${formatCount(stopped)} stopped by the cancel)` : ''}
         </Text>
       )}
     </Group>
@@ -151,6 +156,7 @@ export function DiscoveryRunPage() {
 
   const active = isRunActive(run);
   const canResume = !active && (run.status === 'interrupted' || run.status === 'cancelled') && data.scopeId !== null && data.notProbed > 0;
+  const silentNote = silentHostsNote(data.byStatus.no_response ?? 0);
   return (
     <Stack gap="sm" data-testid="discovery-run" data-status={run.status}>
       {back}
@@ -226,6 +232,11 @@ export function DiscoveryRunPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="hosts" pt="xs">
+          {silentNote && (outcome === null || outcome === 'no_response') && (
+            <Text size="xs" c="dimmed" mb="xs" data-testid="silent-hosts-note">
+              {silentNote}
+            </Text>
+          )}
           <HostsTable runId={run.id} statuses={outcome ? [outcome] : []} />
         </Tabs.Panel>
         <Tabs.Panel value="learned" pt="xs">

@@ -4,6 +4,7 @@ import { IconDatabaseOff, IconFileImport, IconFilterOff, IconPlus } from '@table
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useShallow } from 'zustand/react/shallow';
+import { EXAMPLE_IMPORT_COMMAND } from '../../../src-shared/model/example-import.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { formatCount } from '../../lib/format.js';
 import { compactFilter } from '../../store/inventory-slice.js';
@@ -29,7 +30,7 @@ function NoAssetsYet({ onNew }: { onNew(): void }) {
             <Code>examples/</Code> folder has files to try, such as <Code>examples/servers.csv</Code>.
           </Text>
           <Text size="sm" c="dimmed">
-            From a terminal: <Code>fieldwise import servers_cache examples/servers.csv</Code>. Or enter an asset by hand.
+            From a terminal: <Code>{EXAMPLE_IMPORT_COMMAND}</Code> (in the repository's folder). Or enter an asset by hand.
           </Text>
         </Stack>
       }

@@ -3,6 +3,7 @@
 // srv1 (HOST-RESOURCES with installed software) and ups1 (APC sysObjectID). Every agent answers
 // v1/v2c on `community` and, when given, SNMPv3 authPriv for `v3User`.
 import { parseIp } from '../../../../src-shared/lib/canonical-ip.js';
+import { DEMO_SNMP_COMMUNITY } from '../../../../src-shared/model/public-demo-secrets.js';
 import { startDemoAgent, type DemoAgent, type DemoV3User } from './demo-agent.js';
 import type { DemoDevice } from './demo-device.js';
 import { demoRouter, demoServer, demoSwitch, demoUps } from './demo-devices.js';
@@ -24,7 +25,8 @@ export interface DemoNetwork {
   close(): Promise<void>;
 }
 
-export const DEMO_COMMUNITY = 'fieldwise-demo';
+/** Public: the demo agents' community is no secret (src-shared/model/public-demo-secrets.ts). */
+export const DEMO_COMMUNITY = DEMO_SNMP_COMMUNITY;
 
 export function defaultDemoDevices(): DemoDevice[] {
   return [demoSwitch('sw1'), demoSwitch('sw2'), demoRouter(), demoServer(), demoUps()];
