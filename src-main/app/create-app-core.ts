@@ -23,6 +23,8 @@ import { createEventBus } from '../services/event-bus.js';
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
 import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
+import { createBulkChangeService, type BulkChangeService } from '../services/bulk/bulk-change-service.js';
+import { createSavedViewsService, type SavedViewsService } from '../services/saved-views-service.js';
 import { createReconciliationService, type ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import { DEFAULT_RECONCILE_CONFIG } from '../engine/reconcile/index.js';
 import { createSystemService } from '../services/system-service.js';
@@ -60,6 +62,8 @@ export interface FullAppCore extends AppCore {
   readonly reconciliation: ReconciliationService;
   readonly writes: WriteQueue;
   readonly staleness: StalenessService;
+  readonly views: SavedViewsService;
+  readonly bulk: BulkChangeService;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -102,6 +106,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   if (options.scheduler ?? true) staleness.start();
   const inventory = createInventoryService({ db, qb, events, writes, writer, now, newId });
   const reconciliation = createReconciliationService({ db, events, writes, writer, now, newId });
+  const views = createSavedViewsService({ db, writes, now, newId });
+  const bulk = createBulkChangeService({ db, qb, events, writes, writer, now, newId });
   const imports = createImportService({
     db,
     writes,
@@ -136,7 +142,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     logger,
   });
   if (options.scheduler ?? true) discovery.startScheduler();
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation }), {
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, views, bulk }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
@@ -157,6 +163,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     reconciliation,
     writes,
     staleness,
+    views,
+    bulk,
     async close() {
       if (closed) return;
       closed = true;

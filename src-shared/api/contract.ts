@@ -1,11 +1,13 @@
 // The whole API contract: every call the renderer (or a script) can make, and every event.
 import type { z } from 'zod';
 import { auditCalls } from './audit.js';
+import { bulkChangeCalls } from './bulk-changes.js';
 import type { CallSpec } from './define-contract.js';
 import { discoveryCalls } from './discovery.js';
 import { inventoryCalls } from './inventory.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
+import { savedViewCalls } from './saved-views.js';
 import { systemCalls } from './system.js';
 
 export const apiCalls = {
@@ -16,6 +18,8 @@ export const apiCalls = {
   ...discoveryCalls,
   ...reconciliationCalls,
   ...networkCalls,
+  ...savedViewCalls,
+  ...bulkChangeCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;
