@@ -52,7 +52,7 @@ export function manualClassesOf(db: Database, assetUids: readonly string[], manu
   const out = new Map<string, AssetClass | null>();
   const rows = db
     .prepare(
-      `SELECT a.uid, o.body FROM json_each(?) j JOIN assets a ON a.uid = j.value JOIN records r ON r.asset_id = a.id AND r.source_seq = ?
+      `SELECT a.uid, o.body FROM json_each(?) j JOIN assets a ON a.uid = j.value JOIN records r ON r.asset_id = a.id AND +r.source_seq = ?
        JOIN observations o ON o.id = r.head_id ORDER BY a.uid, r.native_key`,
     )
     .all(JSON.stringify(assetUids), manualSourceSeq) as { uid: string; body: string }[];
@@ -71,9 +71,10 @@ interface PreparedEdit {
 export function writeManualValuesMany(db: Database, edits: readonly ManualEdit[], ctx: ManualEditContext): ManualEditResult[] {
   const q = {
     assetRowId: db.prepare('SELECT id FROM assets WHERE uid = ?').pluck(),
+    // By the asset's few records (+ keeps SQLite from walking every manual record of the source instead).
     member: db.prepare(
       `SELECT r.id, r.native_key, r.last_seen, o.body FROM records r JOIN observations o ON o.id = r.head_id
-       WHERE r.asset_id = ? AND r.source_seq = ? ORDER BY r.native_key LIMIT 1`,
+       WHERE r.asset_id = ? AND +r.source_seq = ? ORDER BY r.native_key LIMIT 1`,
     ),
     members: db.prepare("SELECT r.id, s.kind || '/' || s.name AS ref, r.native_key FROM records r JOIN sources s ON s.seq = r.source_seq WHERE r.asset_id = ?"),
   };
