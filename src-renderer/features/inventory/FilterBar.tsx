@@ -79,18 +79,7 @@ export function FilterBar() {
           }
           if (e.key === 'ArrowDown') document.querySelector<HTMLElement>('[data-testid="inventory-table"]')?.focus();
         }}
-        rightSection={
-          search ? (
-            <CloseButton
-              size="sm"
-              aria-label="Clear search"
-              onClick={() => {
-                setSearch('');
-                store.getState().setInventoryFilter({ search: '' });
-              }}
-            />
-          ) : null
-        }
+        rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => { setSearch(''); store.getState().setInventoryFilter({ search: '' }); }} /> : null}
         w={270}
         data-testid="search-input"
       />
@@ -154,13 +143,7 @@ export function FilterBar() {
         data-testid="filter-status"
       />
       {hasFilters && (
-        <Button
-          variant="subtle"
-          color="gray"
-          leftSection={<IconFilterOff size={16} aria-hidden />}
-          onClick={() => store.getState().replaceInventoryFilter({})}
-          data-testid="filter-clear"
-        >
+        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => store.getState().replaceInventoryFilter({})} data-testid="filter-clear">
           Clear filters
         </Button>
       )}

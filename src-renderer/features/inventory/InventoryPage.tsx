@@ -1,5 +1,4 @@
-// Inventory: summary counts (each one filters), the filter bar, the table toolbar (selection, saved
-// views, columns, bulk changes) and the virtualized asset grid.
+// Inventory: summary counts (each one filters), the filter bar and the virtualized asset grid.
 import { Button, Code, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDatabaseOff, IconFileImport, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -25,8 +24,8 @@ function NoAssetsYet({ onNew }: { onNew(): void }) {
       description={
         <Stack gap={4} align="center">
           <Text size="sm">
-            Import an inventory file — a server or desktop inventory (CSV or JSON) or a cloud instance list. The repository's <Code>examples/</Code> folder has
-            files to try, such as <Code>examples/servers.csv</Code>.
+            Import an inventory file — a server or desktop inventory (CSV or JSON) or a cloud instance list. The repository's{' '}
+            <Code>examples/</Code> folder has files to try, such as <Code>examples/servers.csv</Code>.
           </Text>
           <Text size="sm" c="dimmed">
             From a terminal: <Code>fieldwise import servers_cache examples/servers.csv</Code>. Or enter an asset by hand.

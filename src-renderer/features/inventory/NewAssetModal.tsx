@@ -59,14 +59,7 @@ export function NewAssetModal({ opened, onClose }: { opened: boolean; onClose():
           <Text size="sm" c="dimmed">
             Values you enter here are recorded with the source “Manual entry” and win over collected values.
           </Text>
-          <Select
-            label="Class"
-            data={CLASS_OPTIONS}
-            value={assetClass}
-            onChange={(v) => v && setAssetClass(v as AssetClass)}
-            allowDeselect={false}
-            data-testid="new-asset-class"
-          />
+          <Select label="Class" data={CLASS_OPTIONS} value={assetClass} onChange={(v) => v && setAssetClass(v as AssetClass)} allowDeselect={false} data-testid="new-asset-class" />
           <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
             {shownFields.map((field) => (
               <TextInput
