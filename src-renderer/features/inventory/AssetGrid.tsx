@@ -143,12 +143,20 @@ export function AssetGrid() {
   for (const header of headers) sizeVars[cssVar(header.id)] = `${header.getSize()}px`;
   const totalWidth = table.getTotalSize() + SELECT_WIDTH;
 
+  // When a resize ends, its widths go into the layout (and so into the local settings).
+  const saveWidths = useCallback(
+    (widths: Record<string, number>) => {
+      const current = store.getState().inventory.columns;
+      const rounded = Object.fromEntries(Object.entries(widths).map(([id, width]) => [id, Math.round(width)])) as Partial<Record<InventoryColumnId, number>>;
+      if (JSON.stringify(rounded) !== JSON.stringify(current.widths)) store.getState().setInventoryColumns(setColumnWidths(current, rounded));
+    },
+    [store],
+  );
+  const wasResizing = useRef(false);
   useEffect(() => {
-    if (resizing || sizing === layout.widths) return;
-    const { columns: current } = store.getState().inventory;
-    const widths = Object.fromEntries(Object.entries(sizing).map(([id, width]) => [id, Math.round(width)])) as Partial<Record<InventoryColumnId, number>>;
-    if (JSON.stringify(widths) !== JSON.stringify(current.widths)) store.getState().setInventoryColumns(setColumnWidths(current, widths));
-  }, [store, resizing, sizing, layout.widths]);
+    if (wasResizing.current && !resizing) saveWidths(sizing);
+    wasResizing.current = resizing;
+  }, [resizing, sizing, saveWidths]);
 
   // Reordering: a header dragged onto another takes its place.
   const dragged = useRef<InventoryColumnId | null>(null);
@@ -337,7 +345,10 @@ export function AssetGrid() {
                     resizeHandler(event);
                   }}
                   onTouchStart={resizeHandler}
-                  onDoubleClick={() => header.column.resetSize()}
+                  onDoubleClick={() => {
+                    const { [column.id]: _reset, ...others } = sizing;
+                    saveWidths(others);
+                  }}
                 />
               </div>
             );
