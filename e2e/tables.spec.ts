@@ -166,6 +166,9 @@ describe('tables as tools', () => {
     expect(await page.getByTestId('column-fqdn').count()).toBe(0);
 
     await page.getByTestId('views-menu').click();
+    await page.getByTestId('views-menu-dropdown').waitFor();
+    await page.waitForTimeout(300); // the menu's opening transition, for the screenshot only
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'saved-views.png') });
     await page.locator('[data-testid="view-item"][data-name="ESX hosts"]').click();
     await expect.poll(gridTotal, POLL).toBe(matching);
     expect(await page.getByTestId('search-input').inputValue()).toBe('esx');
@@ -197,13 +200,15 @@ describe('tables as tools', () => {
     await importFile(broken);
     await page.getByTestId('view-problem').waitFor();
     expect(await page.getByTestId('view-problem').innerText()).toContain('columns.order.1');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('view-import-close').click();
+    await page.getByTestId('view-import-outcome').waitFor({ state: 'hidden' });
 
     await importFile(exported);
     await page.getByTestId('view-imported').waitFor();
     expect(await page.getByTestId('view-imported').innerText()).toContain('ESX hosts');
     await expect.poll(() => page.getByTestId('views-menu').getAttribute('data-view'), POLL).not.toBe('ESX hosts');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('view-import-close').click();
+    await page.getByTestId('view-import-outcome').waitFor({ state: 'hidden' });
   });
 
   it('adds a tag to every matching asset (500+), says what will change first, and undoes it from the history', async () => {
@@ -220,6 +225,7 @@ describe('tables as tools', () => {
     const summary = page.getByTestId('bulk-summary');
     await expect.poll(() => summary.getAttribute('data-changing'), POLL).toBe(String(total));
     expect(await page.getByTestId('bulk-field').innerText()).toContain(`${total} assets: tag “audit” → “2026-q4”`);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'bulk-change.png') });
     await page.getByTestId('bulk-apply').click();
     const notice = page.getByTestId('bulk-notice');
     await notice.waitFor();

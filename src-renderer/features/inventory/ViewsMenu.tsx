@@ -1,7 +1,7 @@
 // Saved views of the inventory: open one, save the grid as it is (new, or over the view it came
 // from), and — in "Manage views" — rename, delete, export to a file; import a view file someone
 // shared. The button names the open view and says when the grid no longer matches it.
-import { Button, FileButton, Menu, Text } from '@mantine/core';
+import { Button, FileButton, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { IconChevronDown, IconDeviceFloppy, IconFileImport, IconSettings, IconStack2 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SavedView } from '../../../src-shared/api/saved-views.js';
@@ -40,6 +40,10 @@ export function ViewsMenu() {
   const active = views.items.find((v) => v.id === inventory.activeViewId) ?? null;
   const changed = active !== null && !matchesView(inventory, active);
 
+  const closeOutcome = () => {
+    setImported(null);
+    setImportProblem(null);
+  };
   const importFile = async (file: File | null) => {
     if (!file) return;
     setImported(null);
@@ -117,18 +121,25 @@ export function ViewsMenu() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      {(imported !== null || importProblem !== null) && (
+        <Modal opened onClose={closeOutcome} title="Import a view file" data-testid="view-import-outcome">
+          <Stack gap="sm">
+            {importProblem && <ViewProblemNotice title="The view file was not imported" problem={importProblem} />}
+            {imported && (
+              <Text size="sm" role="status" data-testid="view-imported">
+                {imported}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={closeOutcome} data-testid="view-import-close">
+                Close
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
       {saving && <SaveViewModal onClose={() => setSaving(false)} />}
       {managing && <ManageViewsModal onClose={() => setManaging(false)} />}
-      {importProblem && (
-        <div>
-          <ViewProblemNotice title="The view file was not imported" problem={importProblem} />
-        </div>
-      )}
-      {imported && (
-        <Text size="xs" c="dimmed" role="status" data-testid="view-imported">
-          {imported}
-        </Text>
-      )}
     </>
   );
 }
