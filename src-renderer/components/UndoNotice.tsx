@@ -1,11 +1,11 @@
-// A notice after a change that can be taken back: what happened and an Undo button. It stays a few
-// seconds (longer while the pointer or the focus is on it), then goes; the change can still be
-// undone from its history afterwards.
+// A notice after a change that can be taken back: what happened and an Undo button. The button stays
+// a few seconds (longer while the pointer or the focus is on the notice), then gives way to where
+// the change can still be undone (its history); the message stays until closed.
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconArrowBackUp, IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 
-/** How long the notice stays when nobody touches it. */
+/** How long the Undo button stays when nobody touches the notice. */
 export const UNDO_NOTICE_MS = 15_000;
 
 export interface UndoNoticeProps {
@@ -22,12 +22,13 @@ export function UndoNotice({ message, onUndo, onClose, testId, laterHint }: Undo
   const [held, setHeld] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [expired, setExpired] = useState(false);
 
   useEffect(() => {
-    if (held || busy || error) return;
-    const timer = setTimeout(onClose, UNDO_NOTICE_MS);
+    if (held || busy || error || expired) return;
+    const timer = setTimeout(() => setExpired(true), UNDO_NOTICE_MS);
     return () => clearTimeout(timer);
-  }, [held, busy, error, onClose]);
+  }, [held, busy, error, expired]);
 
   const undo = async () => {
     setBusy(true);
@@ -46,6 +47,7 @@ export function UndoNotice({ message, onUndo, onClose, testId, laterHint }: Undo
       onClose={onClose}
       role="status"
       data-testid={testId}
+      data-expired={expired || undefined}
       onMouseEnter={() => setHeld(true)}
       onMouseLeave={() => setHeld(false)}
       onFocus={() => setHeld(true)}
@@ -55,16 +57,25 @@ export function UndoNotice({ message, onUndo, onClose, testId, laterHint }: Undo
         <Text size="sm">
           {message}
           {error && <> Undo failed: {error}</>}
-          {laterHint && !error && (
+          {laterHint && !error && expired && (
             <Text span size="xs" c="dimmed">
               {' '}
               {laterHint}
             </Text>
           )}
         </Text>
-        <Button size="compact-sm" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden />} loading={busy} onClick={() => void undo()} data-testid={`${testId}-undo`}>
-          Undo
-        </Button>
+        {!expired && (
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<IconArrowBackUp size={14} aria-hidden />}
+            loading={busy}
+            onClick={() => void undo()}
+            data-testid={`${testId}-undo`}
+          >
+            Undo
+          </Button>
+        )}
       </Group>
     </Alert>
   );
