@@ -12,6 +12,8 @@ import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import type { SystemService } from '../services/system-service.js';
+import type { BulkChangeService } from '../services/bulk/bulk-change-service.js';
+import type { SavedViewsService } from '../services/saved-views-service.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 
 export interface HandlerServices {
@@ -22,6 +24,8 @@ export interface HandlerServices {
   discovery: DiscoveryService;
   reconciliation: ReconciliationService;
   exports: ExportService;
+  views: SavedViewsService;
+  bulk: BulkChangeService;
 }
 
 function by(ctx: CallContext) {
@@ -108,5 +112,16 @@ export function createHandlers(s: HandlerServices): Handlers {
     'exports.get': (input) => s.exports.get(input.id),
     'exports.list': () => s.exports.list(),
     'exports.cancel': (input) => s.exports.cancel(input.id),
+    'stewardship.undo': (input, ctx) => s.reconciliation.undoDecisions(input, by(ctx)),
+    'views.list': () => s.views.list(),
+    'views.save': (input, ctx) => s.views.save(input, by(ctx)),
+    'views.rename': (input, ctx) => s.views.rename(input, by(ctx)),
+    'views.delete': (input, ctx) => s.views.delete(input.id, by(ctx)),
+    'views.export': (input) => s.views.exportFile(input.id),
+    'views.import': (input, ctx) => s.views.importFile(input, by(ctx)),
+    'assets.bulk.preview': (input) => s.bulk.preview(input),
+    'assets.bulk.apply': (input, ctx) => s.bulk.apply(input, by(ctx)),
+    'assets.bulk.undo': (input, ctx) => s.bulk.undo(input.id, by(ctx)),
+    'assets.bulk.list': (input) => s.bulk.list(input),
   };
 }

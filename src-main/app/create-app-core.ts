@@ -27,6 +27,8 @@ import { createExportService, type ExportService } from '../services/exports/exp
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
 import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
+import { createBulkChangeService, type BulkChangeService } from '../services/bulk/bulk-change-service.js';
+import { createSavedViewsService, type SavedViewsService } from '../services/saved-views-service.js';
 import { createReconciliationService, type ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import { DEFAULT_RECONCILE_CONFIG } from '../engine/reconcile/index.js';
 import { createSystemService } from '../services/system-service.js';
@@ -65,6 +67,8 @@ export interface FullAppCore extends AppCore {
   readonly writes: WriteQueue;
   readonly staleness: StalenessService;
   readonly exports: ExportService;
+  readonly views: SavedViewsService;
+  readonly bulk: BulkChangeService;
 }
 
 export async function createAppCore(options: AppCoreOptions): Promise<FullAppCore> {
@@ -107,6 +111,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   if (options.scheduler ?? true) staleness.start();
   const inventory = createInventoryService({ db, qb, events, writes, writer, now, newId });
   const reconciliation = createReconciliationService({ db, events, writes, writer, now, newId });
+  const views = createSavedViewsService({ db, writes, now, newId });
+  const bulk = createBulkChangeService({ db, qb, events, writes, writer, now, newId });
   const imports = createImportService({
     db,
     writes,
@@ -145,7 +151,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const exportFiles = await createExportFiles(join(options.dataDir, EXPORTS_DIR_NAME));
   await exportFiles.sweep(now().getTime());
   const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports }), {
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });
@@ -167,6 +173,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     writes,
     staleness,
     exports,
+    views,
+    bulk,
     async close() {
       if (closed) return;
       closed = true;

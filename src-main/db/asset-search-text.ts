@@ -33,3 +33,22 @@ export function refreshAssetSearch(db: Database, assetId: number): void {
   db.prepare('DELETE FROM asset_search WHERE rowid = ?').run(assetId);
   db.prepare('INSERT INTO asset_search (rowid, body) VALUES (?, ?)').run(assetId, assetSearchText(asset.name, decodeAssetBody(asset.body), software, tags));
 }
+
+/** refreshAssetSearch for many assets (after a bulk tag change), with each statement prepared once. */
+export function refreshAssetSearchMany(db: Database, assetIds: Iterable<number>): void {
+  const q = {
+    asset: db.prepare('SELECT name, body FROM assets WHERE id = ?'),
+    software: db.prepare('SELECT s.name FROM asset_software a JOIN software s ON s.id = a.software_id WHERE a.asset_id = ?').pluck(),
+    tags: db.prepare('SELECT key, value FROM tags WHERE asset_id = ?'),
+    delete: db.prepare('DELETE FROM asset_search WHERE rowid = ?'),
+    insert: db.prepare('INSERT INTO asset_search (rowid, body) VALUES (?, ?)'),
+  };
+  for (const id of assetIds) {
+    const asset = q.asset.get(id) as { name: string; body: string } | undefined;
+    if (!asset) continue;
+    const software = q.software.all(id) as string[];
+    const tags = new Map((q.tags.all(id) as { key: string; value: string }[]).map((t) => [t.key, t.value] as const));
+    q.delete.run(id);
+    q.insert.run(id, assetSearchText(asset.name, decodeAssetBody(asset.body), software, tags));
+  }
+}

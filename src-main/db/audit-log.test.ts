@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCAL_MIGRATIONS } from '../../migrations/index.js';
 import { createTempDir, type TempDir } from '../test-support/temp-dir.js';
-import { appendAuditEvent, listAuditEvents, verifyAuditChain, type NewAuditEvent } from './audit-log.js';
+import { appendAuditEvent, appendAuditEvents, listAuditEvents, verifyAuditChain, type NewAuditEvent } from './audit-log.js';
 import { openDatabase, type Database } from './database.js';
 import { migrateDatabase } from './migrate-database.js';
 
@@ -39,6 +39,27 @@ describe('audit log', () => {
   });
 
   const problemSeqs = () => verifyAuditChain(db).problems.map((p) => p.seq);
+
+  it('appends many events at once exactly as one by one (same rows, same hashes)', async () => {
+    const other = await createTempDir('fieldwise-audit-one-by-one-');
+    const single = openDatabase(other.file('audit.sqlite'));
+    try {
+      migrateDatabase(single, { migrations: LOCAL_MIGRATIONS, backupDir: null, now: () => new Date() });
+      single.transaction(() => {
+        for (let n = 1; n <= 8; n++) appendAuditEvent(single, event(n));
+      })();
+      db.transaction(() => appendAuditEvents(db, [6, 7, 8].map(event)))();
+      db.transaction(() => appendAuditEvents(db, []))();
+      const rows = (d: Database) => d.prepare('SELECT * FROM audit_events ORDER BY seq').all();
+      expect(rows(db)).toEqual(rows(single));
+      expect(db.prepare('SELECT * FROM audit_head').all()).toEqual(single.prepare('SELECT * FROM audit_head').all());
+      expect(verifyAuditChain(db)).toEqual({ ok: true, checked: 8, problems: [] });
+      expect(() => appendAuditEvents(db, [event(9)])).toThrow('inside a transaction');
+    } finally {
+      single.close();
+      await other.remove();
+    }
+  });
 
   it('verifies an intact chain of events appended in separate transactions', () => {
     db.transaction(() => appendAuditEvent(db, event(6)))();

@@ -67,6 +67,41 @@ export function appendAuditEvent(db: Database, event: NewAuditEvent): AuditEvent
   return full;
 }
 
+/**
+ * Appends many events in order (a bulk change's one per asset), reading the chain head once and
+ * writing the new head once. Same rules as appendAuditEvent: inside a write transaction.
+ */
+export function appendAuditEvents(db: Database, events: readonly NewAuditEvent[]): void {
+  if (events.length === 0) return;
+  if (!db.inTransaction) throw new Error('appendAuditEvents must run inside a transaction');
+  const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+  const insert = db.prepare(
+    `INSERT INTO audit_events (seq, id, at, actor, action, target_type, target_id, before_json, after_json, correlation_id, prev_hash, hash)
+     VALUES (@seq, @id, @at, @actor, @action, @target_type, @target_id, @before_json, @after_json, @correlation_id, @prev_hash, @hash)`,
+  );
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? AUDIT_GENESIS_HASH;
+  for (const event of events) {
+    seq += 1;
+    const row: Omit<AuditEventsTable, 'hash'> = {
+      seq,
+      id: event.id,
+      at: event.at,
+      actor: event.actor,
+      action: event.action,
+      target_type: event.targetType,
+      target_id: event.targetId,
+      before_json: toJson(event.before),
+      after_json: toJson(event.after),
+      correlation_id: event.correlationId,
+      prev_hash: prevHash,
+    };
+    prevHash = hashRow(row);
+    insert.run({ ...row, hash: prevHash });
+  }
+  db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash').run(seq, prevHash);
+}
+
 export function toAuditEvent(row: AuditEventsTable): AuditEvent {
   return {
     seq: row.seq,

@@ -350,7 +350,8 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
         }
         addQuality(oldBody, -1);
         count('class', old.class, -1);
-        if (old.status !== 'retired') count('status', old.status, -1);
+        // Retired assets are counted under 'retired' (a person retired them; reconciliation keeps the status).
+        count('status', old.status, -1);
         count('total', '', -1);
         q.deleteDerived.run(old.id, old.id);
         q.deleteTags.run(old.id);

@@ -715,3 +715,24 @@ function listPage(db: Database, qb: QueryBuilder, scratch: Scratch, input: ListA
   }
   return page;
 }
+
+/**
+ * Every asset matching a filter, as row ids in id order, up to `limit` (`more` says whether others
+ * match): what a bulk change over "all matching" works on. The same filters as listAssets, each
+ * tag, search or source set materialised once.
+ */
+export function matchingAssetIds(db: Database, qb: QueryBuilder, filter: AssetFilter, limit: number): { ids: number[]; more: boolean } {
+  const counts = readCounts(db);
+  const scratch = createScratch(db, qb);
+  try {
+    const filters = compileFilters(db, qb, scratch, filter, counts, MATCH_COUNT_CAP);
+    if (filters.matchesNothing) return { ids: [], more: false };
+    for (const set of filters.sets) scratch.fill(set);
+    const where = [...filters.inIndex, ...filters.sets.map((set) => sql`assets.id IN (${scratchRef(set)})`)];
+    const compiled = sql`SELECT assets.id FROM assets ${whereClause(where)} ORDER BY assets.id LIMIT ${limit + 1}`.compile(qb);
+    const ids = db.prepare(compiled.sql).pluck().all(...(compiled.parameters as unknown[])) as number[];
+    return { ids: ids.slice(0, limit), more: ids.length > limit };
+  } finally {
+    scratch.clear();
+  }
+}

@@ -87,6 +87,22 @@ export interface AuditEventsTable {
   prev_hash: string;
   hash: string;
 }
+export interface SavedViewsTable { id: string; name: string; definition: string; created_at: string; updated_at: string; created_by: string }
+export interface BulkChangesTable {
+  id: string;
+  action: string;
+  actor: string;
+  at: string;
+  assets: number;
+  changed: number;
+  unchanged: number;
+  fields: string;
+  undone_at: string | null;
+  undone_by: string | null;
+  restored: number | null;
+  skipped: number | null;
+}
+export interface BulkChangeItemsTable { change_id: string; asset_uid: string; before: string; after: string }
 
 export interface LocalSchema {
   sources: SourcesTable;
@@ -100,4 +116,7 @@ export interface LocalSchema {
   asset_software: AssetSoftwareTable;
   lifecycle: LifecycleTable;
   audit_events: AuditEventsTable;
+  saved_views: SavedViewsTable;
+  bulk_changes: BulkChangesTable;
+  bulk_change_items: BulkChangeItemsTable;
 }

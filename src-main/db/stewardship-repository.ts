@@ -91,6 +91,16 @@ export function setStewardshipStatus(db: Database, id: string, status: Stewardsh
   db.prepare('UPDATE stewardship_items SET status = ?, decided_by = ?, decided_at = ?, note = ?, deferred_until = ? WHERE id = ?').run(status, by, at, note, deferredUntil, id);
 }
 
+/** An item back to open, as it was before a person decided it. */
+export function reopenStewardshipItem(db: Database, id: string): void {
+  db.prepare("UPDATE stewardship_items SET status = 'open', decided_by = NULL, decided_at = NULL, note = NULL, deferred_until = NULL WHERE id = ?").run(id);
+}
+
+/** The newest decision recorded for an item that still holds (not revoked). */
+export function activeDecisionOfItem(db: Database, itemId: string): string | null {
+  return (db.prepare('SELECT id FROM match_decisions WHERE stewardship_item_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1').pluck().get(itemId) as string | undefined) ?? null;
+}
+
 export function countStewardship(db: Database): Record<StewardshipStatus, number> {
   const out: Record<StewardshipStatus, number> = { open: 0, deferred: 0, accepted: 0, rejected: 0, resolved: 0 };
   for (const r of db.prepare('SELECT status, count(*) AS n FROM stewardship_items GROUP BY status').all() as { status: StewardshipStatus; n: number }[]) out[r.status] = r.n;

@@ -3,7 +3,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../src-shared/api/api-client.js';
 import { isUnauthorized } from '../lib/api-errors.js';
+import { browserSettings, type LocalSettings } from '../lib/local-settings.js';
 import { createAssetSlice } from './asset-slice.js';
+import { createBulkSlice } from './bulk-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createExportsSlice } from './exports-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
@@ -11,6 +13,7 @@ import { createReconciliationSlice } from './reconciliation-slice.js';
 import { createRunsSlice } from './runs-slice.js';
 import type { AppState } from './store-types.js';
 import { createSystemSlice } from './system-slice.js';
+import { createViewsSlice } from './views-slice.js';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -29,10 +32,11 @@ function watchSignIn(client: ApiClient, onUnauthorized: () => void): ApiClient {
   };
 }
 
-export function createAppStore(rawClient: ApiClient): AppStore {
+export function createAppStore(rawClient: ApiClient, options: { settings?: LocalSettings } = {}): AppStore {
+  const settings = options.settings ?? browserSettings();
   return createStore<AppState>()((set, get) => {
     const client = watchSignIn(rawClient, () => get().markSignedOut());
-    const context = { set, get, client };
+    const context = { set, get, client, settings };
     return {
       ...createSystemSlice(context),
       ...createInventorySlice(context),
@@ -41,6 +45,8 @@ export function createAppStore(rawClient: ApiClient): AppStore {
       ...createDiscoverySlice(context),
       ...createReconciliationSlice(context),
       ...createExportsSlice(context),
+      ...createViewsSlice(context),
+      ...createBulkSlice(context),
     };
   });
 }
@@ -65,6 +71,7 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
       state.refreshCachedAssets(changed);
       state.onReconciliationChanged(changed);
       state.refreshTopologies();
+      state.onBulkChangesMayHaveChanged();
     }),
   ];
   return () => {

@@ -3,7 +3,8 @@ import type { ApiClient } from '../../src-shared/api/api-client.js';
 import type { AssetListQuery, AssetSummary } from '../../src-shared/api/inventory.js';
 import { INVENTORY_PAGE_SIZE } from '../lib/page-window.js';
 import { createAppStore } from './app-store.js';
-import { rowAt } from './inventory-slice.js';
+import { memorySettings } from '../lib/local-settings.js';
+import { rowAt, selectedCount, selectionTarget } from './inventory-slice.js';
 
 function asset(i: number): AssetSummary {
   return {
@@ -86,5 +87,32 @@ describe('inventory slice paging', () => {
     expect(afterInvalidate[0]).toMatchObject({ offset: 0 });
     expect(afterInvalidate[0]?.after).toBeUndefined();
     expect(afterInvalidate[1]).toMatchObject({ offset: INVENTORY_PAGE_SIZE, after: String(INVENTORY_PAGE_SIZE - 1) });
+  });
+});
+
+describe('inventory selection', () => {
+  it('selects a shift range across rows not loaded yet, and every matching row but those unticked', async () => {
+    const { client } = keysetClient(5000);
+    const store = createAppStore(client, { settings: memorySettings() });
+    store.getState().ensureInventoryRows(0, 50);
+    await settle();
+    const first = rowAt(store.getState().inventory.pages, 0)!;
+    store.getState().toggleInventoryRow(0, first.id);
+    // Row 1500 was never on screen: its page is fetched for the range.
+    expect(await store.getState().selectInventoryRange(1500)).toBeNull();
+    const { selection, query, total } = store.getState().inventory;
+    expect(selectedCount(selection, total)).toBe(1501);
+    expect(selectionTarget(selection, query)).toMatchObject({ kind: 'ids' });
+    expect((selectionTarget(selection, query) as { ids: string[] }).ids).toContain('a1500');
+
+    store.getState().selectAllInventoryMatching();
+    store.getState().toggleInventoryRow(3, 'a3');
+    const all = store.getState().inventory;
+    expect(selectedCount(all.selection, all.total)).toBe(4999);
+    expect(selectionTarget(all.selection, all.query)).toEqual({ kind: 'filter', filter: {}, exceptIds: ['a3'] });
+
+    // A new filter is a new list: the selection goes.
+    store.getState().setInventoryFilter({ search: 'host' });
+    expect(selectedCount(store.getState().inventory.selection, 5000)).toBe(0);
   });
 });

@@ -3,9 +3,14 @@
 // walks its index to it); the pages around it continue from its first or last row (keyset cursors),
 // which costs the server one page of walk however deep the list is. Pages of an older query are
 // dropped; pages made stale by `assets.changed` stay visible until their refetch lands, so the grid
-// never flashes empty.
+// never flashes empty. Also the grid's column layout (a local preference), the saved view it was
+// opened from, and the rows selected for a bulk change: by hand (ids) or every matching row but some.
+import type { BulkTarget } from '../../src-shared/api/bulk-changes.js';
 import type { AssetFilter, AssetSortField, AssetSummary, AssetSummaryCounts } from '../../src-shared/api/inventory.js';
+import { BULK_MAX_IDS } from '../../src-shared/api/bulk-changes.js';
+import type { ColumnLayout, SavedViewDefinition } from '../../src-shared/api/saved-views.js';
 import { errorMessage } from '../lib/api-errors.js';
+import { loadColumnLayout, saveColumnLayout } from '../lib/column-layout.js';
 import { INVENTORY_PAGE_SIZE, pagesForRows, pagesToEvict } from '../lib/page-window.js';
 import type { SliceCreator } from './store-types.js';
 
@@ -32,6 +37,15 @@ export interface WantedRows {
   focus: number;
 }
 
+/** Rows selected for a bulk change. */
+export interface InventorySelection {
+  /** true: every asset matching the query except `ids`; false: exactly `ids`. */
+  all: boolean;
+  ids: ReadonlySet<string>;
+}
+
+export const NO_SELECTION: InventorySelection = { all: false, ids: new Set() };
+
 export interface InventoryState {
   query: InventoryQuery;
   /** Bumps when the query changes or the data changed in main. */
@@ -46,6 +60,13 @@ export interface InventoryState {
   activeIndex: number;
   summary: AssetSummaryCounts | null;
   wanted: WantedRows | null;
+  /** Which columns show, in which order, how wide (remembered on this machine). */
+  columns: ColumnLayout;
+  /** The saved view last opened (its name shows; "changed" when the grid no longer matches it). */
+  activeViewId: string | null;
+  selection: InventorySelection;
+  /** Where a shift-click range starts: the row last clicked. */
+  selectionAnchor: number | null;
 }
 
 export interface InventorySlice {
@@ -61,6 +82,16 @@ export interface InventorySlice {
   invalidateInventory(): void;
   setInventoryActiveIndex(index: number): void;
   loadInventorySummary(): Promise<void>;
+  setInventoryColumns(layout: ColumnLayout): void;
+  /** Shows a saved view: its filter, sort and columns. */
+  openInventoryView(id: string, definition: SavedViewDefinition): void;
+  setActiveInventoryView(id: string | null): void;
+  /** Selects or unselects one row; it becomes the anchor of the next range. */
+  toggleInventoryRow(index: number, id: string): void;
+  /** Selects every row from the anchor to `index` (rows not loaded yet are fetched); resolves with an error message or null. */
+  selectInventoryRange(index: number): Promise<string | null>;
+  selectAllInventoryMatching(): void;
+  clearInventorySelection(): void;
 }
 
 export const DEFAULT_INVENTORY_QUERY: InventoryQuery = { sort: { field: 'name', direction: 'asc' }, filter: {} };
@@ -78,7 +109,27 @@ export function compactFilter(filter: AssetFilter): AssetFilter {
   return result;
 }
 
-export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, client }) => {
+/** Whether a row is in the selection. */
+export function isRowSelected(selection: InventorySelection, id: string): boolean {
+  return selection.all ? !selection.ids.has(id) : selection.ids.has(id);
+}
+
+/** How many rows are selected (with every matching row, out of the list's total). */
+export function selectedCount(selection: InventorySelection, total: number | null): number {
+  return selection.all ? Math.max(0, (total ?? 0) - selection.ids.size) : selection.ids.size;
+}
+
+/** The bulk change target of a selection over this query. */
+export function selectionTarget(selection: InventorySelection, query: InventoryQuery): BulkTarget {
+  return selection.all ? { kind: 'filter', filter: compactFilter(query.filter), exceptIds: [...selection.ids] } : { kind: 'ids', ids: [...selection.ids] };
+}
+
+/** What a saved view of the grid as it is would hold. */
+export function currentViewDefinition(inventory: InventoryState): SavedViewDefinition {
+  return { filter: compactFilter(inventory.query.filter), sort: inventory.query.sort, columns: inventory.columns };
+}
+
+export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, client, settings }) => {
   function resetForQuery(query: InventoryQuery): void {
     set((s) => ({
       inventory: {
@@ -90,8 +141,36 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
         error: null,
         activeIndex: 0,
         wanted: null,
+        // A selection belongs to the list it was made in.
+        selection: NO_SELECTION,
+        selectionAnchor: null,
       },
     }));
+  }
+
+  function withSelection(change: (selection: InventorySelection) => InventorySelection, anchor?: number | null): void {
+    set((s) => ({ inventory: { ...s.inventory, selection: change(s.inventory.selection), ...(anchor === undefined ? {} : { selectionAnchor: anchor }) } }));
+  }
+
+  /** Ids of rows [first, last] of the current list: from the cached pages, the rest fetched. */
+  async function idsOfRows(first: number, last: number): Promise<string[]> {
+    const inv = get().inventory;
+    const ids: (string | undefined)[] = [];
+    for (let index = first; index <= last; index++) ids.push(rowAt(inv.pages, index)?.id);
+    const CHUNK = 1000;
+    for (let start = 0; start < ids.length; start += CHUNK) {
+      if (ids.slice(start, start + CHUNK).every((id) => id !== undefined)) continue;
+      const page = await client.call('assets.list', {
+        offset: first + start,
+        limit: Math.min(CHUNK, ids.length - start),
+        sort: inv.query.sort,
+        filter: compactFilter(inv.query.filter),
+      });
+      page.items.forEach((item, k) => {
+        if (ids[start + k] === undefined) ids[start + k] = item.id;
+      });
+    }
+    return ids.filter((id): id is string => id !== undefined);
   }
 
   async function fetchPage(page: number, generation: number, cursor: { after: string } | { before: string } | null): Promise<void> {
@@ -142,6 +221,10 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
       activeIndex: 0,
       summary: null,
       wanted: null,
+      columns: loadColumnLayout(settings),
+      activeViewId: null,
+      selection: NO_SELECTION,
+      selectionAnchor: null,
     },
     setInventoryFilter(patch) {
       const { query } = get().inventory;
@@ -205,6 +288,58 @@ export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, c
       } catch {
         // The strip simply stays as it was; the grid reports load failures.
       }
+    },
+    setInventoryColumns(layout) {
+      saveColumnLayout(settings, layout);
+      set((s) => ({ inventory: { ...s.inventory, columns: layout } }));
+    },
+    openInventoryView(id, definition) {
+      get().setInventoryColumns(definition.columns);
+      resetForQuery({ sort: definition.sort, filter: definition.filter });
+      set((s) => ({ inventory: { ...s.inventory, activeViewId: id } }));
+    },
+    setActiveInventoryView(id) {
+      set((s) => ({ inventory: { ...s.inventory, activeViewId: id } }));
+    },
+    toggleInventoryRow(index, id) {
+      withSelection((selection) => {
+        const ids = new Set(selection.ids);
+        if (ids.has(id)) ids.delete(id);
+        else ids.add(id);
+        return { all: selection.all, ids };
+      }, index);
+    },
+    async selectInventoryRange(index) {
+      const { selectionAnchor, generation, total } = get().inventory;
+      const anchor = selectionAnchor ?? index;
+      const first = Math.max(0, Math.min(anchor, index));
+      const last = Math.min(Math.max(anchor, index), Math.max(0, (total ?? 0) - 1));
+      if (last - first + 1 > BULK_MAX_IDS) {
+        return `A range can hold at most ${BULK_MAX_IDS.toLocaleString('en-US')} rows picked by hand; use “Select all matching” for more.`;
+      }
+      let ids: string[];
+      try {
+        ids = await idsOfRows(first, last);
+      } catch (error) {
+        return errorMessage(error);
+      }
+      // The list changed while the rows were fetched: that range means something else now.
+      if (get().inventory.generation !== generation) return null;
+      withSelection((selection) => {
+        const next = new Set(selection.ids);
+        for (const id of ids) {
+          if (selection.all) next.delete(id);
+          else next.add(id);
+        }
+        return { all: selection.all, ids: next };
+      }, index);
+      return null;
+    },
+    selectAllInventoryMatching() {
+      withSelection(() => ({ all: true, ids: new Set() }), null);
+    },
+    clearInventorySelection() {
+      withSelection(() => NO_SELECTION, null);
     },
   };
 };

@@ -30,6 +30,7 @@ export interface StewardshipFilter {
 export type StewardshipCounts = ApiOutput<'stewardship.counts'>;
 export type UnmergeResult = ApiOutput<'assets.unmerge'>;
 export type DecideResult = ApiOutput<'stewardship.decide'>;
+export type UndoDecisionResult = ApiOutput<'stewardship.undo'>;
 
 /** Enough for a queue a person works through; the page says when there are more. */
 export const STEWARDSHIP_PAGE_SIZE = 200;
@@ -61,6 +62,8 @@ export interface ReconciliationSlice {
   loadStewardship(): Promise<void>;
   loadStewardshipCounts(): Promise<void>;
   decideStewardship(ids: string[], decision: StewardshipDecision, note?: string): Promise<{ ok: DecideResult } | { error: string }>;
+  /** Undoes the decisions on these items: each goes back to open, its decision revoked. */
+  undoStewardshipDecisions(ids: string[]): Promise<{ ok: UndoDecisionResult } | { error: string }>;
   loadSourceQuality(): Promise<void>;
   /** Called for `assets.changed`: re-read what is cached and shown. */
   onReconciliationChanged(ids: readonly string[] | 'all'): void;
@@ -175,6 +178,15 @@ export const createReconciliationSlice: SliceCreator<ReconciliationSlice> = ({ s
     async decideStewardship(ids, decision, note) {
       try {
         const ok = await client.call('stewardship.decide', { ids, decision, ...(note ? { note } : {}) });
+        afterDecision(ok.assetIds);
+        return { ok };
+      } catch (error) {
+        return { error: errorMessage(error) };
+      }
+    },
+    async undoStewardshipDecisions(ids) {
+      try {
+        const ok = await client.call('stewardship.undo', { ids });
         afterDecision(ok.assetIds);
         return { ok };
       } catch (error) {

@@ -2,6 +2,9 @@
 // little UI state that must survive navigation (the inventory query, the active row, running jobs).
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../src-shared/api/api-client.js';
+import type { LocalSettings } from '../lib/local-settings.js';
+import type { BulkSlice } from './bulk-slice.js';
+import type { ViewsSlice } from './views-slice.js';
 import type { InventorySlice } from './inventory-slice.js';
 import type { AssetSlice } from './asset-slice.js';
 import type { DiscoverySlice } from './discovery-slice.js';
@@ -10,16 +13,17 @@ import type { ReconciliationSlice } from './reconciliation-slice.js';
 import type { RunsSlice } from './runs-slice.js';
 import type { SystemSlice } from './system-slice.js';
 
-export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice & DiscoverySlice & ReconciliationSlice & ExportsSlice;
+export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice & DiscoverySlice & ReconciliationSlice & ExportsSlice & ViewsSlice & BulkSlice;
 
 type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];
 
-/** What every slice creator receives: zustand's set/get and the API client. */
+/** What every slice creator receives: zustand's set/get, the API client and this machine's preferences. */
 export interface SliceContext {
   set: SetState;
   get: GetState;
   client: ApiClient;
+  settings: LocalSettings;
 }
 
 export type SliceCreator<T> = (context: SliceContext) => T;

@@ -1,12 +1,14 @@
 // The whole API contract: every call the renderer (or a script) can make, and every event.
 import type { z } from 'zod';
 import { auditCalls } from './audit.js';
+import { bulkChangeCalls } from './bulk-changes.js';
 import type { CallSpec } from './define-contract.js';
 import { discoveryCalls } from './discovery.js';
 import { exportCalls } from './exports.js';
 import { inventoryCalls } from './inventory.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
+import { savedViewCalls } from './saved-views.js';
 import { systemCalls } from './system.js';
 
 export const apiCalls = {
@@ -18,6 +20,8 @@ export const apiCalls = {
   ...reconciliationCalls,
   ...networkCalls,
   ...exportCalls,
+  ...savedViewCalls,
+  ...bulkChangeCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

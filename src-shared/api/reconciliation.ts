@@ -190,6 +190,28 @@ export const StewardshipDecideResult = z.object({
 });
 export type StewardshipDecideResult = z.infer<typeof StewardshipDecideResult>;
 
+/** Why one item of an undo was not applied. */
+export const STEWARDSHIP_UNDO_SKIP_REASONS = ['not_found', 'not_decided', 'record_gone'] as const;
+export type StewardshipUndoSkipReason = (typeof STEWARDSHIP_UNDO_SKIP_REASONS)[number];
+
+export const StewardshipUndoResult = z.object({
+  /** One entry per requested id, in request order. */
+  results: z.array(
+    z.object({
+      id: Id,
+      outcome: z.enum(['ok', 'skipped']),
+      reason: z.enum(STEWARDSHIP_UNDO_SKIP_REASONS).nullable(),
+      /** The decision revoked for an accepted or rejected item. */
+      revokedDecisionId: Id.nullable(),
+      /** The item's status now ('open' again, or 'resolved' when the data settled the question meanwhile). */
+      status: z.enum(STEWARDSHIP_STATUSES).nullable(),
+    }),
+  ),
+  /** Assets created, changed or removed by the recomputation (at most 500). */
+  assetIds: z.array(Id),
+});
+export type StewardshipUndoResult = z.infer<typeof StewardshipUndoResult>;
+
 /** Why one asset is one asset. */
 export const AssetExplanation = z.object({
   assetId: Id,
@@ -326,6 +348,13 @@ export const reconciliationCalls = {
     access: 'write',
     input: StewardshipDecideInput,
     output: StewardshipDecideResult,
+  }),
+  'stewardship.undo': defineCall({
+    summary:
+      'Undo decisions on stewardship items (accepted, rejected or deferred): revokes the decision each recorded, reopens the item and recomputes, so the assets are as they were before it.',
+    access: 'write',
+    input: z.object({ ids: z.array(Id).min(1).max(500), note: z.string().trim().max(2000).optional() }),
+    output: StewardshipUndoResult,
   }),
   'stewardship.counts': defineCall({
     summary: 'How many stewardship items are in each status (for badges).',

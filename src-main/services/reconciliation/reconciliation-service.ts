@@ -14,6 +14,7 @@ import {
   type SourceQuality,
   type StewardshipDecideResult,
   type StewardshipPage,
+  type StewardshipUndoResult,
 } from '../../../src-shared/api/index.js';
 import type { SourceKind } from '../../../src-shared/model/source-kinds.js';
 import { decodeAssetBody } from '../../db/asset-body.js';
@@ -24,7 +25,7 @@ import { assetRowId, getAssetRow } from '../../db/inventory-queries.js';
 import { activeDecisionIdsBetween, decisionRecords, getMatchDecision, insertMatchDecision, listMatchDecisions, revokeMatchDecision } from '../../db/match-decisions-repository.js';
 import { listNetworks } from '../../db/networks-repository.js';
 import type { RecordWriter } from '../../db/record-writer.js';
-import { countStewardship, getStewardshipRow, listStewardship, setStewardshipStatus, stewardshipOfAsset } from '../../db/stewardship-repository.js';
+import { activeDecisionOfItem, countStewardship, getStewardshipRow, listStewardship, reopenStewardshipItem, setStewardshipStatus, stewardshipOfAsset } from '../../db/stewardship-repository.js';
 import type { EventPublisher } from '../event-bus.js';
 import type { WriteQueue } from '../write-queue.js';
 
@@ -51,6 +52,8 @@ export interface ReconciliationService {
   revokeDecision(input: ApiParsedInput<'decisions.revoke'>, by: Actor): Promise<{ decision: MatchDecisionRecord; assetIds: string[] }>;
   listStewardship(input: ApiParsedInput<'stewardship.list'>): StewardshipPage;
   decide(input: ApiParsedInput<'stewardship.decide'>, by: Actor): Promise<StewardshipDecideResult>;
+  /** Undoes decisions on stewardship items: revokes what each recorded and reopens it. */
+  undoDecisions(input: ApiParsedInput<'stewardship.undo'>, by: Actor): Promise<StewardshipUndoResult>;
   stewardshipCounts(): ReturnType<typeof countStewardship>;
   sourceQuality(): SourceQuality[];
   rebuild(by: Actor): Promise<ReconcileOutcome>;
@@ -322,6 +325,51 @@ export function createReconciliationService(deps: ReconciliationServiceDeps): Re
         return { results, assetIds: touched(outcome) };
       });
       if (out.assetIds.length > 0 || input.decision === 'defer') publish(out.assetIds);
+      return { results: out.results, assetIds: out.assetIds.slice(0, 500) };
+    },
+
+    async undoDecisions(input, by) {
+      const out = await deps.writes.run('stewardship.undo', () => {
+        const at = iso();
+        const results: StewardshipUndoResult['results'] = [];
+        const records: number[] = [];
+        const reopened: string[] = [];
+        for (const id of [...new Set(input.ids)]) {
+          const row = getStewardshipRow(db, id);
+          if (!row) {
+            results.push({ id, outcome: 'skipped', reason: 'not_found', revokedDecisionId: null, status: null });
+            continue;
+          }
+          if (row.status !== 'accepted' && row.status !== 'rejected' && row.status !== 'deferred') {
+            results.push({ id, outcome: 'skipped', reason: 'not_decided', revokedDecisionId: null, status: row.status });
+            continue;
+          }
+          let revokedDecisionId: string | null = null;
+          if (row.status !== 'deferred') {
+            const present = db.prepare('SELECT count(*) FROM records WHERE id IN (?, ?)').pluck().get(row.left_record_id, row.right_record_id) as number;
+            if (present < 2) {
+              results.push({ id, outcome: 'skipped', reason: 'record_gone', revokedDecisionId: null, status: row.status });
+              continue;
+            }
+            // The decision this item recorded (unless someone revoked it on the asset page already).
+            revokedDecisionId = activeDecisionOfItem(db, id);
+            if (revokedDecisionId) revokeMatchDecision(db, revokedDecisionId, by.actor, at);
+            records.push(row.left_record_id, row.right_record_id);
+          }
+          reopenStewardshipItem(db, id);
+          reopened.push(id);
+          results.push({ id, outcome: 'ok', reason: null, revokedDecisionId, status: 'open' });
+        }
+        // Recomputed without the decisions: the pairs split (or join) again as the evidence says, and
+        // their items stay open, unless the data settled the question meanwhile (then resolved).
+        const outcome = writer.reconcileRecords(records, applyContext({ kind: 'stewardship', id: input.ids.length === 1 ? (input.ids[0] as string) : null, correlationId: by.correlationId }));
+        for (const result of results) {
+          if (result.outcome === 'ok') result.status = (getStewardshipRow(db, result.id)?.status ?? null) as StewardshipUndoResult['results'][number]['status'];
+        }
+        audit(by, 'stewardship.undo', 'stewardship', input.ids.length === 1 ? (input.ids[0] as string) : null, null, { note: input.note ?? null, results });
+        return { results, assetIds: touched(outcome), reopened: reopened.length };
+      });
+      if (out.assetIds.length > 0 || out.reopened > 0) publish(out.assetIds);
       return { results: out.results, assetIds: out.assetIds.slice(0, 500) };
     },
 

@@ -15,6 +15,7 @@ import { FilterBar } from './FilterBar.js';
 import { INVENTORY_COLUMNS } from './inventory-columns.js';
 import { NewAssetModal } from './NewAssetModal.js';
 import { SummaryStrip } from './SummaryStrip.js';
+import { TableToolbar } from './TableToolbar.js';
 
 function NoAssetsYet({ onNew }: { onNew(): void }) {
   return (
@@ -104,6 +105,7 @@ export function InventoryPage() {
       </Group>
       <SummaryStrip />
       <FilterBar />
+      <TableToolbar />
       {error && <ErrorNotice title="The inventory could not be loaded" message={error} onRetry={() => store.getState().invalidateInventory()} />}
       {total === 0 ? hasFilters ? <NoMatches /> : <NoAssetsYet onNew={() => setCreating(true)} /> : <AssetGrid />}
       <NewAssetModal opened={creating} onClose={() => setCreating(false)} />

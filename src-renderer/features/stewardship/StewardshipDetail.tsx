@@ -1,7 +1,7 @@
 // One stewardship item side by side: both records' fields aligned row by row, each row saying in an
 // icon and a word whether the two agree, the score breakdown, and the decision buttons.
 import { Anchor, Badge, Button, Group, Kbd, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowMerge, IconArrowsDiff, IconBan, IconClockPause, IconEqual, IconMinus } from '@tabler/icons-react';
+import { IconArrowBackUp, IconArrowMerge, IconArrowsDiff, IconBan, IconClockPause, IconEqual, IconMinus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { StewardshipDecision, StewardshipItem, StewardshipSide } from '../../../src-shared/api/reconciliation.js';
@@ -47,9 +47,11 @@ export interface StewardshipDetailProps {
   item: StewardshipItem;
   busy: boolean;
   onDecide: (decision: StewardshipDecision) => void;
+  /** Takes the decision back: the item opens again and the assets are as they were. */
+  onUndo: () => void;
 }
 
-export function StewardshipDetail({ item, busy, onDecide }: StewardshipDetailProps) {
+export function StewardshipDetail({ item, busy, onDecide, onUndo }: StewardshipDetailProps) {
   const rows = compareSides(item.left, item.right);
   const decidable = item.status === 'open' || item.status === 'deferred';
   const button = (decision: StewardshipDecision, label: string, key: string, icon: ReactNode, primary = false) => (
@@ -82,6 +84,11 @@ export function StewardshipDetail({ item, busy, onDecide }: StewardshipDetailPro
           {button('accept', 'Accept (merge)', 'a', <IconArrowMerge size={14} aria-hidden />, true)}
           {button('reject', 'Reject (keep apart)', 'r', <IconBan size={14} aria-hidden />)}
           {button('defer', 'Defer', 'd', <IconClockPause size={14} aria-hidden />)}
+          {(item.status === 'accepted' || item.status === 'rejected' || item.status === 'deferred') && (
+            <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} aria-hidden />} disabled={busy} onClick={onUndo} data-testid="review-undo-decision">
+              Undo decision
+            </Button>
+          )}
         </Group>
       </Group>
       {item.kind === 'conflict' && item.conflicts.length > 0 && (
@@ -142,8 +149,8 @@ export function StewardshipDetail({ item, busy, onDecide }: StewardshipDetailPro
       </Stack>
       <Text size="xs" c="dimmed">
         Accept records a force-merge decision: the two records become one asset. Reject records a never-merge decision: they stay apart, even after
-        later imports. Defer hides the question from the open list. Every decision is audited; undo an accept or a reject by revoking its decision
-        under “Why is this one asset” on the asset page.
+        later imports. Defer hides the question from the open list. Every decision is audited and can be undone: from the notice after it, or
+        here (“Undo decision”) once the item is listed under Accepted, Rejected or Deferred; the item opens again and the assets are as they were.
       </Text>
     </Stack>
   );

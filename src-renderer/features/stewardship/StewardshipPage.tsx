@@ -1,14 +1,16 @@
 // The stewardship queue ("Review"): pairs of records the matcher could not settle on its own. A
 // person works through them with the keyboard (j/k or arrows to move, a/r/d to decide the focused
-// item, x to select) or selects many and decides in bulk. Each decision is audited by main.
-import { Alert, Anchor, Button, Grid, Group, Kbd, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+// item, x to select) or selects many and decides in bulk. Each decision is audited by main, and can be
+// undone: from the notice that follows it (or `u` while it shows), and later from the decided lists.
+import { Anchor, Button, Grid, Group, Kbd, Paper, SegmentedControl, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconArrowMerge, IconBan, IconClockPause, IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { IconArrowMerge, IconBan, IconClockPause } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { StewardshipDecision, StewardshipItem, StewardshipKind, StewardshipStatus } from '../../../src-shared/api/reconciliation.js';
 import { ConfirmActionModal } from '../../components/ConfirmActionModal.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { UndoNotice } from '../../components/UndoNotice.js';
 import { STEWARDSHIP_KIND_LABELS } from '../../lib/evidence.js';
 import { formatCount } from '../../lib/format.js';
 import { sideName } from '../../lib/stewardship-compare.js';
@@ -33,13 +35,21 @@ const DECISION_WORDS: Record<StewardshipDecision, { done: string; verb: string }
 interface Outcome {
   message: string;
   assetId: string | null;
+  /** The items decided (what Undo takes back). */
+  ids: string[];
 }
 
-function describeOutcome(decision: StewardshipDecision, items: StewardshipItem[], okCount: number, skipped: number, assetIds: string[]): Outcome {
+function describeOutcome(decision: StewardshipDecision, items: StewardshipItem[], ids: string[], skipped: number, assetIds: string[]): Outcome {
+  const okCount = ids.length;
   const pair = items.length === 1 ? `${sideName(items[0]!.left)} and ${sideName(items[0]!.right)}` : `${okCount} pair${okCount === 1 ? '' : 's'}`;
   const what = decision === 'accept' ? `${pair}: merged into one asset.` : decision === 'reject' ? `${pair}: kept apart for good.` : `${pair}: deferred.`;
   const skip = skipped > 0 ? ` ${skipped} skipped (already decided or the record is gone).` : '';
-  return { message: `${DECISION_WORDS[decision].done} — ${what}${skip}`, assetId: decision === 'accept' && items.length === 1 ? (assetIds[0] ?? null) : null };
+  return { message: `${DECISION_WORDS[decision].done} — ${what}${skip}`, assetId: decision === 'accept' && items.length === 1 ? (assetIds[0] ?? null) : null, ids };
+}
+
+function describeUndo(count: number, skipped: string[]): string {
+  const done = `Undone: ${count} item${count === 1 ? ' is' : 's are'} open again and the assets are as they were.`;
+  return skipped.length > 0 ? `${done} ${skipped.length} could not be undone (${skipped.join(', ')}).` : done;
 }
 
 export function StewardshipPage() {
@@ -52,6 +62,7 @@ export function StewardshipPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [decideError, setDecideError] = useState<string | null>(null);
   const [bulk, setBulk] = useState<StewardshipDecision | null>(null);
+  const [undone, setUndone] = useState<string | null>(null);
 
   useEffect(() => {
     void store.getState().loadStewardship();
@@ -89,17 +100,28 @@ export function StewardshipPage() {
     const decided = items.filter((i) => ids.includes(i.id));
     setBusy(true);
     setDecideError(null);
+    setUndone(null);
     const result = await store.getState().decideStewardship(ids, decision, note);
     setBusy(false);
     if ('error' in result) {
       setDecideError(result.error);
       return result.error;
     }
-    const ok = result.ok.results.filter((r) => r.outcome === 'ok').length;
-    setOutcome(describeOutcome(decision, decided, ok, ids.length - ok, result.ok.assetIds));
+    const okIds = result.ok.results.filter((r) => r.outcome === 'ok').map((r) => r.id);
+    setOutcome(okIds.length > 0 ? describeOutcome(decision, decided, okIds, ids.length - okIds.length, result.ok.assetIds) : null);
     setSelected(new Set());
     return null;
   };
+  const undo = async (ids: string[]): Promise<string | null> => {
+    setDecideError(null);
+    const result = await store.getState().undoStewardshipDecisions(ids);
+    if ('error' in result) return result.error;
+    const ok = result.ok.results.filter((r) => r.outcome === 'ok').length;
+    const skipped = result.ok.results.filter((r) => r.outcome === 'skipped').map((r) => (r.reason ?? 'skipped').replaceAll('_', ' '));
+    setUndone(describeUndo(ok, skipped));
+    return null;
+  };
+  const closeOutcome = useCallback(() => setOutcome(null), []);
   const decideFocused = (decision: StewardshipDecision) => {
     if (!focused || busy || (focused.status !== 'open' && focused.status !== 'deferred')) return;
     void decide([focused.id], decision);
@@ -125,6 +147,15 @@ export function StewardshipPage() {
     ['r', whenFree(() => decideFocused('reject'))],
     ['d', whenFree(() => decideFocused('defer'))],
     ['x', whenFree(() => focusedId && toggle(focusedId))],
+    [
+      'u',
+      whenFree(() => {
+        if (!outcome || busy) return;
+        const ids = outcome.ids;
+        setOutcome(null);
+        void undo(ids).then((error) => error && setDecideError(error));
+      }),
+    ],
   ]);
 
   const countOf = (status: StewardshipStatus) => (counts ? counts[status] : null);
@@ -140,7 +171,7 @@ export function StewardshipPage() {
           </Title>
           <Text size="sm" c="dimmed">
             Pairs of records that might be one asset. Keys: <Kbd size="xs">j</Kbd>/<Kbd size="xs">k</Kbd> move, <Kbd size="xs">a</Kbd> accept,{' '}
-            <Kbd size="xs">r</Kbd> reject, <Kbd size="xs">d</Kbd> defer, <Kbd size="xs">x</Kbd> select.
+            <Kbd size="xs">r</Kbd> reject, <Kbd size="xs">d</Kbd> defer, <Kbd size="xs">x</Kbd> select, <Kbd size="xs">u</Kbd> undo the last decision.
           </Text>
         </Stack>
         <Group gap="xs">
@@ -169,14 +200,28 @@ export function StewardshipPage() {
       </Group>
 
       {outcome && (
-        <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} withCloseButton onClose={() => setOutcome(null)} data-testid="review-outcome">
-          {outcome.message}{' '}
-          {outcome.assetId && (
-            <Anchor component={Link} to={`/assets/${outcome.assetId}`} size="sm" data-testid="review-outcome-asset">
-              Open the asset
-            </Anchor>
-          )}
-        </Alert>
+        <UndoNotice
+          key={outcome.ids.join()}
+          testId="review-outcome"
+          onClose={closeOutcome}
+          onUndo={() => undo(outcome.ids)}
+          laterHint="Later: undo it from the item under Accepted, Rejected or Deferred."
+          message={
+            <>
+              {outcome.message}{' '}
+              {outcome.assetId && (
+                <Anchor component={Link} to={`/assets/${outcome.assetId}`} size="sm" data-testid="review-outcome-asset">
+                  Open the asset
+                </Anchor>
+              )}
+            </>
+          }
+        />
+      )}
+      {undone && !outcome && (
+        <Text size="sm" c="dimmed" role="status" data-testid="review-undone">
+          {undone}
+        </Text>
       )}
       {decideError && <ErrorNotice title="The decision was not recorded" message={decideError} />}
       {error && <ErrorNotice title="The review queue could not be loaded" message={error} onRetry={() => void store.getState().loadStewardship()} />}
@@ -238,7 +283,7 @@ export function StewardshipPage() {
           <Grid.Col span={{ base: 12, xl: 6 }}>
             <Paper withBorder p="sm">
               {focused ? (
-                <StewardshipDetail item={focused} busy={busy} onDecide={decideFocused} />
+                <StewardshipDetail item={focused} busy={busy} onDecide={decideFocused} onUndo={() => void undo([focused.id]).then((e) => e && setDecideError(e))} />
               ) : (
                 <Text size="sm" c="dimmed">
                   Pick an item to compare its two records.
@@ -264,7 +309,7 @@ export function StewardshipPage() {
           {bulk === 'reject' &&
             `Each selected pair stays apart for good: ${selectedIds.length} never-merge decision${selectedIds.length === 1 ? ' is' : 's are'} recorded, and later imports will not merge them. `}
           {bulk === 'defer' && 'The selected items leave the open list and wait under “Deferred” until someone decides them. '}
-          {bulk !== 'defer' && 'Undo any of them by revoking its decision on the asset page. '}
+          {'Undo them from the notice that follows, or one by one from the decided lists. '}
           Every decision is recorded in the audit log.
         </ConfirmActionModal>
       )}
