@@ -6,13 +6,13 @@ import { Link } from 'react-router-dom';
 import { useShallow } from 'zustand/react/shallow';
 import { EXAMPLE_IMPORT_COMMAND } from '../../../src-shared/model/example-import.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { visibleColumns } from '../../lib/column-layout.js';
 import { formatCount } from '../../lib/format.js';
 import { compactFilter } from '../../store/inventory-slice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { AssetGrid } from './AssetGrid.js';
 import { ExportMenu } from './ExportMenu.js';
 import { FilterBar } from './FilterBar.js';
-import { INVENTORY_COLUMNS } from './inventory-columns.js';
 import { NewAssetModal } from './NewAssetModal.js';
 import { SummaryStrip } from './SummaryStrip.js';
 import { TableToolbar } from './TableToolbar.js';
@@ -76,6 +76,8 @@ export function InventoryPage() {
   const filter = useAppStore(useShallow((s) => s.inventory.query.filter));
   const hasFilters = Object.keys(compactFilter(filter)).length > 0;
   const generation = useAppStore((s) => s.inventory.generation);
+  // Export what you see: the grid's visible columns, in the order shown.
+  const exportColumns = visibleColumns(useAppStore((s) => s.inventory.columns));
   const isEmpty = total === null || total === 0;
 
   // While the grid is not shown (nothing loaded yet, or nothing matched), ask for the first page
@@ -98,7 +100,7 @@ export function InventoryPage() {
             </Text>
           )}
         </Group>
-        <ExportMenu columns={INVENTORY_COLUMNS.map((column) => column.id)} />
+        <ExportMenu columns={exportColumns} />
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="new-asset">
           New asset
         </Button>
