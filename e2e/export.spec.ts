@@ -106,4 +106,20 @@ describe('export what you see', () => {
     expect(document.assets.map((a) => a.name)).toEqual(names);
     expect(new Set(document.assets.map((a) => a.class))).toEqual(new Set(['server']));
   });
+
+  it('exports only the columns chosen in the column chooser, in their order', async () => {
+    await page.getByTestId('column-chooser').click();
+    await page.getByTestId('column-choice-serial').getByRole('checkbox').uncheck();
+    await page.getByTestId('column-choice-fqdn').getByRole('checkbox').check();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('column-fqdn').waitFor();
+    const shown = await page.locator('[data-testid^="column-"][role="columnheader"]').evaluateAll((cells) =>
+      cells.map((cell) => cell.getAttribute('data-testid')!.slice('column-'.length)),
+    );
+    expect(shown).toContain('fqdn');
+    expect(shown).not.toContain('serial');
+    const { path } = await exportAs('json');
+    const document = JSON.parse(await readFile(path, 'utf8')) as { columns: string[] };
+    expect(document.columns).toEqual(shown);
+  });
 });
