@@ -180,13 +180,14 @@ describe('discovery service against the demo network', () => {
   }, 30_000);
 
   it('never overlaps runs of one scope, and cancels at any moment keeping what was found', async () => {
-    // 127.0.0.1 live ports first, then 60 silent loopback addresses with a long timeout.
+    // 127.0.0.1 live ports first, then 60 silent loopback addresses with the longest timeout (60 s):
+    // a cancel that waited for in-flight probes to time out would outlast this test's 30 s limit.
     const scope = await t.call('discovery.scopes.create', {
       name: 'Slow',
       targets: ['127.0.0.1', '127.0.5.1-60'],
       ports: [basePort],
       credentialSetIds: [demoCredId],
-      settings: { ...FAST, timeoutMs: 5_000, concurrency: 4 },
+      settings: { ...FAST, timeoutMs: 60_000, concurrency: 4 },
     });
     const started = await t.call('discovery.start', { scopeId: scope.id });
     await expect(t.call('discovery.start', { scopeId: scope.id })).rejects.toMatchObject({
@@ -195,10 +196,8 @@ describe('discovery service against the demo network', () => {
     });
     expect((await t.call('discovery.plan', { scopeId: scope.id })).activeRunId).toBe(started.id);
     await new Promise((r) => setTimeout(r, 300));
-    const before = performance.now();
     await t.call('runs.cancel', { id: started.id });
     const run = await t.core.discovery.waitFor(started.id);
-    expect(performance.now() - before).toBeLessThan(2_000);
     expect(run.status).toBe('cancelled');
     expect(run.error).toMatchObject({ reason: 'cancelled' });
     const report = await t.call('discovery.runs.report', { runId: started.id });
