@@ -53,15 +53,12 @@ describe('SNMP sweep over loopback', () => {
     const plan = Object.assign(targets, { size: targets.length });
     const progress: SweepProgress[] = [];
     const collector = new SnmpCollector({ store: demoCredentialStore(), memory: new MapCredentialMemory() });
-    const started = performance.now();
     const report = await collector.sweep(plan, [CREDENTIALS.v2c], { limits: { timeoutMs: 250, retries: 1, backoff: 1 }, onProgress: (p) => progress.push(p) });
-    const elapsed = performance.now() - started;
     const found = report.outcomes.filter((o) => o.status === 'found').map((o) => o.observation?.fields.name);
     expect(found.sort()).toEqual(['rtr1.demo.lan', 'srv1.demo.lan', 'sw1.demo.lan', 'sw2.demo.lan', 'ups1']);
     expect(report.outcomes.filter((o) => o.status === 'no_response')).toHaveLength(35);
     expect(progress.at(-1)).toMatchObject({ done: 40, total: 40, found: 5, errors: 35 });
-    // Dead hosts wait in parallel: 2 × 250 ms, plus collection of the live ones; far below 35 × 500 ms.
-    expect(elapsed).toBeLessThan(5_000);
+    // That dead hosts wait in parallel, up to the cap, is the first test's subject (no timing here).
   });
 
   it('cancels at any moment and reports what was not started', async () => {
@@ -69,9 +66,8 @@ describe('SNMP sweep over loopback', () => {
     const controller = new AbortController();
     const collector = new SnmpCollector({ store: demoCredentialStore(), memory: new MapCredentialMemory() });
     setTimeout(() => controller.abort(), 100);
-    const started = performance.now();
-    const report = await collector.sweep(plan, [CREDENTIALS.v2c], { concurrency: 16, signal: controller.signal, limits: { timeoutMs: 2_000 } });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    // Probes would wait 60 s for an answer: a cancel that waited for them would outlast the test's limit.
+    const report = await collector.sweep(plan, [CREDENTIALS.v2c], { concurrency: 16, signal: controller.signal, limits: { timeoutMs: 60_000 } });
     expect(report.cancelled).toBe(true);
     expect(report.outcomes.every((o) => o.status === 'cancelled')).toBe(true);
     expect(report.outcomes.length + report.notStarted).toBe(254);
