@@ -5,6 +5,7 @@ import m0002 from './0002_discovery.js';
 import m0003 from './0003_run_owner.js';
 import m0004 from './0004_reconciliation.js';
 import m0005 from './0005_record_store.js';
+import m0007 from './0007_dashboard_dimensions.js';
 
 export interface Migration {
   /** Sortable, unique, never renamed: e.g. "0001_core". */
@@ -18,4 +19,5 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
   { name: '0003_run_owner', sql: m0003 },
   { name: '0004_reconciliation', sql: m0004 },
   { name: '0005_record_store', sql: m0005 },
+  { name: '0007_dashboard_dimensions', sql: m0007 },
 ];
