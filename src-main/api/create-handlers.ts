@@ -6,10 +6,12 @@ import { listAuditEvents, verifyAuditChain } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { getRun, listRuns } from '../db/runs-repository.js';
 import { listSources } from '../db/sources-repository.js';
+import type { DashboardService } from '../services/dashboard/dashboard-service.js';
 import type { DiscoveryService } from '../services/discovery/discovery-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
+import type { SoftwareService } from '../services/software/software-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 
@@ -20,6 +22,8 @@ export interface HandlerServices {
   system: SystemService;
   discovery: DiscoveryService;
   reconciliation: ReconciliationService;
+  software: SoftwareService;
+  dashboard: DashboardService;
 }
 
 function by(ctx: CallContext) {
@@ -95,5 +99,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     'reconcile.rebuild': (_input, ctx) => s.reconciliation.rebuild(by(ctx)),
     'networks.list': () => s.reconciliation.listNetworks(),
     'networks.set': (input, ctx) => s.reconciliation.setNetwork(input, by(ctx)),
+    'software.list': (input) => s.software.list(input),
+    'software.export': (input) => s.software.exportCsv(input),
+    'dashboard.get': (input) => s.dashboard.summary(input),
   };
 }

@@ -17,6 +17,7 @@ import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js
 import { markInterruptedRuns } from '../db/runs-repository.js';
 import type { CredentialStore } from '../secrets/credential-store.js';
 import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
+import { createDashboardService } from '../services/dashboard/dashboard-service.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
@@ -25,6 +26,7 @@ import { createImportService, type ImportService, type ImportWorkerLauncher } fr
 import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
 import { createReconciliationService, type ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import { DEFAULT_RECONCILE_CONFIG } from '../engine/reconcile/index.js';
+import { createSoftwareService } from '../services/software/software-service.js';
 import { createSystemService } from '../services/system-service.js';
 import type { AppCore, AppLogger } from './app-core.js';
 import { createConsoleLogger } from './console-logger.js';
@@ -136,7 +138,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     logger,
   });
   if (options.scheduler ?? true) discovery.startScheduler();
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation }), {
+  const software = createSoftwareService({ db, now });
+  const dashboard = createDashboardService({ db, now });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, software, dashboard }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

@@ -1,10 +1,15 @@
 // The CLI's zod-free copies of contract value lists match the contract, order included.
 import { describe, expect, it } from 'vitest';
 import { ASSET_SORT_FIELDS as CONTRACT_ASSET_SORT_FIELDS } from '../../src-shared/api/inventory.js';
-import { ASSET_SORT_FIELDS } from './value-lists.js';
+import { SOFTWARE_SORT_FIELDS as CONTRACT_SOFTWARE_SORT_FIELDS } from '../../src-shared/api/software.js';
+import { ASSET_SORT_FIELDS, SOFTWARE_SORT_FIELDS } from './value-lists.js';
 
 describe('CLI value lists', () => {
   it('lists the asset sort fields of the contract', () => {
     expect(ASSET_SORT_FIELDS).toEqual([...CONTRACT_ASSET_SORT_FIELDS]);
+  });
+
+  it('lists the software sort fields of the contract', () => {
+    expect(SOFTWARE_SORT_FIELDS).toEqual([...CONTRACT_SOFTWARE_SORT_FIELDS]);
   });
 });

@@ -3,6 +3,7 @@
 // start (even --help) about 60 ms; these copies are typed against the contract, so the compiler
 // rejects a missing or extra value, and value-lists.test.ts checks the order.
 import type { AssetSortField } from '../../src-shared/api/inventory.js';
+import type { SoftwareSortField } from '../../src-shared/api/software.js';
 
 /** The keys of a string union, in the order written; `Record` makes the list exhaustive. */
 function keysOf<T extends string>(table: Record<T, true>): readonly T[] {
@@ -24,4 +25,11 @@ export const ASSET_SORT_FIELDS = keysOf<AssetSortField>({
   lastSeen: true,
   firstSeen: true,
   qualityScore: true,
+});
+
+export const SOFTWARE_SORT_FIELDS = keysOf<SoftwareSortField>({
+  name: true,
+  vendor: true,
+  assets: true,
+  versions: true,
 });

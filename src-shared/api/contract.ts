@@ -2,10 +2,12 @@
 import type { z } from 'zod';
 import { auditCalls } from './audit.js';
 import type { CallSpec } from './define-contract.js';
+import { dashboardCalls } from './dashboard.js';
 import { discoveryCalls } from './discovery.js';
 import { inventoryCalls } from './inventory.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
+import { softwareCalls } from './software.js';
 import { systemCalls } from './system.js';
 
 export const apiCalls = {
@@ -16,6 +18,8 @@ export const apiCalls = {
   ...discoveryCalls,
   ...reconciliationCalls,
   ...networkCalls,
+  ...softwareCalls,
+  ...dashboardCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;
