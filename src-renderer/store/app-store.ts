@@ -4,10 +4,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../src-shared/api/api-client.js';
 import { isUnauthorized } from '../lib/api-errors.js';
 import { createAssetSlice } from './asset-slice.js';
+import { createDashboardSlice } from './dashboard-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
 import { createReconciliationSlice } from './reconciliation-slice.js';
 import { createRunsSlice } from './runs-slice.js';
+import { createSoftwareSlice } from './software-slice.js';
 import type { AppState } from './store-types.js';
 import { createSystemSlice } from './system-slice.js';
 
@@ -38,6 +40,8 @@ export function createAppStore(rawClient: ApiClient): AppStore {
       ...createRunsSlice(context),
       ...createDiscoverySlice(context),
       ...createReconciliationSlice(context),
+      ...createDashboardSlice(context),
+      ...createSoftwareSlice(context),
     };
   });
 }
@@ -50,6 +54,8 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
       store.getState().onRunFinished(run);
       if (run.kind === 'snmp_discovery') store.getState().onDiscoveryRunFinished(run);
       void store.getState().loadSources();
+      // The dashboard, once shown, follows the runs that change its figures.
+      if (store.getState().dashboard.summary) void store.getState().loadDashboard();
     }),
     client.on('discovery.progress', (event) => store.getState().onDiscoveryProgress(event)),
     client.on('discovery.schedule.skipped', (event) => store.getState().onDiscoveryScheduleSkipped(event)),

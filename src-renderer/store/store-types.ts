@@ -4,12 +4,14 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../src-shared/api/api-client.js';
 import type { InventorySlice } from './inventory-slice.js';
 import type { AssetSlice } from './asset-slice.js';
+import type { DashboardSlice } from './dashboard-slice.js';
 import type { DiscoverySlice } from './discovery-slice.js';
 import type { ReconciliationSlice } from './reconciliation-slice.js';
 import type { RunsSlice } from './runs-slice.js';
+import type { SoftwareSlice } from './software-slice.js';
 import type { SystemSlice } from './system-slice.js';
 
-export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice & DiscoverySlice & ReconciliationSlice;
+export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice & DiscoverySlice & ReconciliationSlice & DashboardSlice & SoftwareSlice;
 
 type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];
