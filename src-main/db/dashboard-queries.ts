@@ -6,7 +6,6 @@ import type { AssetDoor, DashboardSummary, FreshnessBucket } from '../../src-sha
 import { ASSET_CLASS_LABELS, isAssetClass } from '../../src-shared/model/asset-classes.js';
 import { ASSET_FIELD_LABELS, isAssetFieldName, type AssetFieldName } from '../../src-shared/model/asset-fields.js';
 import { ASSET_STATUSES, type AssetStatus } from '../../src-shared/model/lifecycle-stages.js';
-import { SOURCE_KIND_LABELS, type SourceKind } from '../../src-shared/model/source-kinds.js';
 import type { Database } from './database.js';
 
 export type DashboardAssetFigures = Omit<DashboardSummary, 'generatedAt' | 'review' | 'runs'>;
@@ -48,9 +47,9 @@ export function dashboardAssetFigures(db: Database, now: Date): DashboardAssetFi
 
   const bySource = (
     db
-      .prepare('SELECT s.id, s.name, s.kind, q.assets FROM source_quality q JOIN sources s ON s.seq = q.source_seq WHERE q.assets > 0 ORDER BY q.assets DESC, s.name')
-      .all() as { id: string; name: string; kind: SourceKind; assets: number }[]
-  ).map((s): AssetDoor => ({ key: s.id, label: `${s.name} (${SOURCE_KIND_LABELS[s.kind] ?? s.kind})`, count: s.assets, filter: { sourceId: s.id } }));
+      .prepare('SELECT s.id, s.name, q.assets FROM source_quality q JOIN sources s ON s.seq = q.source_seq WHERE q.assets > 0 ORDER BY q.assets DESC, s.name')
+      .all() as { id: string; name: string; assets: number }[]
+  ).map((s): AssetDoor => ({ key: s.id, label: s.name, count: s.assets, filter: { sourceId: s.id } }));
 
   const lastSeenCount = db.prepare('SELECT count(*) FROM assets INDEXED BY assets_last_seen WHERE last_seen >= ? AND last_seen < ?').pluck();
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();

@@ -107,7 +107,7 @@ export function DashboardPage() {
               note={summary.unscored > 0 ? `${formatCount(summary.unscored)} assets have no score.` : undefined}
               onOpen={openDoor}
             />
-            <DoorChart title="Required fields most often missing" group="missing" doors={summary.missingFields} layout="horizontal" maxBars={8} onOpen={openDoor} />
+            <DoorChart title="Required fields most often missing" group="missing" doors={summary.missingFields} layout="horizontal" maxBars={8} emptyText="Every asset has every field its class requires." onOpen={openDoor} />
           </SimpleGrid>
         </>
       )}

@@ -16,12 +16,14 @@ export interface DoorChartProps {
   /** Bars drawn at most (the buttons list every door). */
   maxBars?: number;
   note?: string;
+  /** Said when there is no door at all. */
+  emptyText?: string;
   onOpen(door: AssetDoor): void;
 }
 
 const BAR_HEIGHT = 24;
 
-export function DoorChart({ title, group, doors, layout, maxBars = 10, note, onOpen }: DoorChartProps) {
+export function DoorChart({ title, group, doors, layout, maxBars = 10, note, emptyText = 'Nothing to show yet.', onOpen }: DoorChartProps) {
   const theme = useMantineTheme();
   const color = theme.colors.teal[6];
   const shown = doors.slice(0, maxBars);
@@ -38,7 +40,7 @@ export function DoorChart({ title, group, doors, layout, maxBars = 10, note, onO
         </Text>
         {doors.length === 0 ? (
           <Text size="sm" c="dimmed">
-            Nothing to show yet.
+            {emptyText}
           </Text>
         ) : (
           <div aria-hidden style={{ width: '100%', height }}>

@@ -1,6 +1,6 @@
 // Installed software across the estate: each product with its vendor, its versions and how many
 // assets run each. Every count is a door: the inventory filtered to exactly the assets behind it.
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDownload, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -133,9 +133,8 @@ export function SoftwarePage() {
                 <Table.Td>
                   <Group gap={4}>
                     {product.versions.map((v) => (
-                      <button
+                      <UnstyledButton
                         key={v.version ?? ''}
-                        type="button"
                         className="fw-door"
                         onClick={() => open({ name: product.name, vendor: product.vendor, version: v.version })}
                         title={`Show the ${v.assets} assets running ${product.name} ${v.version ?? '(no version recorded)'}`}
@@ -149,7 +148,7 @@ export function SoftwarePage() {
                         <Text span size="xs" fw={600}>
                           {formatCount(v.assets)}
                         </Text>
-                      </button>
+                      </UnstyledButton>
                     ))}
                   </Group>
                 </Table.Td>
