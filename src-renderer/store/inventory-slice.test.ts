@@ -3,7 +3,7 @@ import type { ApiClient } from '../../src-shared/api/api-client.js';
 import type { AssetListQuery, AssetSummary } from '../../src-shared/api/inventory.js';
 import { INVENTORY_PAGE_SIZE } from '../lib/page-window.js';
 import { createAppStore } from './app-store.js';
-import { rowAt } from './inventory-slice.js';
+import { compactFilter, rowAt } from './inventory-slice.js';
 
 function asset(i: number): AssetSummary {
   return {
@@ -83,5 +83,29 @@ describe('inventory slice paging', () => {
     expect(afterInvalidate[0]).toMatchObject({ offset: 0 });
     expect(afterInvalidate[0]?.after).toBeUndefined();
     expect(afterInvalidate[1]).toMatchObject({ offset: INVENTORY_PAGE_SIZE, after: String(INVENTORY_PAGE_SIZE - 1) });
+  });
+});
+
+describe('compactFilter', () => {
+  it('keeps the filters figures elsewhere open, including an empty site and a zero quality bound, and drops empty ones', () => {
+    const filter = compactFilter({
+      classes: [],
+      search: '  ',
+      software: { name: 'PuTTY', vendor: null, version: '0.80' },
+      site: '',
+      lastSeenFrom: '2024-01-01T00:00:00.000Z',
+      qualityFrom: 0,
+      qualityBelow: 0.1,
+      missingField: 'serial',
+    });
+    expect(filter).toEqual({
+      software: { name: 'PuTTY', vendor: null, version: '0.80' },
+      site: '',
+      lastSeenFrom: '2024-01-01T00:00:00.000Z',
+      qualityFrom: 0,
+      qualityBelow: 0.1,
+      missingField: 'serial',
+    });
+    expect(compactFilter({ software: undefined, site: undefined, qualityFrom: undefined })).toEqual({});
   });
 });
