@@ -22,6 +22,7 @@ import { listAssets } from '../src-main/db/list-assets.js';
 import { migrateDatabase } from '../src-main/db/migrate-database.js';
 import { createQueryBuilder } from '../src-main/db/query-builder.js';
 import { createDashboardService } from '../src-main/services/dashboard/dashboard-service.js';
+import { createSoftwareService } from '../src-main/services/software/software-service.js';
 import { round, rssMiB, summarise, writeBenchResult, type Figures } from './lib/bench-report.js';
 
 const ASSETS = Number(/^--assets=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--assets=')) ?? '')?.[1] ?? 1_000_000);
@@ -178,6 +179,24 @@ function measure(db: Database): Figures {
     figures[`door ${label} (${door.count})`] = `p50 ${door_.p50} / p95 ${door_.p95} ms, list total ${page.total}${page.totalIsExact ? '' : '+'}`;
   }
   figures['doors_whose_list_total_differs'] = mismatches;
+
+  // The software page on the same estate: its first page, a search, and the door of its largest product.
+  const software = createSoftwareService({ db, now: () => NOW });
+  const sort = { field: 'assets', direction: 'desc' } as const;
+  const firstSoftware = time(() => software.list({ sort, offset: 0, limit: 100 }));
+  figures['software_first_call_ms'] = round(firstSoftware.ms);
+  figures['software_products'] = `${firstSoftware.value.total} (${firstSoftware.value.versionTotal} versions)`;
+  const softwareWarm = timeRepeated(() => software.list({ sort, offset: 0, limit: 100 }));
+  figures['software_list_p50_ms'] = `${softwareWarm.p50} (p95 ${softwareWarm.p95})`;
+  const softwareSearch = timeRepeated(() => software.list({ search: 'sql', sort, offset: 0, limit: 100 }));
+  figures['software_search_p50_ms'] = `${softwareSearch.p50} (p95 ${softwareSearch.p95})`;
+  const top = firstSoftware.value.items[0];
+  if (top) {
+    const filter = { software: { name: top.name, vendor: top.vendor } };
+    let page = listAssets(db, qb, { offset: 0, limit: 100, sort: { field: 'name', direction: 'asc' }, filter });
+    const door = timeRepeated(() => (page = listAssets(db, qb, { offset: 0, limit: 100, sort: { field: 'name', direction: 'asc' }, filter })));
+    figures[`software door ${top.name} (${top.assets})`] = `p50 ${door.p50} / p95 ${door.p95} ms, list total ${page.total}${page.totalIsExact ? '' : '+'}`;
+  }
   return figures;
 }
 
