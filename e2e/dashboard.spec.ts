@@ -87,7 +87,10 @@ describe('home dashboard and software page', () => {
       const figure = page.getByTestId(testId);
       await figure.waitFor();
       const count = Number(await figure.getAttribute('data-count'));
-      await figure.click();
+      // The list the door opens is the one the inventory asks for after the click (an earlier
+      // figure's list may have the same total, so the grid's total alone could be stale).
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/call/assets.list')), figure.click()]);
+      expect(((await response.json()) as { result: AssetPage }).result.total, testId).toBe(count);
       await page.waitForURL(/#\/inventory$/);
       const grid = page.getByTestId('inventory-table');
       await expect.poll(async () => Number(await grid.getAttribute('data-total')), { message: testId }).toBe(count);
