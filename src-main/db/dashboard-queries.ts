@@ -27,7 +27,7 @@ function byCountThenKey(a: AssetDoor, b: AssetDoor): number {
 }
 
 export function dashboardAssetFigures(db: Database, now: Date): DashboardAssetFigures {
-  const counts = db.prepare('SELECT dimension, value, count FROM asset_counts WHERE count > 0').all() as { dimension: string; value: string; count: number }[];
+  const counts = db.prepare("SELECT dimension, value, count FROM asset_counts WHERE dimension IN ('total', 'class', 'status', 'site', 'missing') AND count > 0").all() as { dimension: string; value: string; count: number }[];
   const dimension = (name: string) => counts.filter((c) => c.dimension === name);
 
   const byClass = dimension('class')

@@ -1,6 +1,6 @@
 // Writes the result of reconciling one closure as a difference against what is stored: a record
 // whose content fingerprint is unchanged is left alone (only its dates and status move); a changed
-// one is rewritten (row, search text, observed tags, software, sites) with a version row holding what
+// one is rewritten (row, search text, observed tags, software, sites, product counts) with a version row holding what
 // changed; a new one is inserted; one that disappeared is removed, and what people own (their tags,
 // lifecycle) and what points at it (discovery hosts, learned addresses) moves to its successor: the
 // asset that now holds the member it was named after. Rows of the whole closure go in together, a few
@@ -10,7 +10,7 @@ import type { AssetVersionCause } from '../../src-shared/api/reconciliation.js';
 import type { AssetClass, FieldValue } from '../../src-shared/model/index.js';
 import { type GoldenRecord, type NaturalKey, type ReconcileResult } from '../engine/reconcile/index.js';
 import { encodeAssetBody, decodeAssetBody, bodyValues, type AssetBody } from './asset-body.js';
-import { missingFieldsOf, sitesOf } from './asset-dimensions.js';
+import { missingFieldsOf, productKey, sitesOf } from './asset-dimensions.js';
 import { createBatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';
 import { ipSortKey } from './ip-sort-key.js';
@@ -92,6 +92,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
     personTags: db.prepare("SELECT key, value FROM tags WHERE asset_id = ? AND origin = 'person'"),
     deleteObservedTags: db.prepare("DELETE FROM tags WHERE asset_id = ? AND origin = 'observed'"),
     deleteSoftware: db.prepare('DELETE FROM asset_software WHERE asset_id = ?'),
+    oldProducts: db.prepare('SELECT DISTINCT s.name, s.vendor FROM asset_software a JOIN software s ON s.id = a.software_id WHERE a.asset_id = ?'),
     deleteSites: db.prepare('DELETE FROM asset_sites WHERE asset_id = ?'),
     deleteSearch: db.prepare('DELETE FROM asset_search WHERE rowid = ?'),
     softwareId: db.prepare('SELECT id FROM software WHERE name = ? AND version = ? AND vendor = ?').pluck(),
@@ -174,6 +175,11 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
   function countDimensions(body: AssetBody, sign: 1 | -1): void {
     for (const site of sitesOf(body)) count('site', site, sign);
     for (const field of missingFieldsOf(body)) count('missing', field, sign);
+  }
+
+  /** The software page's product counts: the products an asset ran before its software rows are deleted. */
+  function uncountProducts(assetId: number): void {
+    for (const p of q.oldProducts.all(assetId) as { name: string; vendor: string }[]) count('product', productKey(p.name, p.vendor), -1);
   }
 
   function flushDeltas(): void {
@@ -280,6 +286,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
             id = old.id;
             q.updateAsset.run({ ...params, id });
             q.deleteObservedTags.run(id);
+            uncountProducts(id);
             q.deleteSoftware.run(id);
             q.deleteSites.run(id);
             q.deleteSearch.run(id);
@@ -321,6 +328,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
           searchRows.push([id, assetSearchText(r.name, body, r.software.map((sw) => sw.name), tags)]);
           for (const [k, v] of Object.entries(r.tags)) tagRows.push([id, k, v]);
           for (const sw of r.software) softwareRows.push([id, softwareIdOf(sw)]);
+          for (const key of new Set(r.software.map((sw) => productKey(sw.name, sw.vendor ?? '')))) count('product', key, 1);
         }
         keep.add(id);
         for (const m of r.members) {
@@ -371,6 +379,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
         q.deleteDerived.run(old.id, old.id);
         q.deleteTags.run(old.id);
         q.deleteLifecycle.run(old.id);
+        uncountProducts(old.id);
         q.deleteSoftware.run(old.id);
         q.deleteSites.run(old.id);
         q.deleteSearch.run(old.id);

@@ -1,8 +1,10 @@
 // Installed software across the estate, for the software page: every product version in use with
 // how many assets run it (index range counts on asset_software_software), grouped into products
 // (name and vendor). A product's own count is of distinct assets, so an asset running two versions
-// counts once — the same number the inventory's `software` filter finds.
+// counts once — the same number the inventory's `software` filter finds; for a product with several
+// versions it is the maintained count (asset_counts, dimension 'product').
 import type { SoftwareListQuery, SoftwarePage, SoftwareProduct, SoftwareSortField } from '../../src-shared/api/software.js';
+import { productKey } from './asset-dimensions.js';
 import type { Database } from './database.js';
 
 interface VersionRow {
@@ -74,14 +76,16 @@ function group(rows: VersionRow[]): Grouped[] {
   return [...byProduct.values()];
 }
 
-/** Distinct assets of products with several versions (an index range per version, deduplicated). */
+/**
+ * Assets running any version of products with several versions: the maintained count (asset_counts,
+ * dimension 'product', kept by the writer; migration 0007), so that a product counts each asset once
+ * without reading its installations.
+ */
 function countProducts(db: Database, groups: Grouped[]): void {
+  const counted = db.prepare("SELECT count FROM asset_counts WHERE dimension = 'product' AND value = ?").pluck();
   for (const g of groups) {
     if (g.counted) continue;
-    g.product.assets = db
-      .prepare(`SELECT count(*) FROM (SELECT DISTINCT asset_id FROM asset_software WHERE software_id IN (${g.ids.map(() => '?').join(', ')}))`)
-      .pluck()
-      .get(...g.ids) as number;
+    g.product.assets = (counted.get(productKey(g.product.name, g.product.vendor ?? '')) as number | undefined) ?? 0;
     g.counted = true;
   }
 }

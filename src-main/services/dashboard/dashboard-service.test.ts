@@ -31,7 +31,21 @@ function dimensions(t: TestAppCore) {
     }
     for (const field of body.q.missingFields) missingCounts[field] = (missingCounts[field] ?? 0) + 1;
   }
-  return { sites, expectedSites, site: maintained('site'), expectedSite: siteCounts, missing: maintained('missing'), expectedMissing: missingCounts };
+  // Assets running any version of each product, counted from the installations themselves.
+  const productCounts: Record<string, number> = {};
+  for (const p of db.prepare('SELECT s.name, s.vendor, count(DISTINCT a.asset_id) AS n FROM asset_software a JOIN software s ON s.id = a.software_id GROUP BY s.name, s.vendor').all() as { name: string; vendor: string; n: number }[]) {
+    productCounts[`${p.name}\u0000${p.vendor}`] = p.n;
+  }
+  return {
+    sites,
+    expectedSites,
+    site: maintained('site'),
+    expectedSite: siteCounts,
+    missing: maintained('missing'),
+    expectedMissing: missingCounts,
+    product: maintained('product'),
+    expectedProduct: productCounts,
+  };
 }
 
 function expectDimensionsInStep(t: TestAppCore): void {
@@ -39,6 +53,8 @@ function expectDimensionsInStep(t: TestAppCore): void {
   expect(d.sites).toEqual(d.expectedSites);
   expect(d.site).toEqual(d.expectedSite);
   expect(d.missing).toEqual(d.expectedMissing);
+  expect(Object.keys(d.expectedProduct).length).toBeGreaterThan(0);
+  expect(d.product).toEqual(d.expectedProduct);
 }
 
 const doorsOf = (s: DashboardSummary): [string, AssetDoor][] =>
@@ -151,7 +167,7 @@ describe('dashboard', () => {
     expect(fewer.runs.recent).toHaveLength(2);
   });
 
-  it('keeps the maintained sites and missing-field counts equal to the stored records through merges and unmerges, as migration 0007 computes them', async () => {
+  it('keeps the maintained sites, missing-field and product counts equal to the stored records through merges and unmerges, as migration 0007 computes them', async () => {
     expectDimensionsInStep(t);
     // A second source sees lab-srv-01 with a serial and an IP on another network: one asset, updated.
     const more = t.dir.file('more.json');
@@ -172,7 +188,7 @@ describe('dashboard', () => {
     const db = t.core.db;
     const snapshot = () => ({
       sites: db.prepare('SELECT asset_id, site FROM asset_sites ORDER BY 1, 2').all(),
-      counts: db.prepare("SELECT dimension, value, count FROM asset_counts WHERE dimension IN ('site', 'missing') AND count <> 0 ORDER BY 1, 2").all(),
+      counts: db.prepare("SELECT dimension, value, count FROM asset_counts WHERE dimension IN ('site', 'missing', 'product') AND count <> 0 ORDER BY 1, 2").all(),
     });
     const maintained = snapshot();
     db.exec('SAVEPOINT backfill');
