@@ -79,7 +79,7 @@ describe('dashboard', () => {
       extra,
       JSON.stringify([
         { id: 'x-1', hostname: 'old-plc-01', class: 'plc', vendor: 'Siemens', model: 'S7-300', ips: ['192.168.0.10'], last_seen: '2024-02-01T00:00:00Z' },
-        { id: 'x-2', hostname: 'lab-srv-01', vendor: 'Dell Inc.', model: 'PowerEdge R240', ips: ['10.99.0.5'], last_seen: '2024-05-04T18:00:00Z' },
+        { id: 'x-2', hostname: 'lab-srv-01', vendor: 'Dell Inc.', model: 'PowerEdge R240', ips: ['10.99.0.5'], software: [{ name: 'Lab Agent', version: '1.0', vendor: 'Acme' }], last_seen: '2024-05-04T18:00:00Z' },
       ]),
     );
     expect((await t.importFile(extra, { kind: 'servers_cache', sourceName: 'lab' })).status).toBe('succeeded');
@@ -171,18 +171,23 @@ describe('dashboard', () => {
     expectDimensionsInStep(t);
     // A second source sees lab-srv-01 with a serial and an IP on another network: one asset, updated.
     const more = t.dir.file('more.json');
-    await writeFile(more, JSON.stringify([{ id: 'm-1', hostname: 'lab-srv-01', serial: 'LAB0001', vendor: 'Dell Inc.', ips: ['10.50.0.5'], last_seen: '2024-05-04T20:00:00Z' }]));
+    await writeFile(more, JSON.stringify([{ id: 'm-1', hostname: 'lab-srv-01', serial: 'LAB0001', vendor: 'Dell Inc.', ips: ['10.50.0.5'], software: [{ name: 'Lab Agent', version: '1.1', vendor: 'Acme' }], last_seen: '2024-05-04T20:00:00Z' }]));
     expect((await t.importFile(more, { kind: 'desktop_cache', sourceName: 'agents', network: 'plant-b' })).status).toBe('succeeded');
     expectDimensionsInStep(t);
     const lab = (await t.call('assets.list', { filter: { search: 'lab-srv-01' } })).items[0]!;
     const detail = await t.call('assets.get', { id: lab.id });
     expect(detail.sources).toHaveLength(2);
     expect((await t.call('assets.list', { filter: { site: 'plant-b' } })).items.map((a) => a.id)).toEqual([lab.id]);
+    // Two versions of one product on one asset: the product counts it once.
+    const labAgent = (await t.call('software.list', { search: 'lab agent' })).items;
+    expect(labAgent.map((p) => [p.name, p.assets, p.versions.length])).toEqual([['Lab Agent', 1, 2]]);
     const agents = detail.sources.find((s) => s.sourceName === 'agents')!;
     const split = await t.call('assets.unmerge', { id: lab.id, member: { sourceId: agents.sourceId, nativeKey: agents.nativeKey }, reason: 'test' });
     expectDimensionsInStep(t);
+    expect((await t.call('software.list', { search: 'lab agent' })).items[0]?.assets).toBe(2);
     await t.call('assets.forceMerge', { leftId: split.remainingAssetIds[0]!, rightId: split.memberAssetId, reason: 'test' });
     expectDimensionsInStep(t);
+    expect((await t.call('software.list', { search: 'lab agent' })).items[0]?.assets).toBe(1);
 
     // The migration's statements, run over the same records, give the same rows (rolled back after).
     const db = t.core.db;
