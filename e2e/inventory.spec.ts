@@ -45,8 +45,10 @@ describe('inventory', () => {
     await serve?.close();
   });
 
-  it('opens signed in, with an empty inventory that explains how to get data in', async () => {
+  it('opens signed in on the home page; it and the empty inventory explain how to get data in', async () => {
     await page.goto(serve.loginUrl);
+    await page.getByTestId('dashboard-empty').waitFor();
+    await page.getByTestId('nav-inventory').click();
     await page.getByTestId('inventory-empty').waitFor();
     // The exact command the CLI test runs (src-main/cli/example-import.test.ts).
     expect(await page.getByTestId('inventory-empty').innerText()).toContain('fieldwise import examples/servers.csv --kind servers_cache');

@@ -75,6 +75,7 @@ describe('reconciliation', () => {
 
   it('imports two overlapping inventories: one pair merges, one waits for review', async () => {
     await page.goto(serve.loginUrl);
+    await page.getByTestId('nav-inventory').click();
     await page.getByTestId('inventory-empty').waitFor();
     await importThroughUi(page, join(serve.dataDir, 'servers.csv'), 'Server inventory', CMDB);
     await importThroughUi(page, join(serve.dataDir, 'agents.csv'), 'Desktop inventory', AGENTS);

@@ -4,12 +4,14 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './components/AppLayout.js';
 import { NotSignedIn } from './components/NotSignedIn.js';
 import { AssetPage } from './features/asset/AssetPage.js';
+import { DashboardPage } from './features/dashboard/DashboardPage.js';
 import { DiscoveryPage } from './features/discovery/DiscoveryPage.js';
 import { DiscoveryRunPage } from './features/discovery/DiscoveryRunPage.js';
 import { ImportPage } from './features/import/ImportPage.js';
 import { InventoryPage } from './features/inventory/InventoryPage.js';
 import { RunsPage } from './features/runs/RunsPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
+import { SoftwarePage } from './features/software/SoftwarePage.js';
 import { StewardshipPage } from './features/stewardship/StewardshipPage.js';
 import { TopologyPage } from './features/topology/TopologyPage.js';
 import type { AppStore } from './store/app-store.js';
@@ -24,7 +26,9 @@ function AppRoutes() {
     <HashRouter>
       <Routes>
         <Route element={<AppLayout />}>
-          <Route index element={<InventoryPage />} />
+          <Route index element={<DashboardPage />} />
+          <Route path="inventory" element={<InventoryPage />} />
+          <Route path="software" element={<SoftwarePage />} />
           <Route path="assets/:id" element={<AssetPage />} />
           <Route path="review" element={<StewardshipPage />} />
           <Route path="discovery" element={<DiscoveryPage />} />

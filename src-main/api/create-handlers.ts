@@ -6,11 +6,13 @@ import { listAuditEvents, verifyAuditChain } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { getRun, listRuns } from '../db/runs-repository.js';
 import { listSources } from '../db/sources-repository.js';
+import type { DashboardService } from '../services/dashboard/dashboard-service.js';
 import type { DiscoveryService } from '../services/discovery/discovery-service.js';
 import type { ExportService } from '../services/exports/export-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
 import type { ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
+import type { SoftwareService } from '../services/software/software-service.js';
 import type { SystemService } from '../services/system-service.js';
 import type { BulkChangeService } from '../services/bulk/bulk-change-service.js';
 import type { SavedViewsService } from '../services/saved-views-service.js';
@@ -26,6 +28,8 @@ export interface HandlerServices {
   exports: ExportService;
   views: SavedViewsService;
   bulk: BulkChangeService;
+  software: SoftwareService;
+  dashboard: DashboardService;
 }
 
 function by(ctx: CallContext) {
@@ -123,5 +127,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     'assets.bulk.apply': (input, ctx) => s.bulk.apply(input, by(ctx)),
     'assets.bulk.undo': (input, ctx) => s.bulk.undo(input.id, by(ctx)),
     'assets.bulk.list': (input) => s.bulk.list(input),
+    'software.list': (input) => s.software.list(input),
+    'software.export': (input) => s.software.exportCsv(input),
+    'dashboard.get': (input) => s.dashboard.summary(input),
   };
 }

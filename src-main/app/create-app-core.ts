@@ -19,6 +19,7 @@ import { markInterruptedRuns } from '../db/runs-repository.js';
 import type { CredentialStore } from '../secrets/credential-store.js';
 import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
 import { PublicDemoCredentialStore } from '../secrets/public-demo-credential-store.js';
+import { createDashboardService } from '../services/dashboard/dashboard-service.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
@@ -31,6 +32,7 @@ import { createBulkChangeService, type BulkChangeService } from '../services/bul
 import { createSavedViewsService, type SavedViewsService } from '../services/saved-views-service.js';
 import { createReconciliationService, type ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import { DEFAULT_RECONCILE_CONFIG } from '../engine/reconcile/index.js';
+import { createSoftwareService } from '../services/software/software-service.js';
 import { createSystemService } from '../services/system-service.js';
 import type { AppCore, AppLogger } from './app-core.js';
 import { createConsoleLogger } from './console-logger.js';
@@ -151,7 +153,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const exportFiles = await createExportFiles(join(options.dataDir, EXPORTS_DIR_NAME));
   await exportFiles.sweep(now().getTime());
   const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk }), {
+  const software = createSoftwareService({ db, now });
+  const dashboard = createDashboardService({ db, now });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ASSET_SORT_FIELDS as CONTRACT_ASSET_SORT_FIELDS } from '../../src-shared/api/inventory.js';
 import { EXPORT_FORMATS as CONTRACT_EXPORT_FORMATS } from '../../src-shared/api/exports.js';
-import { ASSET_SORT_FIELDS, EXPORT_FORMATS } from './value-lists.js';
+import { SOFTWARE_SORT_FIELDS as CONTRACT_SOFTWARE_SORT_FIELDS } from '../../src-shared/api/software.js';
+import { ASSET_SORT_FIELDS, EXPORT_FORMATS, SOFTWARE_SORT_FIELDS } from './value-lists.js';
 
 describe('CLI value lists', () => {
   it('lists the asset sort fields of the contract', () => {
@@ -11,5 +12,9 @@ describe('CLI value lists', () => {
 
   it('lists the export formats of the contract', () => {
     expect(EXPORT_FORMATS).toEqual([...CONTRACT_EXPORT_FORMATS]);
+  });
+
+  it('lists the software sort fields of the contract', () => {
+    expect(SOFTWARE_SORT_FIELDS).toEqual([...CONTRACT_SOFTWARE_SORT_FIELDS]);
   });
 });

@@ -4,6 +4,7 @@
 // rejects a missing or extra value, and value-lists.test.ts checks the order.
 import type { ExportFormat } from '../../src-shared/api/exports.js';
 import type { AssetSortField } from '../../src-shared/api/inventory.js';
+import type { SoftwareSortField } from '../../src-shared/api/software.js';
 
 /** The keys of a string union, in the order written; `Record` makes the list exhaustive. */
 function keysOf<T extends string>(table: Record<T, true>): readonly T[] {
@@ -28,3 +29,9 @@ export const ASSET_SORT_FIELDS = keysOf<AssetSortField>({
 });
 
 export const EXPORT_FORMATS = keysOf<ExportFormat>({ csv: true, xlsx: true, json: true });
+export const SOFTWARE_SORT_FIELDS = keysOf<SoftwareSortField>({
+  name: true,
+  vendor: true,
+  assets: true,
+  versions: true,
+});

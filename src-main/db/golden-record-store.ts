@@ -1,6 +1,6 @@
 // Writes the result of reconciling one closure as a difference against what is stored: a record
 // whose content fingerprint is unchanged is left alone (only its dates and status move); a changed
-// one is rewritten (row, search text, observed tags, software) with a version row holding what
+// one is rewritten (row, search text, observed tags, software, sites, product counts) with a version row holding what
 // changed; a new one is inserted; one that disappeared is removed, and what people own (their tags,
 // lifecycle) and what points at it (discovery hosts, learned addresses) moves to its successor: the
 // asset that now holds the member it was named after. Rows of the whole closure go in together, a few
@@ -10,6 +10,7 @@ import type { AssetVersionCause } from '../../src-shared/api/reconciliation.js';
 import type { AssetClass, FieldValue } from '../../src-shared/model/index.js';
 import { type GoldenRecord, type NaturalKey, type ReconcileResult } from '../engine/reconcile/index.js';
 import { encodeAssetBody, decodeAssetBody, bodyValues, type AssetBody } from './asset-body.js';
+import { missingFieldsOf, productKey, sitesOf } from './asset-dimensions.js';
 import { createBatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';
 import { ipSortKey } from './ip-sort-key.js';
@@ -91,6 +92,8 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
     personTags: db.prepare("SELECT key, value FROM tags WHERE asset_id = ? AND origin = 'person'"),
     deleteObservedTags: db.prepare("DELETE FROM tags WHERE asset_id = ? AND origin = 'observed'"),
     deleteSoftware: db.prepare('DELETE FROM asset_software WHERE asset_id = ?'),
+    oldProducts: db.prepare('SELECT DISTINCT s.name, s.vendor FROM asset_software a JOIN software s ON s.id = a.software_id WHERE a.asset_id = ?'),
+    deleteSites: db.prepare('DELETE FROM asset_sites WHERE asset_id = ?'),
     deleteSearch: db.prepare('DELETE FROM asset_search WHERE rowid = ?'),
     softwareId: db.prepare('SELECT id FROM software WHERE name = ? AND version = ? AND vendor = ?').pluck(),
     insertSoftware: db.prepare('INSERT INTO software (name, version, vendor, purl, cpe) VALUES (?, ?, ?, ?, ?)'),
@@ -133,6 +136,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
     search: createBatchInsert(db, 'INSERT INTO asset_search (rowid, body)', '(?, ?)'),
     tags: createBatchInsert(db, 'INSERT INTO tags (asset_id, key, value, origin)', "(?, ?, ?, 'observed')", 'ON CONFLICT (asset_id, key) DO NOTHING'),
     software: createBatchInsert(db, 'INSERT OR IGNORE INTO asset_software (asset_id, software_id)', '(?, ?)'),
+    sites: createBatchInsert(db, 'INSERT OR IGNORE INTO asset_sites (asset_id, site)', '(?, ?)'),
     derived: createBatchInsert(db, 'INSERT OR REPLACE INTO derived_relations (from_asset_id, to_asset_id, type, score, breakdown)', '(?, ?, ?, ?, ?)'),
   };
   const syncStewardship = createStewardshipSync(db);
@@ -165,6 +169,17 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
   function count(dimension: string, value: string, delta: number): void {
     const k = `${dimension}\u0000${value}`;
     countDelta.set(k, (countDelta.get(k) ?? 0) + delta);
+  }
+
+  /** The dashboard's dimensions of one golden record (asset-dimensions.ts): its sites and missing fields. */
+  function countDimensions(body: AssetBody, sign: 1 | -1): void {
+    for (const site of sitesOf(body)) count('site', site, sign);
+    for (const field of missingFieldsOf(body)) count('missing', field, sign);
+  }
+
+  /** The software page's product counts: the products an asset ran before its software rows are deleted. */
+  function uncountProducts(assetId: number): void {
+    for (const p of q.oldProducts.all(assetId) as { name: string; vendor: string }[]) count('product', productKey(p.name, p.vendor), -1);
   }
 
   function flushDeltas(): void {
@@ -229,6 +244,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
       const searchRows: unknown[][] = [];
       const tagRows: unknown[][] = [];
       const softwareRows: unknown[][] = [];
+      const siteRows: unknown[][] = [];
       const keep = new Set<number>();
       for (const r of result.assets) {
         const body = encodeAssetBody(r, recordIdOf);
@@ -270,11 +286,14 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
             id = old.id;
             q.updateAsset.run({ ...params, id });
             q.deleteObservedTags.run(id);
+            uncountProducts(id);
             q.deleteSoftware.run(id);
+            q.deleteSites.run(id);
             q.deleteSearch.run(id);
             personTags = q.personTags.all(id) as { key: string; value: string }[];
             const oldBody = decodeAssetBody(old.body);
             addQuality(oldBody, -1);
+            countDimensions(oldBody, -1);
             if (old.class !== r.assetClass) {
               count('class', old.class, -1);
               count('class', r.assetClass, 1);
@@ -302,11 +321,14 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
             outcome.created.push(r.assetId);
           }
           addQuality(body, 1);
+          countDimensions(body, 1);
+          for (const site of sitesOf(body)) siteRows.push([id, site]);
           const tags = new Map(Object.entries(r.tags));
           for (const t of personTags) tags.set(t.key, t.value);
           searchRows.push([id, assetSearchText(r.name, body, r.software.map((sw) => sw.name), tags)]);
           for (const [k, v] of Object.entries(r.tags)) tagRows.push([id, k, v]);
           for (const sw of r.software) softwareRows.push([id, softwareIdOf(sw)]);
+          for (const key of new Set(r.software.map((sw) => productKey(sw.name, sw.vendor ?? '')))) count('product', key, 1);
         }
         keep.add(id);
         for (const m of r.members) {
@@ -319,6 +341,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
       batch.search.run(searchRows);
       batch.tags.run(tagRows);
       batch.software.run(softwareRows);
+      batch.sites.run(siteRows);
 
       // Assets that disappeared: the asset now holding the member each was named after succeeds it.
       const successors = new Set<number>();
@@ -349,6 +372,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
           successors.add(successor.id);
         }
         addQuality(oldBody, -1);
+        countDimensions(oldBody, -1);
         count('class', old.class, -1);
         // Retired assets are counted under 'retired' (a person retired them; reconciliation keeps the status).
         count('status', old.status, -1);
@@ -356,7 +380,9 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
         q.deleteDerived.run(old.id, old.id);
         q.deleteTags.run(old.id);
         q.deleteLifecycle.run(old.id);
+        uncountProducts(old.id);
         q.deleteSoftware.run(old.id);
+        q.deleteSites.run(old.id);
         q.deleteSearch.run(old.id);
         q.deleteAsset.run(old.id);
         outcome.removed.push(old.uid);

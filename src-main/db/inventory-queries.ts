@@ -55,7 +55,7 @@ export function toAssetSummary(row: AssetRow): AssetSummary {
 }
 
 export function summariseAssets(db: Database): AssetSummaryCounts {
-  const counts = db.prepare('SELECT dimension, value, count FROM asset_counts WHERE count > 0 ORDER BY count DESC, value').all() as { dimension: string; value: string; count: number }[];
+  const counts = db.prepare("SELECT dimension, value, count FROM asset_counts WHERE dimension IN ('total', 'class', 'status') AND count > 0 ORDER BY count DESC, value").all() as { dimension: string; value: string; count: number }[];
   const bySourceRows = db
     .prepare('SELECT s.id AS key, s.name AS name, s.kind AS kind, q.assets AS count FROM source_quality q JOIN sources s ON s.seq = q.source_seq WHERE q.assets > 0 ORDER BY q.assets DESC, s.name')
     .all() as { key: string; name: string; kind: SourceKind; count: number }[];

@@ -7,10 +7,11 @@
 //   A page asked for by position (the scrollbar jumped) is an index-only walk to that position,
 //   from whichever end is nearer when the total is known; it reads only the index, never the table
 //   for a row it passes, and never sorts.
-// - Tag, search and source filters are sets of asset ids. Few matches drive the query: their sort
-//   keys are read (from assets_by_id when sorting by name) and sorted. Many are tested while the sort
-//   index is walked: a tag or source row by row, or any set once put in a scratch table (a search
-//   always is, once per call). Which is cheaper is estimated from measured unit costs (COST); where
+// - Tag, search and source filters are sets of asset ids, as are the filters that figures elsewhere
+//   open (software, site, last seen, quality, missing field: door-filter-sets.ts). Few matches drive
+//   the query: their sort keys are read (from assets_by_id when sorting by name) and sorted. Many
+//   are tested while the sort index is walked: a tag or source row by row, or any set once put in a
+//   scratch table (a search always is, once per call). Which is cheaper is estimated from measured unit costs (COST); where
 //   a search's matches may gather in one place of a text sort order, a sample of the walk decides.
 // - Totals come from maintained counts (asset_counts) when the filter is none, classes only or one
 //   status, or from the one filter's own count; otherwise the rows past the page are counted, up to
@@ -20,6 +21,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { AssetFilter, AssetPage, AssetSortField } from '../../src-shared/api/index.js';
 import { normaliseMac } from '../engine/reconcile/normalise-mac.js';
 import type { Database } from './database.js';
+import { doorFilterSets } from './door-filter-sets.js';
 import { ASSET_ROW_COLUMNS, toAssetSummary, type AssetRow } from './inventory-queries.js';
 import type { QueryBuilder } from './query-builder.js';
 import { tagToken, toSearchQuery } from './search-body.js';
@@ -363,6 +365,10 @@ function compileFilters(db: Database, qb: QueryBuilder, scratch: Scratch, filter
     if (seqs.length === 0) f.matchesNothing = true;
     else f.sets.push(sourceSet(db, seqs, total));
   }
+  // Software, site, last-seen, quality and missing-field filters (door-filter-sets.ts).
+  const doors = doorFilterSets(db, filter);
+  if (doors.matchesNothing) f.matchesNothing = true;
+  for (const door of doors.sets) f.sets.push(countedSet(db, qb, door.source, door.rowProbe, door.countAll ? Number.MAX_SAFE_INTEGER : cap, total));
   if (f.sets.some((s) => s.matches === 0)) f.matchesNothing = true;
   if (f.sets.length === 0 && !f.matchesNothing && !filter.lifecycleStage) {
     // Maintained counts cover the whole table, each class and each status, not their combinations.

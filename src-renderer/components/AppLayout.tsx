@@ -1,7 +1,7 @@
 // The app shell: header (name, running jobs, theme), navigation and global shortcuts.
 import { AppShell, Badge, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconFileImport, IconGitCompare, IconHistory, IconListDetails, IconRadar, IconSettings, IconTopologyStar3 } from '@tabler/icons-react';
+import { IconApps, IconFileImport, IconGitCompare, IconHistory, IconHome, IconListDetails, IconRadar, IconSettings, IconTopologyStar3 } from '@tabler/icons-react';
 import { NavLink as RouterLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { formatCount } from '../lib/format.js';
 import { requestSearchFocus } from '../lib/search-focus.js';
@@ -10,7 +10,9 @@ import { JobsIndicator } from './JobsIndicator.js';
 import { ThemeToggle } from './ThemeToggle.js';
 
 const NAV_ITEMS = [
-  { to: '/', label: 'Inventory', icon: IconListDetails, shortcut: 'alt+1', testId: 'nav-inventory' },
+  { to: '/', label: 'Home', icon: IconHome, shortcut: 'alt+0', testId: 'nav-home' },
+  { to: '/inventory', label: 'Inventory', icon: IconListDetails, shortcut: 'alt+1', testId: 'nav-inventory' },
+  { to: '/software', label: 'Software', icon: IconApps, shortcut: 'alt+8', testId: 'nav-software' },
   { to: '/review', label: 'Review', icon: IconGitCompare, shortcut: 'alt+2', testId: 'nav-review' },
   { to: '/discovery', label: 'Discovery', icon: IconRadar, shortcut: 'alt+3', testId: 'nav-discovery' },
   { to: '/topology', label: 'Topology', icon: IconTopologyStar3, shortcut: 'alt+4', testId: 'nav-topology' },
@@ -34,7 +36,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const focusSearch = () => {
-    if (location.pathname !== '/') navigate('/');
+    if (location.pathname !== '/inventory') navigate('/inventory');
     // Let the inventory page mount first when coming from another screen.
     window.setTimeout(requestSearchFocus, 0);
   };
@@ -70,7 +72,7 @@ export function AppLayout() {
                 label={item.label}
                 leftSection={<item.icon size={18} aria-hidden />}
                 rightSection={item.testId === 'nav-review' ? <ReviewCount /> : undefined}
-                active={item.to === '/' ? location.pathname === '/' || location.pathname.startsWith('/assets/') : location.pathname.startsWith(item.to)}
+                active={item.to === '/' ? location.pathname === '/' : item.to === '/inventory' ? location.pathname === '/inventory' || location.pathname.startsWith('/assets/') : location.pathname.startsWith(item.to)}
                 data-testid={item.testId}
               />
             ))}

@@ -6,11 +6,13 @@ import { isUnauthorized } from '../lib/api-errors.js';
 import { browserSettings, type LocalSettings } from '../lib/local-settings.js';
 import { createAssetSlice } from './asset-slice.js';
 import { createBulkSlice } from './bulk-slice.js';
+import { createDashboardSlice } from './dashboard-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createExportsSlice } from './exports-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
 import { createReconciliationSlice } from './reconciliation-slice.js';
 import { createRunsSlice } from './runs-slice.js';
+import { createSoftwareSlice } from './software-slice.js';
 import type { AppState } from './store-types.js';
 import { createSystemSlice } from './system-slice.js';
 import { createViewsSlice } from './views-slice.js';
@@ -47,6 +49,8 @@ export function createAppStore(rawClient: ApiClient, options: { settings?: Local
       ...createExportsSlice(context),
       ...createViewsSlice(context),
       ...createBulkSlice(context),
+      ...createDashboardSlice(context),
+      ...createSoftwareSlice(context),
     };
   });
 }
@@ -59,6 +63,8 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
       store.getState().onRunFinished(run);
       if (run.kind === 'snmp_discovery') store.getState().onDiscoveryRunFinished(run);
       void store.getState().loadSources();
+      // The dashboard, once shown, follows the runs that change its figures.
+      if (store.getState().dashboard.summary) void store.getState().loadDashboard();
     }),
     client.on('discovery.progress', (event) => store.getState().onDiscoveryProgress(event)),
     client.on('export.progress', (event) => store.getState().onExportProgress(event)),

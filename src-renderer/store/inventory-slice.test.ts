@@ -4,7 +4,7 @@ import type { AssetListQuery, AssetSummary } from '../../src-shared/api/inventor
 import { INVENTORY_PAGE_SIZE } from '../lib/page-window.js';
 import { createAppStore } from './app-store.js';
 import { memorySettings } from '../lib/local-settings.js';
-import { rowAt, selectedCount, selectionTarget } from './inventory-slice.js';
+import { compactFilter, rowAt, selectedCount, selectionTarget } from './inventory-slice.js';
 
 function asset(i: number): AssetSummary {
   return {
@@ -114,5 +114,29 @@ describe('inventory selection', () => {
     // A new filter is a new list: the selection goes.
     store.getState().setInventoryFilter({ search: 'host' });
     expect(selectedCount(store.getState().inventory.selection, 5000)).toBe(0);
+  });
+});
+
+describe('compactFilter', () => {
+  it('keeps the filters figures elsewhere open, including an empty site and a zero quality bound, and drops empty ones', () => {
+    const filter = compactFilter({
+      classes: [],
+      search: '  ',
+      software: { name: 'PuTTY', vendor: null, version: '0.80' },
+      site: '',
+      lastSeenFrom: '2024-01-01T00:00:00.000Z',
+      qualityFrom: 0,
+      qualityBelow: 0.1,
+      missingField: 'serial',
+    });
+    expect(filter).toEqual({
+      software: { name: 'PuTTY', vendor: null, version: '0.80' },
+      site: '',
+      lastSeenFrom: '2024-01-01T00:00:00.000Z',
+      qualityFrom: 0,
+      qualityBelow: 0.1,
+      missingField: 'serial',
+    });
+    expect(compactFilter({ software: undefined, site: undefined, qualityFrom: undefined })).toEqual({});
   });
 });

@@ -106,6 +106,14 @@ export function compactFilter(filter: AssetFilter): AssetFilter {
   if (filter.lifecycleStage) result.lifecycleStage = filter.lifecycleStage;
   if (filter.status) result.status = filter.status;
   if (filter.search && filter.search.trim()) result.search = filter.search.trim();
+  // The filters figures elsewhere open (dashboard, software page): kept as given.
+  if (filter.software) result.software = filter.software;
+  if (filter.site !== undefined) result.site = filter.site;
+  if (filter.lastSeenFrom) result.lastSeenFrom = filter.lastSeenFrom;
+  if (filter.lastSeenBefore) result.lastSeenBefore = filter.lastSeenBefore;
+  if (filter.qualityFrom !== undefined) result.qualityFrom = filter.qualityFrom;
+  if (filter.qualityBelow !== undefined) result.qualityBelow = filter.qualityBelow;
+  if (filter.missingField) result.missingField = filter.missingField;
   return result;
 }
 

@@ -3,12 +3,14 @@ import type { z } from 'zod';
 import { auditCalls } from './audit.js';
 import { bulkChangeCalls } from './bulk-changes.js';
 import type { CallSpec } from './define-contract.js';
+import { dashboardCalls } from './dashboard.js';
 import { discoveryCalls } from './discovery.js';
 import { exportCalls } from './exports.js';
 import { inventoryCalls } from './inventory.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
 import { savedViewCalls } from './saved-views.js';
+import { softwareCalls } from './software.js';
 import { systemCalls } from './system.js';
 
 export const apiCalls = {
@@ -22,6 +24,8 @@ export const apiCalls = {
   ...exportCalls,
   ...savedViewCalls,
   ...bulkChangeCalls,
+  ...softwareCalls,
+  ...dashboardCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

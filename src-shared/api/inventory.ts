@@ -47,6 +47,27 @@ export const AssetSummary = z.object({
 });
 export type AssetSummary = z.infer<typeof AssetSummary>;
 
+/**
+ * Installed software, as the software page names it: a product (name, and vendor when given) in any
+ * version, or one version of it. Names match exactly; null stands for "none recorded".
+ */
+export const SoftwareRef = z.object({
+  name: z.string().min(1).max(500),
+  /** Omitted: any vendor. null: the product's vendor was not recorded. */
+  vendor: z.string().max(500).nullable().optional(),
+  /** Omitted: any version. null: no version was recorded. */
+  version: z.string().max(500).nullable().optional(),
+});
+export type SoftwareRef = z.infer<typeof SoftwareRef>;
+
+/** An ISO-8601 time, normalised to the form stored times have (UTC, milliseconds) so that they compare as text. */
+const FilterTime = z
+  .string()
+  .min(1)
+  .max(40)
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO-8601 time, for example 2024-05-02T06:00:00Z')
+  .transform((v) => new Date(v).toISOString());
+
 export const AssetFilter = z.object({
   classes: z.array(z.enum(ASSET_CLASSES)).max(ASSET_CLASSES.length).optional(),
   sourceId: Id.optional(),
@@ -57,6 +78,20 @@ export const AssetFilter = z.object({
   status: z.enum(ASSET_STATUSES).optional(),
   /** Free text: matches name, hostname, FQDN, IP, MAC, serial, vendor, model. */
   search: z.string().max(200).optional(),
+  /** Assets running this software (the software page's doors). */
+  software: SoftwareRef.optional(),
+  /** Assets with an IP on this network (site), case-insensitive; "" for assets with none on a named network (docs/dashboard.md). */
+  site: z.string().max(100).optional(),
+  /** Last seen at or after this time. */
+  lastSeenFrom: FilterTime.optional(),
+  /** Last seen before this time. */
+  lastSeenBefore: FilterTime.optional(),
+  /** Quality score at least this (0..1). */
+  qualityFrom: z.number().min(0).max(1).optional(),
+  /** Quality score below this (0..1). */
+  qualityBelow: z.number().min(0).max(1).optional(),
+  /** Assets whose class requires this field (for their quality score) and that have no value for it. */
+  missingField: z.enum(ASSET_FIELD_NAMES).optional(),
 });
 export type AssetFilter = z.infer<typeof AssetFilter>;
 

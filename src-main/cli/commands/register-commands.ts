@@ -18,6 +18,7 @@ import { registerNetworksCommands } from './networks-commands.js';
 import { registerReconcileCommands } from './reconcile-commands.js';
 import { registerScopesCommands } from './scopes-commands.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerSoftwareCommands } from './software-commands.js';
 
 export type RegisterCommands = (program: Command, cli: CliContext) => void;
 
@@ -25,6 +26,7 @@ export const COMMAND_GROUPS: readonly RegisterCommands[] = [
   registerServeCommand,
   registerImportCommand,
   registerAssetsCommands,
+  registerSoftwareCommands,
   registerAuditCommands,
   registerReconcileCommands,
   registerNetworksCommands,

@@ -83,7 +83,7 @@ export function AssetPage() {
   );
 
   const back = (
-    <Anchor component={Link} to="/" size="sm">
+    <Anchor component={Link} to="/inventory" size="sm">
       <Group gap={4}>
         <IconArrowLeft size={14} aria-hidden /> Inventory
       </Group>

@@ -9,6 +9,7 @@ import type { ImportOnRejected, Run } from '../../../src-shared/api/runs.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { formatCount } from '../../lib/format.js';
 import { useAppStoreApi } from '../../store/use-app-store.js';
+import { saveTextFile } from '../../lib/save-file.js';
 
 const COUNTS = [
   ['new', 'New'],
@@ -16,15 +17,6 @@ const COUNTS = [
   ['unchanged', 'Unchanged'],
   ['rejected', 'Rejected'],
 ] as const;
-
-function saveFile(fileName: string, mediaType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ImportPreviewPanel({ run }: { run: Run }) {
   const store = useAppStoreApi();
@@ -49,7 +41,7 @@ export function ImportPreviewPanel({ run }: { run: Run }) {
     const file = await store.getState().rejectedRecords(run.id);
     setBusy(null);
     if ('error' in file) setError(file.error);
-    else saveFile(file.fileName, file.mediaType, file.content);
+    else saveTextFile(file.fileName, file.mediaType, file.content);
   }
 
   return (

@@ -1,6 +1,6 @@
 // The filter bar: free-text search (debounced), class, source, tag, lifecycle stage and status.
 // Filters live in the store's query so they survive a trip to an asset and back.
-import { Button, CloseButton, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch, IconTag } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { ASSET_CLASSES, ASSET_CLASS_LABELS, type AssetClass } from '../../../src-shared/model/asset-classes.js';
 import { ASSET_STATUSES, LIFECYCLE_STAGES, LIFECYCLE_STAGE_LABELS, type AssetStatus, type LifecycleStage } from '../../../src-shared/model/lifecycle-stages.js';
 import { SOURCE_KINDS, SOURCE_KIND_LABELS, type SourceKind } from '../../../src-shared/model/source-kinds.js';
+import { doorFilterLabels } from '../../lib/door-filter-labels.js';
 import { SEARCH_FOCUS_EVENT } from '../../lib/search-focus.js';
 import { compactFilter } from '../../store/inventory-slice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
@@ -142,6 +143,19 @@ export function FilterBar() {
         w={120}
         data-testid="filter-status"
       />
+      {doorFilterLabels(filter).map((door) => (
+        <Badge
+          key={door.key}
+          size="lg"
+          variant="light"
+          tt="none"
+          fw={500}
+          data-testid={`filter-door-${door.key}`}
+          rightSection={<CloseButton size="xs" aria-label={`Remove filter ${door.label}`} onClick={() => store.getState().setInventoryFilter(door.clear)} />}
+        >
+          {door.label}
+        </Badge>
+      ))}
       {hasFilters && (
         <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} aria-hidden />} onClick={() => store.getState().replaceInventoryFilter({})} data-testid="filter-clear">
           Clear filters

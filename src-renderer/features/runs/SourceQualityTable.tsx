@@ -53,7 +53,7 @@ export function SourceQualityTable() {
                   size="sm"
                   onClick={() => {
                     store.getState().setInventoryFilter({ sourceId: source.sourceId, sourceKind: undefined });
-                    navigate('/');
+                    navigate('/inventory');
                   }}
                 >
                   {formatCount(source.assets)}
