@@ -1,9 +1,9 @@
 // The home dashboard and the software page in a real browser against the real app in serve mode,
 // with the example estate imported through the UI: every figure opens the list behind it, and
 // that list holds as many assets as the figure says (compared with assets.list for the same
-// filter), and the software page's counts open exactly the assets running that software. Also
-// refreshes the README screenshots of both pages.
-import { mkdir, readFile } from 'node:fs/promises';
+// filter), and the software page's counts open exactly the assets running that software. (The
+// README's screenshots of both pages are taken on the demo estate: demo-estate.spec.ts.)
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { DashboardSummary } from '../src-shared/api/dashboard.js';
 import type { AssetDetail, AssetFilter, AssetPage } from '../src-shared/api/inventory.js';
 import type { SoftwarePage } from '../src-shared/api/software.js';
 import { importThroughUi } from './support/import-through-ui.js';
-import { launchChromium, openPage, REPO_ROOT, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, REPO_ROOT, startServe, type ServeFixture } from './support/serve-fixture.js';
 
 let serve: ServeFixture;
 let browser: Browser;
@@ -33,7 +33,6 @@ async function listTotal(filter: AssetFilter): Promise<number> {
 
 describe('home dashboard and software page', () => {
   beforeAll(async () => {
-    await mkdir(SCREENSHOT_DIR, { recursive: true });
     serve = await startServe();
     browser = await launchChromium();
     page = await openPage(browser);
@@ -72,11 +71,6 @@ describe('home dashboard and software page', () => {
     expect(summary.freshness.reduce((n, d) => n + d.count, 0)).toBe(summary.total);
     expect(summary.byClass.reduce((n, d) => n + d.count, 0)).toBe(summary.total);
     expect(summary.bySite.length).toBeGreaterThan(1);
-
-    // The whole page in one picture: a window tall enough for it, then back to the usual size.
-    await page.setViewportSize({ width: 1440, height: 1180 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png') });
-    await page.setViewportSize({ width: 1440, height: 900 });
 
     // Doors in the browser: a class, a site, a missing field and a freshness bucket open the
     // inventory showing the same count and naming the filter.
@@ -123,7 +117,6 @@ describe('home dashboard and software page', () => {
   it("lists installed software; each version's and product's count opens exactly the assets running it", async () => {
     await page.getByTestId('nav-software').click();
     await page.getByTestId('software-row').first().waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'software.png'), fullPage: false });
 
     await page.getByTestId('software-search').fill('factorytalk');
     await expect.poll(async () => page.getByTestId('software-row').evaluateAll((rows) => rows.every((r) => (r.getAttribute('data-product') ?? '').toLowerCase().includes('factorytalk')))).toBe(true);

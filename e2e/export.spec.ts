@@ -9,7 +9,7 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importThroughUi } from './support/import-through-ui.js';
 import { sampleServersCsv } from './support/sample-servers.js';
-import { launchChromium, openPage, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, startServe, type ServeFixture } from './support/serve-fixture.js';
 
 let serve: ServeFixture;
 let browser: Browser;
@@ -80,7 +80,6 @@ describe('export what you see', () => {
     expect(await result.getAttribute('data-status')).toBe('succeeded');
     expect(Number(await result.getAttribute('data-rows'))).toBe(total);
     expect(await result.innerText()).toContain(`Exported ${total} assets`);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'export.png') });
   });
 
   it('exports the same view as XLSX that exceljs reads back', async () => {

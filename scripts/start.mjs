@@ -133,8 +133,8 @@ function main() {
     return;
   }
   console.log(
-    "Electron's binary is not installed (air-gapped install with ELECTRON_SKIP_BINARY_DOWNLOAD=1?). " +
-      'Starting serve mode instead — open the URL below in a browser.',
+    "Electron's binary is not installed (it could not be downloaded at install time, or ELECTRON_SKIP_BINARY_DOWNLOAD was set; " +
+      '`npm run install-electron` fetches it where the internet is reachable). Starting serve mode instead — open the URL below in a browser.',
   );
   console.log(`(Electron said: ${reason})`);
   const cli = path.join(root, 'dist', 'main', 'cli.mjs');
