@@ -64,6 +64,8 @@ describe('tables as tools', () => {
     browser = await launchChromium();
     page = await openPage(browser);
     await page.goto(serve.loginUrl);
+    // The app opens on the home dashboard; the grid is one click away.
+    await page.getByTestId('nav-inventory').click();
     await page.getByTestId('inventory-empty').waitFor();
   });
 

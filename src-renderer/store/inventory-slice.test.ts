@@ -111,6 +111,12 @@ describe('inventory selection', () => {
     expect(selectedCount(all.selection, all.total)).toBe(4999);
     expect(selectionTarget(all.selection, all.query)).toEqual({ kind: 'filter', filter: {}, exceptIds: ['a3'] });
 
+    // The same list asked for again (a search box settling on the empty text it had) keeps it.
+    const generation = store.getState().inventory.generation;
+    store.getState().setInventoryFilter({ search: '  ', tag: '' });
+    expect(store.getState().inventory.generation).toBe(generation);
+    expect(selectedCount(store.getState().inventory.selection, 5000)).toBe(4999);
+
     // A new filter is a new list: the selection goes.
     store.getState().setInventoryFilter({ search: 'host' });
     expect(selectedCount(store.getState().inventory.selection, 5000)).toBe(0);

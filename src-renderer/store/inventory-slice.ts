@@ -117,6 +117,15 @@ export function compactFilter(filter: AssetFilter): AssetFilter {
   return result;
 }
 
+/** Whether two queries ask for the same list: the same filters (empty ones aside) and sort. */
+export function sameQuery(a: InventoryQuery, b: InventoryQuery): boolean {
+  return (
+    a.sort.field === b.sort.field &&
+    a.sort.direction === b.sort.direction &&
+    JSON.stringify(compactFilter(a.filter)) === JSON.stringify(compactFilter(b.filter))
+  );
+}
+
 /** Whether a row is in the selection. */
 export function isRowSelected(selection: InventorySelection, id: string): boolean {
   return selection.all ? !selection.ids.has(id) : selection.ids.has(id);
@@ -139,6 +148,9 @@ export function currentViewDefinition(inventory: InventoryState): SavedViewDefin
 
 export const createInventorySlice: SliceCreator<InventorySlice> = ({ set, get, client, settings }) => {
   function resetForQuery(query: InventoryQuery): void {
+    // The same list asked for again (a search box settling on what it already had, a filter cleared
+    // that was not set) keeps its rows and its selection.
+    if (sameQuery(get().inventory.query, query)) return;
     set((s) => ({
       inventory: {
         ...s.inventory,
