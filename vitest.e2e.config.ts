@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: false,
+    // expect.poll waits for the UI to reach a state; on a busy 2-core machine that can take far
+    // longer than vitest's default 1 s. Patience, not a speed limit: a poll returns as soon as it holds.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

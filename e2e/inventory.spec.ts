@@ -212,6 +212,9 @@ describe('inventory', () => {
     expect(await page.getByTestId('filter-clear').count()).toBe(0);
     const door = page.locator('[data-testid^="summary-source-"]').first();
     await door.waitFor();
+    // One slim line, not a third of the screen: the grid keeps the room.
+    const strip = (await page.getByTestId('summary-strip').boundingBox())!;
+    expect(strip.height).toBeLessThan(page.viewportSize()!.height / 12);
     await door.click();
     expect(await door.getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('filter-clear').waitFor();

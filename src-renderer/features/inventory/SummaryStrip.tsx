@@ -1,5 +1,6 @@
-// Counts by class, source and status. Every count is a door: clicking it filters the grid to it.
-import { Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+// Counts by class, source and status on one slim line (the home dashboard has the full picture;
+// the grid keeps the screen). Every count is a door: clicking it filters the grid to it.
+import { Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { useShallow } from 'zustand/react/shallow';
 import type { AssetFilter } from '../../../src-shared/api/inventory.js';
 import { ASSET_CLASS_LABELS, isAssetClass } from '../../../src-shared/model/asset-classes.js';
@@ -12,6 +13,8 @@ const STATUS_LABELS: Record<AssetStatus, string> = { active: 'Active', stale: 'S
 interface Door {
   key: string;
   label: string;
+  /** Shown on hover where the label is shortened (a source's kind). */
+  detail?: string;
   count: number;
   active: boolean;
   apply: Partial<AssetFilter>;
@@ -20,31 +23,30 @@ interface Door {
 function DoorGroup({ title, doors, onOpen }: { title: string; doors: Door[]; onOpen(door: Door): void }) {
   if (doors.length === 0) return null;
   return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+    <Group gap={4} wrap="nowrap" role="group" aria-label={title}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ whiteSpace: 'nowrap' }}>
         {title}
       </Text>
-      <Group gap={4}>
-        {doors.map((door) => (
-          <UnstyledButton
-            key={door.key}
-            className="fw-door"
-            data-active={door.active || undefined}
-            aria-pressed={door.active}
-            onClick={() => onOpen(door)}
-            data-testid={`summary-${door.key}`}
-            title={door.active ? `Showing only ${door.label}; click to show all` : `Show only ${door.label}`}
-          >
-            <Text span size="sm" fw={600}>
-              {formatCount(door.count)}
-            </Text>{' '}
-            <Text span size="xs" c="dimmed">
-              {door.label}
-            </Text>
-          </UnstyledButton>
-        ))}
-      </Group>
-    </Stack>
+      {doors.map((door) => (
+        <UnstyledButton
+          key={door.key}
+          className="fw-door"
+          style={{ whiteSpace: 'nowrap' }}
+          data-active={door.active || undefined}
+          aria-pressed={door.active}
+          onClick={() => onOpen(door)}
+          data-testid={`summary-${door.key}`}
+          title={`${door.active ? `Showing only ${door.label}; click to show all` : `Show only ${door.label}`}${door.detail ? ` (${door.detail})` : ''}`}
+        >
+          <Text span size="sm" fw={600}>
+            {formatCount(door.count)}
+          </Text>{' '}
+          <Text span size="xs" c="dimmed">
+            {door.label}
+          </Text>
+        </UnstyledButton>
+      ))}
+    </Group>
   );
 }
 
@@ -63,7 +65,11 @@ export function SummaryStrip() {
     });
   const sourceDoors: Door[] = summary.bySource.map((s) => {
     const active = filter.sourceId === s.key;
-    return { key: `source-${s.key}`, label: s.label, count: s.count, active, apply: { sourceId: active ? undefined : s.key, sourceKind: undefined } };
+    // "Name (Kind)": the name on the line, the kind on hover.
+    const kindAt = s.label.lastIndexOf(' (');
+    const label = kindAt > 0 && s.label.endsWith(')') ? s.label.slice(0, kindAt) : s.label;
+    const detail = label === s.label ? undefined : s.label.slice(kindAt + 2, -1);
+    return { key: `source-${s.key}`, label, detail, count: s.count, active, apply: { sourceId: active ? undefined : s.key, sourceKind: undefined } };
   });
   const statusDoors: Door[] = summary.byStatus
     .filter((s): s is { key: AssetStatus; count: number } => (ASSET_STATUSES as readonly string[]).includes(s.key))
@@ -75,24 +81,19 @@ export function SummaryStrip() {
   const open = (door: Door) => store.getState().setInventoryFilter(door.apply);
 
   return (
-    <Paper withBorder p="xs" data-testid="summary-strip">
-      <Group gap="xl" align="flex-start">
-        <Stack gap={2}>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            Total
+    <Paper withBorder px="xs" py={4} data-testid="summary-strip" style={{ overflowX: 'auto' }}>
+      <Group gap="lg" wrap="nowrap">
+        <UnstyledButton className="fw-door" style={{ whiteSpace: 'nowrap' }} onClick={() => store.getState().replaceInventoryFilter({})} title="Show all assets" data-testid="summary-total">
+          <Text span size="sm" fw={700}>
+            {formatCount(summary.total)}
+          </Text>{' '}
+          <Text span size="xs" c="dimmed">
+            assets
           </Text>
-          <UnstyledButton className="fw-door" onClick={() => store.getState().replaceInventoryFilter({})} title="Show all assets" data-testid="summary-total">
-            <Text span size="sm" fw={700}>
-              {formatCount(summary.total)}
-            </Text>{' '}
-            <Text span size="xs" c="dimmed">
-              assets
-            </Text>
-          </UnstyledButton>
-        </Stack>
-        <DoorGroup title="By class" doors={classDoors} onOpen={open} />
-        <DoorGroup title="By source" doors={sourceDoors} onOpen={open} />
-        <DoorGroup title="By status" doors={statusDoors} onOpen={open} />
+        </UnstyledButton>
+        <DoorGroup title="Class" doors={classDoors} onOpen={open} />
+        <DoorGroup title="Source" doors={sourceDoors} onOpen={open} />
+        <DoorGroup title="Status" doors={statusDoors} onOpen={open} />
       </Group>
     </Paper>
   );
