@@ -44,6 +44,7 @@ describe('the demo estate', () => {
     expect(summary.bySource).toHaveLength(5);
     expect(summary.bySource.reduce((n, d) => n + d.count, 0)).toBeGreaterThanOrEqual(43);
     await page.setViewportSize({ width: 1440, height: 1180 });
+    await expect.poll(() => page.getByTestId('dashboard-refresh').getAttribute('data-loading')).toBeNull();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard.png') });
     await page.setViewportSize({ width: 1440, height: 900 });
   });

@@ -24,10 +24,15 @@ export const DEMO_SCOPE = 'Demo network';
 export const DEMO_CREDENTIAL = 'Demo community';
 
 /** The example files the demo imports, in this order, each as its own source. */
-export const DEMO_IMPORTS: ReadonlyArray<{ file: string; kind: ImportKind; sourceName: string }> = [
-  { file: 'servers.csv', kind: 'servers_cache', sourceName: 'Example servers' },
-  { file: 'desktops.csv', kind: 'desktop_cache', sourceName: 'Example desktops' },
-  { file: 'cloud-instances.csv', kind: 'cloud_manual', sourceName: 'Example cloud instances' },
+/**
+ * The example files the demo imports, in this order, each as its own source; the example
+ * inventories each on a network (site) of their own, the demo CMDB where the discovery puts the demo
+ * devices (no named network).
+ */
+export const DEMO_IMPORTS: ReadonlyArray<{ file: string; kind: ImportKind; sourceName: string; network?: string }> = [
+  { file: 'servers.csv', kind: 'servers_cache', sourceName: 'Example servers', network: 'dc-1' },
+  { file: 'desktops.csv', kind: 'desktop_cache', sourceName: 'Example desktops', network: 'plant-a' },
+  { file: 'cloud-instances.csv', kind: 'cloud_manual', sourceName: 'Example cloud instances', network: 'aws-vpc-prod' },
   { file: 'demo-network-cmdb.csv', kind: 'servers_cache', sourceName: 'Demo CMDB' },
 ];
 
@@ -48,8 +53,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 async function importExamples(cli: CliContext, core: FullAppCore, call: ApiCall, examplesDir: string): Promise<void> {
-  for (const { file, kind, sourceName } of DEMO_IMPORTS) {
-    const started = await call('imports.start', { kind, path: path.join(examplesDir, file), sourceName, preview: false, onRejected: 'fail' });
+  for (const { file, kind, sourceName, network } of DEMO_IMPORTS) {
+    const started = await call('imports.start', { kind, path: path.join(examplesDir, file), sourceName, ...(network ? { network } : {}), preview: false, onRejected: 'fail' });
     const run = await core.imports.waitFor(started.id);
     const c = run.counts;
     if (run.status !== 'succeeded') throw new Error(`Importing examples/${file} ended ${run.status}: ${run.error?.message ?? 'see `fieldwise assets list`'}`);

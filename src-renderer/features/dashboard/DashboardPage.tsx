@@ -60,7 +60,7 @@ export function DashboardPage() {
               As of {formatTime(summary.generatedAt)}
             </Text>
           )}
-          <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} loading={loading} onClick={() => void store.getState().loadDashboard()}>
+          <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} loading={loading} data-loading={loading || undefined} data-testid="dashboard-refresh" onClick={() => void store.getState().loadDashboard()}>
             Refresh
           </Button>
         </Group>
