@@ -215,6 +215,9 @@ describe('inventory', () => {
     // One slim line, not a third of the screen: the grid keeps the room.
     const strip = (await page.getByTestId('summary-strip').boundingBox())!;
     expect(strip.height).toBeLessThan(page.viewportSize()!.height / 12);
+    // The default columns fit a 1440-pixel window: no sideways scrolling.
+    expect(page.viewportSize()!.width).toBe(1440);
+    await expect.poll(() => page.getByTestId('inventory-table').evaluate((grid) => grid.scrollWidth - grid.clientWidth)).toBeLessThanOrEqual(0);
     await door.click();
     expect(await door.getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('filter-clear').waitFor();

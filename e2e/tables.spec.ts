@@ -119,7 +119,7 @@ describe('tables as tools', () => {
     await search('');
     await expect.poll(gridTotal, POLL).toBeGreaterThanOrEqual(GENERATED);
 
-    const header = page.getByTestId('column-hostname');
+    const header = page.getByTestId('column-vendor');
     const before = (await header.boundingBox())!;
     const handle = (await header.getByRole('separator').boundingBox())!;
     await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
@@ -138,7 +138,7 @@ describe('tables as tools', () => {
 
     await page.reload();
     await page.getByTestId('inventory-row').first().waitFor();
-    expect(Math.round((await page.getByTestId('column-hostname').boundingBox())!.width)).toBe(Math.round(before.width) + 80);
+    expect(Math.round((await page.getByTestId('column-vendor').boundingBox())!.width)).toBe(Math.round(before.width) + 80);
     expect(await page.getByTestId('column-fqdn').count()).toBe(1);
     expect(await page.getByTestId('column-serial').count()).toBe(0);
   });

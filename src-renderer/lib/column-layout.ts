@@ -67,3 +67,29 @@ export function loadColumnLayout(settings: LocalSettings): ColumnLayout {
 export function saveColumnLayout(settings: LocalSettings, layout: ColumnLayout): void {
   settings.write(COLUMN_LAYOUT_SETTING, JSON.stringify(layout));
 }
+
+/** A shown column as fitting sees it: its default width, and whether it may be narrowed to fit. */
+export interface FitColumn {
+  id: string;
+  size: number;
+  /** Never narrowed (times, addresses: cut short they stop being readable). */
+  fixed?: boolean;
+}
+
+/** How far a column may be narrowed below its default width to avoid sideways scrolling. */
+export const MIN_FIT_FACTOR = 0.7;
+
+/**
+ * Widths for the columns nobody sized by hand, so that the shown columns fit `available` pixels:
+ * the flexible ones are narrowed in proportion, to no less than MIN_FIT_FACTOR of their default
+ * (and the global minimum); past that the grid scrolls sideways. Widths set by hand (`explicit`)
+ * are kept as they are and take their room first. Nothing is ever widened beyond its default.
+ */
+export function fitColumnWidths(columns: readonly FitColumn[], explicit: Readonly<Record<string, number>>, available: number, minWidth: number): Record<string, number> {
+  const free = columns.filter((c) => explicit[c.id] === undefined);
+  const taken = columns.reduce((sum, c) => sum + (explicit[c.id] ?? (c.fixed ? c.size : 0)), 0);
+  const flexible = free.filter((c) => !c.fixed);
+  const wanted = flexible.reduce((sum, c) => sum + c.size, 0);
+  const factor = wanted === 0 || !(available > 0) ? 1 : Math.min(1, Math.max(MIN_FIT_FACTOR, (available - taken) / wanted));
+  return Object.fromEntries(free.map((c) => [c.id, c.fixed ? c.size : Math.max(minWidth, Math.floor(c.size * factor))]));
+}

@@ -26,8 +26,11 @@ export const INVENTORY_COLUMN_IDS = [
 ] as const;
 export type InventoryColumnId = (typeof INVENTORY_COLUMN_IDS)[number];
 
-/** Columns hidden until someone shows them (the column chooser). */
-export const INVENTORY_COLUMNS_HIDDEN_BY_DEFAULT: readonly InventoryColumnId[] = ['fqdn', 'firstSeen', 'qualityScore'];
+/**
+ * Columns hidden until someone shows them (the column chooser): with these out, the default columns
+ * fit a 1440-pixel screen without sideways scrolling (the name usually is the host name).
+ */
+export const INVENTORY_COLUMNS_HIDDEN_BY_DEFAULT: readonly InventoryColumnId[] = ['hostname', 'fqdn', 'sourceCount', 'firstSeen', 'qualityScore'];
 
 /** The column that opens the asset: always shown. */
 export const ALWAYS_VISIBLE_COLUMN: InventoryColumnId = 'name';

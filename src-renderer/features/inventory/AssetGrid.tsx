@@ -9,12 +9,12 @@ import { Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { columnResizingFeature, columnSizingFeature, createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AssetSummary } from '../../../src-shared/api/inventory.js';
 import { COLUMN_WIDTH_LIMITS, type ColumnLayout, type InventoryColumnId } from '../../../src-shared/api/saved-views.js';
 import { formatCount } from '../../lib/format.js';
-import { completeOrder, moveColumn, setColumnWidths, visibleColumns } from '../../lib/column-layout.js';
+import { completeOrder, fitColumnWidths, moveColumn, setColumnWidths, visibleColumns } from '../../lib/column-layout.js';
 import { isRowSelected, rowAt, selectedCount, type InventorySelection } from '../../store/inventory-slice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { INVENTORY_COLUMNS_BY_ID, type InventoryColumn } from './inventory-columns.js';
@@ -35,6 +35,23 @@ function columnsOf(layout: ColumnLayout): InventoryColumn[] {
 }
 
 const cssVar = (id: string) => `--col-${id}`;
+
+/** Room kept for a vertical scrollbar where the system draws one inside the grid. */
+const SCROLLBAR_ALLOWANCE = 16;
+
+/** The element's inner width, following it as the window or the layout changes (0 until measured). */
+function useElementWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 interface RowProps {
   index: number;
@@ -118,16 +135,23 @@ export function AssetGrid() {
   const [pickError, setPickError] = useState<string | null>(null);
 
   const columns = useMemo(() => columnsOf(layout), [layout]);
-  const tableColumns = useMemo(
-    () =>
-      columns.map((column) =>
-        helper.display({ id: column.id, header: column.header, size: column.size, minSize: COLUMN_WIDTH_LIMITS.min, maxSize: COLUMN_WIDTH_LIMITS.max }),
-      ),
-    [columns],
-  );
   // Widths live in the layout; while a column is being dragged wider, here (saved when it ends).
   const [sizing, setSizing] = useState<Record<string, number>>(layout.widths);
   useEffect(() => setSizing(layout.widths), [layout.widths]);
+  // Columns nobody sized by hand are narrowed (within a limit) to fit the grid's width, so the
+  // default view needs no sideways scrolling on an ordinary screen.
+  const gridWidth = useElementWidth(scrollRef);
+  const fitted = useMemo(
+    () => fitColumnWidths(columns, sizing, gridWidth - SELECT_WIDTH - SCROLLBAR_ALLOWANCE, COLUMN_WIDTH_LIMITS.min),
+    [columns, sizing, gridWidth],
+  );
+  const tableColumns = useMemo(
+    () =>
+      columns.map((column) =>
+        helper.display({ id: column.id, header: column.header, size: fitted[column.id] ?? column.size, minSize: COLUMN_WIDTH_LIMITS.min, maxSize: COLUMN_WIDTH_LIMITS.max }),
+      ),
+    [columns, fitted],
+  );
 
   const table = useTable({
     features,

@@ -17,6 +17,8 @@ export interface InventoryColumn {
   /** The server sort field, or null where the list cannot sort by this column. */
   sortField: AssetSortField | null;
   size: number;
+  /** Kept at its width when the grid narrows columns to fit (times, addresses, the class, the status badge). */
+  fixed?: boolean;
   align?: 'right';
   render(asset: AssetSummary): ReactNode;
   /** Plain text of the cell (title tooltip, copy). */
@@ -43,10 +45,10 @@ const COLUMNS: readonly Omit<InventoryColumn, 'sortField'>[] = [
       </Anchor>
     ),
   },
-  { id: 'class', header: 'Class', size: 130, text: (a) => ASSET_CLASS_LABELS[a.class], render: (a) => ASSET_CLASS_LABELS[a.class] },
+  { id: 'class', header: 'Class', size: 130, fixed: true, text: (a) => ASSET_CLASS_LABELS[a.class], render: (a) => ASSET_CLASS_LABELS[a.class] },
   { id: 'hostname', header: 'Hostname', size: 160, text: (a) => plain(a.hostname), render: (a) => muted(a.hostname) },
   { id: 'fqdn', header: 'FQDN', size: 220, text: (a) => plain(a.fqdn), render: (a) => muted(a.fqdn) },
-  { id: 'primaryIp', header: 'Primary IP', size: 130, text: (a) => plain(a.primaryIp), render: (a) => muted(a.primaryIp) },
+  { id: 'primaryIp', header: 'Primary IP', size: 130, fixed: true, text: (a) => plain(a.primaryIp), render: (a) => muted(a.primaryIp) },
   { id: 'serial', header: 'Serial', size: 140, text: (a) => plain(a.serial), render: (a) => muted(a.serial) },
   { id: 'vendor', header: 'Vendor', size: 120, text: (a) => plain(a.vendor), render: (a) => muted(a.vendor) },
   { id: 'model', header: 'Model', size: 150, text: (a) => plain(a.model), render: (a) => muted(a.model) },
@@ -57,7 +59,7 @@ const COLUMNS: readonly Omit<InventoryColumn, 'sortField'>[] = [
     text: (a) => [a.osName, a.osVersion].filter(Boolean).join(' '),
     render: (a) => (a.osName ? [a.osName, a.osVersion].filter(Boolean).join(' ') : muted(null)),
   },
-  { id: 'status', header: 'Status', size: 100, text: (a) => a.status, render: (a) => <StatusBadge status={a.status} size="xs" /> },
+  { id: 'status', header: 'Status', size: 90, fixed: true, text: (a) => a.status, render: (a) => <StatusBadge status={a.status} size="xs" /> },
   {
     id: 'lifecycleStage',
     header: 'Lifecycle',
@@ -66,8 +68,8 @@ const COLUMNS: readonly Omit<InventoryColumn, 'sortField'>[] = [
     render: (a) => muted(a.lifecycleStage ? LIFECYCLE_STAGE_LABELS[a.lifecycleStage] : null),
   },
   { id: 'sourceCount', header: 'Sources', size: 80, align: 'right', text: (a) => String(a.sourceCount), render: (a) => a.sourceCount },
-  { id: 'firstSeen', header: 'First seen', size: 140, text: (a) => formatTime(a.firstSeen), render: (a) => formatTime(a.firstSeen) },
-  { id: 'lastSeen', header: 'Last seen', size: 140, text: (a) => formatTime(a.lastSeen), render: (a) => formatTime(a.lastSeen) },
+  { id: 'firstSeen', header: 'First seen', size: 140, fixed: true, text: (a) => formatTime(a.firstSeen), render: (a) => formatTime(a.firstSeen) },
+  { id: 'lastSeen', header: 'Last seen', size: 140, fixed: true, text: (a) => formatTime(a.lastSeen), render: (a) => formatTime(a.lastSeen) },
   {
     id: 'qualityScore',
     header: 'Quality',
