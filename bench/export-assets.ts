@@ -1,4 +1,4 @@
-// Export of 100,000 assets (the whole inventory, sorted by name, the grid's 12 columns) to CSV and to
+// Export of 100,000 assets (the whole inventory, sorted by name, the 12 default export columns) to CSV and to
 // XLSX through the export service (exports.start with a path, until the job has finished): time and
 // peak memory. Beside them, anchors measured in the same run on the same database:
 //   - list: the same rows read with listAssets page by page (same page size, keyset cursors) and

@@ -63,7 +63,10 @@ export function summariseAssets(db: Database): AssetSummaryCounts {
     total: counts.find((c) => c.dimension === 'total')?.count ?? 0,
     byClass: counts.filter((c) => c.dimension === 'class').map((c) => ({ key: c.value, count: c.count })),
     byStatus: counts.filter((c) => c.dimension === 'status').map((c) => ({ key: c.value, count: c.count })),
-    bySource: bySourceRows.map((r) => ({ key: r.key, label: `${r.name} (${SOURCE_KIND_LABELS[r.kind] ?? r.kind})`, count: r.count })),
+    bySource: bySourceRows.map((r) => {
+      const kindLabel = SOURCE_KIND_LABELS[r.kind] ?? r.kind;
+      return { key: r.key, label: `${r.name} (${kindLabel})`, name: r.name, kindLabel, count: r.count };
+    }),
   };
 }
 

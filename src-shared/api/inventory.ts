@@ -242,7 +242,7 @@ export type AssetDetail = z.infer<typeof AssetDetail>;
 export const AssetSummaryCounts = z.object({
   total: z.number().int(),
   byClass: z.array(z.object({ key: z.string(), count: z.number().int() })),
-  bySource: z.array(z.object({ key: z.string(), label: z.string(), count: z.number().int() })),
+  bySource: z.array(z.object({ key: z.string(), label: z.string(), name: z.string(), kindLabel: z.string(), count: z.number().int() })),
   byStatus: z.array(z.object({ key: z.string(), count: z.number().int() })),
 });
 export type AssetSummaryCounts = z.infer<typeof AssetSummaryCounts>;

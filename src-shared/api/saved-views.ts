@@ -4,26 +4,11 @@
 import { z } from 'zod';
 import { Id, IsoTime, SortDirection } from './common.js';
 import { defineCall } from './define-contract.js';
+import { GRID_COLUMN_IDS } from '../model/asset-columns.js';
 import { ASSET_SORT_FIELDS, AssetFilter } from './inventory.js';
 
 /** Every column the inventory grid can show, in its default order. */
-export const INVENTORY_COLUMN_IDS = [
-  'name',
-  'class',
-  'hostname',
-  'fqdn',
-  'primaryIp',
-  'serial',
-  'vendor',
-  'model',
-  'osName',
-  'status',
-  'lifecycleStage',
-  'sourceCount',
-  'firstSeen',
-  'lastSeen',
-  'qualityScore',
-] as const;
+export const INVENTORY_COLUMN_IDS = GRID_COLUMN_IDS;
 export type InventoryColumnId = (typeof INVENTORY_COLUMN_IDS)[number];
 
 /**

@@ -3,10 +3,12 @@
 // read from an asset lives beside the contract (src-shared/api/asset-columns.ts).
 import type { AssetStatus } from './lifecycle-stages.js';
 
-export const ASSET_COLUMN_IDS = [
+/** Every column the inventory grid can show, in its default order (grid, saved views). */
+export const GRID_COLUMN_IDS = [
   'name',
   'class',
   'hostname',
+  'fqdn',
   'primaryIp',
   'serial',
   'vendor',
@@ -15,12 +17,13 @@ export const ASSET_COLUMN_IDS = [
   'status',
   'lifecycleStage',
   'sourceCount',
-  'lastSeen',
   'firstSeen',
+  'lastSeen',
   'qualityScore',
-  'fqdn',
-  'id',
 ] as const;
+
+/** Every column a list or an export can have: the grid's, and the asset id. */
+export const ASSET_COLUMN_IDS = [...GRID_COLUMN_IDS, 'id'] as const;
 export type AssetColumnId = (typeof ASSET_COLUMN_IDS)[number];
 
 /** text: a string; number: a number; time: an ISO-8601 UTC time (a date cell in XLSX). */

@@ -65,11 +65,8 @@ export function SummaryStrip() {
     });
   const sourceDoors: Door[] = summary.bySource.map((s) => {
     const active = filter.sourceId === s.key;
-    // "Name (Kind)": the name on the line, the kind on hover.
-    const kindAt = s.label.lastIndexOf(' (');
-    const label = kindAt > 0 && s.label.endsWith(')') ? s.label.slice(0, kindAt) : s.label;
-    const detail = label === s.label ? undefined : s.label.slice(kindAt + 2, -1);
-    return { key: `source-${s.key}`, label, detail, count: s.count, active, apply: { sourceId: active ? undefined : s.key, sourceKind: undefined } };
+    // The name on the line, the kind on hover.
+    return { key: `source-${s.key}`, label: s.name, detail: s.kindLabel, count: s.count, active, apply: { sourceId: active ? undefined : s.key, sourceKind: undefined } };
   });
   const statusDoors: Door[] = summary.byStatus
     .filter((s): s is { key: AssetStatus; count: number } => (ASSET_STATUSES as readonly string[]).includes(s.key))
