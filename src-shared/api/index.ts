@@ -10,6 +10,7 @@ export * from './contract.js';
 export * from './dashboard.js';
 export * from './define-contract.js';
 export * from './discovery.js';
+export * from './discovery-protocols.js';
 export * from './events.js';
 export * from './exports.js';
 export * from './inventory.js';
