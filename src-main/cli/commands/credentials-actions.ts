@@ -6,7 +6,7 @@ import { formatTable } from '../format-table.js';
 import { withAppCore } from '../runtime/with-app-core.js';
 import type { CredentialsAddOptions } from './credentials-commands.js';
 
-const KINDS: Record<CredentialsAddOptions['kind'], CredentialSetKind> = { v1: 'snmp_v1', v2c: 'snmp_v2c', v3: 'snmp_v3' };
+const KINDS = { v1: 'snmp_v1', v2c: 'snmp_v2c', v3: 'snmp_v3' } as const satisfies Record<CredentialsAddOptions['kind'], CredentialSetKind>;
 
 export async function addCredentialSet(cli: CliContext, name: string, opts: CredentialsAddOptions): Promise<void> {
   const kind = KINDS[opts.kind];
@@ -22,7 +22,7 @@ export async function addCredentialSet(cli: CliContext, name: string, opts: Cred
     input = {
       name,
       kind,
-      v3: { user: opts.user, level: opts.level, authProtocol: opts.authProtocol, privProtocol: opts.privProtocol },
+      settings: { user: opts.user, level: opts.level, authProtocol: opts.authProtocol, privProtocol: opts.privProtocol },
       ...(authKey ? { authKey } : {}),
       ...(privKey ? { privKey } : {}),
     };
@@ -43,8 +43,13 @@ export async function listCredentialSets(cli: CliContext): Promise<void> {
     if (cli.asJson()) return cli.io.out(JSON.stringify(list, null, 2) + '\n');
     cli.io.out(
       formatTable(
-        ['NAME', 'KIND', 'V3 USER', 'KEYCHAIN REFERENCES', 'USED BY'],
-        list.map((c) => [c.name, c.kind, c.v3?.user, c.secrets.map((s) => s.ref).join(' '), c.usedBy.map((u) => u.scopeName).join(', ')]),
+        ['NAME', 'KIND', 'USER', 'KEYCHAIN REFERENCES', 'USED BY'],
+        list.map((c) => [
+          c.name,
+          c.kind,
+          c.kind === 'snmp_v3' ? c.settings.user : c.kind === 'opcua_user' ? c.settings.userName : undefined,           c.secrets.map((s) => s.ref).join(' '),
+          c.usedBy.map((u) => u.scopeName).join(', '),
+        ]),
         70,
       ),
     );
