@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src-shared/api/index.js';
 import { startDemoNetwork, DEMO_COMMUNITY, type DemoNetwork } from '../../collectors/snmp/demo/demo-network.js';
 import { TEST_V3_USER, randomBasePort } from '../../collectors/snmp/test-support.js';
+import { MemoryRequestRecorder } from '../../collectors/request-recorder.js';
 import { insertRunHost, insertRunPlan } from '../../db/discovery-runs-repository.js';
 import { insertRun } from '../../db/runs-repository.js';
 import { MemoryCredentialStore } from '../../secrets/memory-credential-store.js';
@@ -25,11 +26,12 @@ describe('discovery service against the demo network', () => {
   let wrongCredId = '';
   let v3CredId = '';
   let scopeId = '';
+  const recorder = new MemoryRequestRecorder();
 
   beforeAll(async () => {
     net = await startDemoNetwork({ host: '127.0.0.1', basePort, v3User: TEST_V3_USER });
     store = new MemoryCredentialStore();
-    t = await startTestAppCore({ credentials: store, scheduler: false });
+    t = await startTestAppCore({ credentials: store, scheduler: false, requestRecorder: recorder });
     const wrong = await t.call('discovery.credentials.create', { name: 'Old community', kind: 'snmp_v2c', community: WRONG_COMMUNITY });
     const demo = await t.call('discovery.credentials.create', { name: 'Demo community', kind: 'snmp_v2c', community: DEMO_COMMUNITY });
     const v3 = await t.call('discovery.credentials.create', {
@@ -95,6 +97,11 @@ describe('discovery service against the demo network', () => {
 
     const hosts = await t.call('discovery.runs.hosts', { runId: started.id });
     expect(hosts.total).toBe(6);
+    // The run's recorder saw every request the SNMP guard put on the wire: reads only, none refused.
+    expect(recorder.refused()).toEqual([]);
+    expect([...new Set(recorder.requests.map((r) => r.service))].every((service) => ['get', 'getNext', 'getBulk'].includes(service))).toBe(true);
+    expect(recorder.requests.every((r) => r.protocol === 'snmp' && r.host === '127.0.0.1')).toBe(true);
+    expect(recorder.requests).toHaveLength(hosts.items.reduce((n, h) => n + h.requestCount, 0));
     expect(hosts.items.every((h) => h.host === '127.0.0.1')).toBe(true);
     const dead = hosts.items.find((h) => h.port === deadPort)!;
     expect(dead.status).toBe('no_response');
