@@ -129,6 +129,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
       writer.declareNetwork(network, addressing, { now: now().toISOString(), cause: { kind: 'network', id: network, correlationId: null } });
     },
     runOwner,
+    runs,
     databasePath,
     events,
     uploads,
