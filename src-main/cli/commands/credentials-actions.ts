@@ -47,7 +47,8 @@ export async function listCredentialSets(cli: CliContext): Promise<void> {
         list.map((c) => [
           c.name,
           c.kind,
-          c.kind === 'snmp_v3' ? c.settings.user : c.kind === 'opcua_user' ? c.settings.userName : undefined,           c.secrets.map((s) => s.ref).join(' '),
+          c.kind === 'snmp_v3' ? c.settings.user : c.kind === 'opcua_user' ? c.settings.userName : undefined,
+          c.secrets.map((s) => s.ref).join(' '),
           c.usedBy.map((u) => u.scopeName).join(', '),
         ]),
         70,
