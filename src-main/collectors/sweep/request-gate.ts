@@ -38,6 +38,10 @@ export class PacedRequestGate implements RequestGate {
     this.#nextSlot.set(hostKey, slot + this.#perHostIntervalMs);
     if (slot > now) await this.#timing.sleep(slot - now, signal);
     await this.#bucket.take(signal);
+    // Timers fire late on a busy machine (and the rate bucket may add a wait): count the spacing
+    // from when this request really goes, so the next one is never closer than the interval.
+    const goes = this.#timing.nowMs();
+    if (goes > slot) this.#nextSlot.set(hostKey, Math.max(this.#nextSlot.get(hostKey) ?? 0, goes + this.#perHostIntervalMs));
   }
 
   release(hostKey: string): void {
