@@ -95,9 +95,9 @@ export class ModbusSafetyGuard {
 
   /**
    * The single entry point: sends one PDU to one unit if, and only if, its function code is on the
-   * allow-list. Everything below funnels through here.
+   * allow-list, and parses the reply with `parse`. Everything below funnels through here.
    */
-  async sendPdu(unitId: number, pdu: Buffer): Promise<Buffer> {
+  async sendPdu<T = Buffer>(unitId: number, pdu: Buffer, parse: (reply: Buffer) => T = (reply) => reply as T): Promise<T> {
     const service = serviceOfPdu(pdu);
     const code = pdu[0] ?? -1;
     const connection = this.#connection;
@@ -113,9 +113,10 @@ export class ModbusSafetyGuard {
           // Reached only for allowed services (the channel refuses the rest before calling this).
           if (!connection) throw new ModbusError('network', 'no connection');
           const pduReply = await connection.request(unitId, pdu, signal);
-          // Exception replies become errors here, so the channel sees them (and does not count them).
+          // Parsed inside the channel: an exception reply is an error it does not count against the
+          // device, a malformed one counts toward the breaker like a timeout.
           checkReplyFunction(pduReply, code);
-          return pduReply;
+          return parse(pduReply);
         },
         { code },
       );
@@ -142,9 +143,10 @@ export class ModbusSafetyGuard {
     const out: number[] = [];
     for (let at = start; at < start + count; at += perRead) {
       const n = Math.min(perRead, start + count - at);
-      const reply = await this.sendPdu(unitId, readRequestPdu(functionCode, at, n));
-      if (functionCode === 1 || functionCode === 2) out.push(...parseBitReply(reply, functionCode, n).map((b) => (b ? 1 : 0)));
-      else out.push(...parseRegisterReply(reply, functionCode, n));
+      const values = await this.sendPdu(unitId, readRequestPdu(functionCode, at, n), (reply) =>
+        functionCode === 1 || functionCode === 2 ? parseBitReply(reply, functionCode, n).map((b) => (b ? 1 : 0)) : parseRegisterReply(reply, functionCode, n),
+      );
+      out.push(...values);
     }
     return out;
   }
@@ -154,8 +156,7 @@ export class ModbusSafetyGuard {
   }
 
   async readDeviceIdPage(unitId: number, readDeviceIdCode: 1 | 2 | 3, objectId: number): Promise<DeviceIdPage> {
-    const reply = await this.sendPdu(unitId, deviceIdRequestPdu(readDeviceIdCode, objectId));
-    return parseDeviceIdReply(reply, readDeviceIdCode);
+    return this.sendPdu(unitId, deviceIdRequestPdu(readDeviceIdCode, objectId), (reply) => parseDeviceIdReply(reply, readDeviceIdCode));
   }
 
   /** Closes the connection; after it resolves nothing more is sent to the device. */
