@@ -182,3 +182,11 @@ describe('ModbusCollector against the demo plant on 127.0.0.1', () => {
     expect(obs.nativeKey).toBe('plant-a/10.20.0.15:502#1');
   });
 });
+
+describe('demo Modbus plant', () => {
+  it('listens on loopback only', async () => {
+    const { startDemoModbusPlant } = await import('./demo/demo-modbus-plant.js');
+    await expect(startDemoModbusPlant({ host: '192.0.2.10', basePort: 40_000 })).rejects.toThrow(/loopback only/);
+    await expect(startDemoModbusPlant({ hosts: ['127.0.0.2', '10.0.0.1'], basePort: 40_000 })).rejects.toThrow(/loopback only, not 10\.0\.0\.1/);
+  });
+});
