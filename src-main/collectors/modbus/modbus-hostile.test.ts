@@ -3,7 +3,8 @@ import type { CollectorOutcome } from '../collector.js';
 import { testRunContext } from '../collector-test-context.js';
 import type { DemoModbusPlant } from './demo/demo-modbus-plant.js';
 import { ModbusCollector } from './modbus-collector.js';
-import { HOSTILE_BEHAVIOURS, HostileDevice, probeOnce, startTestPlant, type HostileBehaviour } from './test-support.js';
+import { DISCOVERY_HOST_STATUSES } from '../../../src-shared/api/discovery.js';
+import { FuzzDevice, HOSTILE_BEHAVIOURS, HostileDevice, probeOnce, startTestPlant, type HostileBehaviour } from './test-support.js';
 
 // What each misbehaviour is reported as: always that device's error, never the run's.
 const EXPECTED_STATUS: Record<HostileBehaviour, CollectorOutcome['status']> = {
@@ -17,6 +18,7 @@ const EXPECTED_STATUS: Record<HostileBehaviour, CollectorOutcome['status']> = {
   'oversized-frame': 'malformed',
   'more-follows-forever': 'malformed',
   'refuses-connection': 'no_response',
+  slow: 'timeout',
 };
 
 describe('Modbus collector against hostile devices on 127.0.0.1', () => {
@@ -61,6 +63,7 @@ describe('Modbus collector against hostile devices on 127.0.0.1', () => {
     expect(outcomes.get('wrong-transaction-id')?.failures[0]?.detail).toContain('other transaction ids');
     expect(outcomes.get('more-follows-forever')?.failures[0]?.detail).toContain('without progress');
     expect(outcomes.get('drop-mid-read')?.failures[0]?.detail).toContain('closed the connection');
+    expect(outcomes.get('slow')?.failures[0]?.detail).toContain('arrived after their timeout');
     expect(outcomes.get('exception')?.failures[0]).toMatchObject({ reason: 'exception', section: 'unit 1 identification' });
     expect(context.recorder.refused()).toEqual([]);
   }, 60_000);
@@ -96,4 +99,29 @@ describe('Modbus collector against hostile devices on 127.0.0.1', () => {
       expect(device.connections - before, behaviour).toBe(1);
     }
   });
+
+  it('survives devices that answer with random bytes (seeded, replayable) and still reads a good device afterwards', async () => {
+    const good = plant.devices.find((d) => d.name === 'plc2');
+    if (!good) throw new Error('no plc2');
+    const seeds = Array.from({ length: 25 }, (_, i) => 1000 + i);
+    const fuzzers = await Promise.all(seeds.map((seed) => FuzzDevice.start(seed)));
+    const context = testRunContext({
+      options: { protocol: 'modbus', unitIds: [1, 2], registerRanges: [{ table: 'holding_registers', start: 0, count: 300 }, { table: 'coils', start: 0, count: 20 }] },
+      settings: { timeoutMs: 150, retries: 0 },
+    });
+    const session = await new ModbusCollector().open(context);
+    try {
+      for (const [i, fuzzer] of fuzzers.entries()) {
+        const outcome = await session.probe({ host: fuzzer.host, port: fuzzer.port }, new AbortController().signal);
+        expect(DISCOVERY_HOST_STATUSES, `seed ${seeds[i]}`).toContain(outcome.status);
+        for (const f of outcome.failures) expect(typeof f.detail, `seed ${seeds[i]}`).toBe('string');
+      }
+      const after = await session.probe({ host: good.host, port: good.port }, new AbortController().signal);
+      expect(after.status).toBe('found');
+    } finally {
+      await session.dispose();
+      await Promise.all(fuzzers.map((f) => f.close()));
+    }
+    expect(fuzzers.reduce((n, f) => n + f.requests, 0)).toBeGreaterThan(25);
+  }, 60_000);
 });

@@ -106,6 +106,7 @@ export class ModbusSafetyGuard {
       if (!connection.isUsable) throw new ModbusError('network', `the connection to ${this.host}:${this.port} is closed`);
     }
     const strayBefore = connection?.strayFrames ?? 0;
+    const lateBefore = connection?.lateFrames ?? 0;
     try {
       const reply = await this.#channel.send(
         service,
@@ -127,6 +128,9 @@ export class ModbusSafetyGuard {
       if (error instanceof DeviceChannelError) {
         if (error.reason === 'timeout' && connection && connection.strayFrames > strayBefore) {
           throw new ModbusError('malformed', `no reply matched the request: ${connection.strayFrames - strayBefore} frame(s) carried other transaction ids`);
+        }
+        if (error.reason === 'timeout' && connection && connection.lateFrames > lateBefore) {
+          throw new ModbusError('timeout', `${error.message}; replies to earlier requests arrived after their timeout (the device or its serial line is slower than ${this.#options.limits.timeoutMs} ms)`);
         }
         throw new ModbusError(error.reason, error.message);
       }

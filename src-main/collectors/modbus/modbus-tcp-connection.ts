@@ -34,8 +34,12 @@ export class ModbusTcpConnection {
   #nextTransactionId = 1;
   #broken: ModbusError | null = null;
   #closed = false;
-  /** Frames that answered no outstanding request (late replies after a timeout, or a hostile device). */
+  /** Frames whose transaction id no request of this connection ever had (a confused or hostile device). */
   strayFrames = 0;
+  /** Replies to requests already abandoned after a timeout: the device is slower than the timeout. */
+  lateFrames = 0;
+  /** Transaction ids of the last abandoned requests. */
+  readonly #abandoned: number[] = [];
 
   private constructor(socket: Socket) {
     this.#socket = socket;
@@ -102,6 +106,8 @@ export class ModbusTcpConnection {
     return new Promise<Buffer>((resolve, reject) => {
       const onAbort = (): void => {
         if (this.#pending?.transactionId === transactionId) this.#pending = null;
+        this.#abandoned.push(transactionId);
+        if (this.#abandoned.length > 16) this.#abandoned.shift();
         reject(new ModbusError('cancelled', 'request abandoned'));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -155,7 +161,8 @@ export class ModbusTcpConnection {
       this.#buffer = this.#buffer.subarray(6 + length);
       const pending = this.#pending;
       if (!pending || pending.transactionId !== transactionId) {
-        this.strayFrames += 1;
+        if (this.#abandoned.includes(transactionId)) this.lateFrames += 1;
+        else this.strayFrames += 1;
         continue;
       }
       this.#pending = null;

@@ -129,6 +129,7 @@ export const HOSTILE_BEHAVIOURS = [
   'oversized-frame',
   'more-follows-forever',
   'refuses-connection',
+  'slow',
 ] as const;
 export type HostileBehaviour = (typeof HOSTILE_BEHAVIOURS)[number];
 
@@ -136,6 +137,8 @@ export type HostileBehaviour = (typeof HOSTILE_BEHAVIOURS)[number];
 export class HostileDevice {
   requests = 0;
   connections = 0;
+  /** How late the 'slow' device answers: halfway into the retry of a 300 ms timeout. */
+  slowReplyMs = 450;
   readonly behaviour: HostileBehaviour;
   readonly #server: Server;
   readonly #sockets = new Set<Socket>();
@@ -244,6 +247,14 @@ export class HostileDevice {
         return;
       case 'refuses-connection':
         return;
+      case 'slow': {
+        // A correct reply, but later than the collector waits (a slow serial line behind a gateway).
+        const pdu = fc === 43 ? Buffer.from([43, 0x0e, request.readUInt8(9), 0x01, 0, 0, 1, 0, 1, 0x41]) : goodRead();
+        setTimeout(() => {
+          if (!socket.destroyed) reply(pdu);
+        }, this.slowReplyMs);
+        return;
+      }
     }
   }
 }
@@ -267,5 +278,83 @@ export async function probeOnce(
     return { outcome, context, warnings: session.warnings ?? [] };
   } finally {
     await session.dispose();
+  }
+}
+
+/** A device on 127.0.0.1 that answers every request with seeded random bytes: sometimes a well-framed MBAP reply with a random PDU, sometimes raw noise. */
+export class FuzzDevice {
+  requests = 0;
+  readonly #server: Server;
+  readonly #sockets = new Set<Socket>();
+  #seed: number;
+
+  private constructor(server: Server, seed: number) {
+    this.#server = server;
+    this.#seed = seed;
+  }
+
+  get host(): string {
+    return '127.0.0.1';
+  }
+
+  get port(): number {
+    return (this.#server.address() as AddressInfo).port;
+  }
+
+  static async start(seed: number): Promise<FuzzDevice> {
+    const server = createServer();
+    const device = new FuzzDevice(server, seed);
+    server.on('connection', (socket) => {
+      device.#sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => device.#sockets.delete(socket));
+      socket.on('data', (chunk: Buffer) => device.#answer(socket, chunk));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
+    return device;
+  }
+
+  close(): Promise<void> {
+    for (const s of this.#sockets) s.destroy();
+    return new Promise((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #random(): number {
+    // mulberry32: deterministic, so a failure can be replayed from its seed.
+    this.#seed = (this.#seed + 0x6d2b79f5) | 0;
+    let t = this.#seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  #bytes(n: number): number[] {
+    return Array.from({ length: n }, () => Math.floor(this.#random() * 256));
+  }
+
+  #answer(socket: Socket, request: Buffer): void {
+    if (request.length < 8) return;
+    this.requests += 1;
+    const mode = this.#random();
+    const fc = request.readUInt8(7);
+    if (mode < 0.15) {
+      socket.write(Buffer.from(this.#bytes(1 + Math.floor(this.#random() * 40))));
+      return;
+    }
+    if (mode < 0.2) return; // silence
+    // A framed reply with the right transaction and unit, the right function code (mostly), random body.
+    const body = this.#bytes(Math.floor(this.#random() * 30));
+    const code = this.#random() < 0.8 ? fc : this.#random() < 0.5 ? fc | 0x80 : Math.floor(this.#random() * 256);
+    if (fc === 43 && this.#random() < 0.5) body.unshift(0x0e, request.readUInt8(9));
+    const pdu = Buffer.from([code, ...body]);
+    const header = Buffer.alloc(7);
+    header.writeUInt16BE(request.readUInt16BE(0), 0);
+    header.writeUInt16BE(0, 2);
+    header.writeUInt16BE(pdu.length + 1, 4);
+    header.writeUInt8(request.readUInt8(6), 6);
+    socket.write(Buffer.concat([header, pdu]));
   }
 }
