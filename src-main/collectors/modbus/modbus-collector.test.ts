@@ -183,6 +183,24 @@ describe('ModbusCollector against the demo plant on 127.0.0.1', () => {
   });
 });
 
+describe('ModbusCollector.plan', () => {
+  it('estimates requests per target, needs no credentials, and warns about many unit ids or tight spacing', async () => {
+    const { ModbusCollector } = await import('./modbus-collector.js');
+    const { ModbusScopeOptions } = await import('../../../src-shared/api/discovery-protocols.js');
+    const { DISCOVERY_OT_DEFAULTS } = await import('../../../src-shared/api/discovery.js');
+    const collector = new ModbusCollector();
+    const plan = collector.plan(ModbusScopeOptions.parse({ protocol: 'modbus' }), { ...DISCOVERY_OT_DEFAULTS });
+    expect(plan).toMatchObject({ needsCredentials: false, fixedDurationMs: 0, warnings: [] });
+    expect(plan.requestsPerTarget).toBeGreaterThan(5);
+    const busy = collector.plan(ModbusScopeOptions.parse({ protocol: 'modbus', unitIds: [1, 2, 3], registerRanges: [{ table: 'holding_registers', start: 0, count: 1000 }] }), { ...DISCOVERY_OT_DEFAULTS, perHostIntervalMs: 10 });
+    expect(busy.requestsPerTarget).toBeGreaterThan(3 * plan.requestsPerTarget);
+    expect(busy.warnings.join(' ')).toMatch(/3 unit ids/);
+    expect(busy.warnings.join(' ')).toMatch(/only 10 ms apart/);
+    expect(collector.serialisePerAddress).toBe(true);
+    expect(collector.defaultPorts).toEqual([502]);
+  });
+});
+
 describe('demo Modbus plant', () => {
   it('listens on loopback only', async () => {
     const { startDemoModbusPlant } = await import('./demo/demo-modbus-plant.js');

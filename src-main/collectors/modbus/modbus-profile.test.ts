@@ -106,18 +106,20 @@ describe('Modbus register-map profiles', () => {
       await writeFile(join(dir, 'modbus-profiles', 'c-string-length.json'), JSON.stringify({ ...USER_PROFILE, id: 'no-length', fields: [{ field: 'serial', address: 1, type: 'string' }] }));
       await writeFile(join(dir, 'modbus-profiles', 'd-bad-regex.json'), JSON.stringify({ ...USER_PROFILE, id: 'bad-regex', match: { vendor: '([' } }));
       await writeFile(join(dir, 'modbus-profiles', 'e-good.json'), JSON.stringify(USER_PROFILE));
+      await writeFile(join(dir, 'modbus-profiles', 'f-typo.json'), JSON.stringify({ ...USER_PROFILE, id: 'typo', snapshots: [] }));
       const loaded = await loadModbusProfiles(dir);
-      expect(loaded.warnings).toHaveLength(4);
+      expect(loaded.warnings).toHaveLength(5);
       expect(loaded.warnings[0]).toMatch(/modbus-profiles\/a-bad-type\.json.*field "values\.0\.type"/);
       expect(loaded.warnings[1]).toMatch(/modbus-profiles\/b-not-json\.json.*not valid JSON/);
       expect(loaded.warnings[2]).toMatch(/modbus-profiles\/c-string-length\.json.*field "fields\.0\.registers".*needs "registers"/);
       expect(loaded.warnings[3]).toMatch(/modbus-profiles\/d-bad-regex\.json.*field "match\.vendor".*regular expression/);
+      expect(loaded.warnings[4]).toMatch(/modbus-profiles\/f-typo\.json.*field "snapshots"/);
       expect(loaded.profiles.map((p) => p.id)).toContain('site-wago-pfc');
       expect(loaded.profiles.map((p) => p.id)).not.toContain('bad-type');
 
       const { outcome, warnings } = await probeOnce(device('plc2'), { unitIds: [1], profiles: ['auto', 'no-such-profile'] }, { dataDir: dir });
-      expect(warnings).toHaveLength(5);
-      expect(warnings[4]).toContain('"no-such-profile"');
+      expect(warnings).toHaveLength(6);
+      expect(warnings[5]).toContain('"no-such-profile"');
       expect(outcome.status).toBe('found');
       expect(outcome.observations[0]?.tags.modbus_profiles).toBe('site-wago-pfc');
     } finally {

@@ -133,7 +133,9 @@ export async function loadModbusProfiles(dataDir: string): Promise<LoadedProfile
       const parsed = ModbusProfile.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+        // An unknown key is reported on its parent: name the key itself.
+        const path = [...(issue?.path ?? []), ...(issue?.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])];
+        const field = path.length > 0 ? path.join('.') : '(top level)';
         warnings.push(`Modbus profile ${where} is ignored: field "${field}": ${issue?.message ?? 'invalid'}`);
         continue;
       }
