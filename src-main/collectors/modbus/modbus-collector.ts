@@ -4,22 +4,22 @@
 // connection and the safety guard, each configured unit id — and no other — is asked for its
 // identification, SunSpec models, profile registers and register snapshot. One observation per
 // answering unit, the target's first configured unit first.
-import type { DiscoverySettings } from '../../../src-shared/api/discovery.js';
+import type { DiscoveryHostStatus, DiscoverySettings } from '../../../src-shared/api/discovery.js';
 import type { ModbusScopeOptions } from '../../../src-shared/api/discovery-protocols.js';
-import type { DiscoveryHostStatus } from '../../../src-shared/api/discovery.js';
 import type { ObservationInput } from '../../../src-shared/model/observation.js';
 import type { Collector, CollectorFailure, CollectorOutcome, CollectorPlan, CollectorRunContext, CollectorSession } from '../collector.js';
 import { DEFAULT_BREAKER_THRESHOLD } from '../sweep/device-channel.js';
 import type { SweepTarget } from '../sweep/target-plan.js';
-import { isModbusError } from './modbus-error.js';
-import { loadModbusProfiles, unknownProfileIds, type ModbusProfile } from './modbus-profile.js';
+import { isModbusError, type ModbusErrorReason } from './modbus-error.js';
+import { loadModbusProfiles, unknownProfileIds, USER_PROFILE_DIR, type ModbusProfile } from './modbus-profile.js';
 import { modbusNativeKey, normaliseModbusUnit } from './modbus-normaliser.js';
 import { ModbusSafetyGuard } from './modbus-safety-guard.js';
 import { readModbusUnit, toFailure, type ModbusUnitRecord } from './modbus-unit-reader.js';
 
 export const DEFAULT_MODBUS_PORT = 502;
 
-const STATUS_FOR_REASON: Record<string, DiscoveryHostStatus> = {
+const STATUS_FOR_REASON: Record<ModbusErrorReason | 'out_of_scope', DiscoveryHostStatus> = {
+  out_of_scope: 'out_of_scope',
   timeout: 'timeout',
   no_response: 'no_response',
   malformed: 'malformed',
@@ -27,9 +27,14 @@ const STATUS_FOR_REASON: Record<string, DiscoveryHostStatus> = {
   limit: 'limit',
   breaker_open: 'malformed',
   refused: 'malformed',
-  exception: 'malformed',
+  // Only reached when no unit answered: e.g. a gateway with nothing behind the configured ids.
+  exception: 'no_response',
   cancelled: 'cancelled',
 };
+
+function statusFor(reason: string, fallback: DiscoveryHostStatus): DiscoveryHostStatus {
+  return (STATUS_FOR_REASON as Record<string, DiscoveryHostStatus | undefined>)[reason] ?? fallback;
+}
 
 export class ModbusCollector implements Collector<'modbus'> {
   readonly protocol = 'modbus' as const;
@@ -51,7 +56,7 @@ export class ModbusCollector implements Collector<'modbus'> {
   async open(context: CollectorRunContext<'modbus'>): Promise<CollectorSession> {
     const loaded = await loadModbusProfiles(context.dataDir);
     const unknown = unknownProfileIds(loaded.profiles, context.options.profiles);
-    const warnings = [...loaded.warnings, ...unknown.map((id) => `Modbus profile "${id}" named in the scope does not exist (shipped or in ${'modbus-profiles/'})`)];
+    const warnings = [...loaded.warnings, ...unknown.map((id) => `Modbus profile "${id}" named in the scope is neither shipped nor in ${USER_PROFILE_DIR}/ of the data directory`)];
     return new ModbusSession(context, loaded.profiles, warnings);
   }
 }
@@ -109,7 +114,7 @@ class ModbusSession implements CollectorSession {
       } catch (error) {
         const failure = toFailure(error, 'connect');
         failures.push(failure);
-        return finish(STATUS_FOR_REASON[failure.reason] ?? 'network', 0);
+        return finish(statusFor(failure.reason, 'network'), 0);
       }
       for (const unitId of ctx.options.unitIds) {
         if (signal.aborted) break;
@@ -145,11 +150,11 @@ class ModbusSession implements CollectorSession {
     if (answering.length > 0) {
       // A device that answered, but with frames that do not parse, is marked as such; what it did send is kept.
       const hostile = failures.find((f) => f.reason === 'malformed' || f.reason === 'limit');
-      return finish(hostile ? (STATUS_FOR_REASON[hostile.reason] ?? 'malformed') : 'found', guard.requestCount);
+      return finish(hostile ? statusFor(hostile.reason, 'malformed') : 'found', guard.requestCount);
     }
     const first = failures[0];
     if (!first) failures.push({ reason: 'no_response', detail: 'no configured unit id answered' });
-    return finish(first ? (STATUS_FOR_REASON[first.reason] ?? 'no_response') : 'no_response', guard.requestCount);
+    return finish(first ? statusFor(first.reason, 'no_response') : 'no_response', guard.requestCount);
   }
 
   async dispose(): Promise<void> {
