@@ -110,6 +110,13 @@ describe('ModbusCollector against the demo plant on 127.0.0.1', () => {
     expect(proxy.openConnections).toBe(0);
   });
 
+  it('reports a gateway with nothing behind the configured unit ids as no response', async () => {
+    const { outcome } = await probeOnce(device('gateway1'), { unitIds: [5, 6] });
+    expect(outcome.status).toBe('no_response');
+    expect(outcome.observations).toEqual([]);
+    expect(outcome.failures.map((f) => f.section)).toEqual(['unit 5 identification', 'unit 6 identification']);
+  });
+
   it('asks only the configured unit ids', async () => {
     const proxy = await proxyTo('gateway1');
     const { outcome } = await probeOnce(proxy, { unitIds: [2] });
