@@ -125,6 +125,8 @@ class ModbusSession implements CollectorSession {
           failures.push({ reason: 'breaker_open', detail: `stopped talking to ${target.host}:${target.port} after repeated failures; remaining unit ids were not asked` });
           break;
         }
+        // One connection per device per run: once it is gone, the remaining unit ids are not asked.
+        if (!guard.connectionUsable) break;
       }
     } catch (error) {
       if (!(isModbusError(error) && error.reason === 'cancelled') && !signal.aborted) {

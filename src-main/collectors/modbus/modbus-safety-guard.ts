@@ -88,6 +88,11 @@ export class ModbusSafetyGuard {
     return this.#channel.breakerOpen;
   }
 
+  /** False once the device closed the connection or broke its framing: nothing more can be asked. */
+  get connectionUsable(): boolean {
+    return this.#connection?.isUsable ?? false;
+  }
+
   /** Whether the unit answered anything in this run (an exception reply is an answer). */
   answered(unitId: number): boolean {
     return this.#answeredUnits.has(unitId);
