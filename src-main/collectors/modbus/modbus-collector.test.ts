@@ -3,8 +3,14 @@ import type { DemoModbusPlant, DemoModbusPlantDevice } from './demo/demo-modbus-
 import { demoModiconPlc } from './demo/demo-modbus-devices.js';
 import { probeOnce, RecordingProxy, startTestPlant } from './test-support.js';
 
+/** TCP sockets and servers still referenced by the process (for "nothing left open" checks). */
+function openTcpHandles(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'TCPWrap' || r === 'TCPServerWrap').length;
+}
+
 describe('ModbusCollector against the demo plant on 127.0.0.1', () => {
   let plant: DemoModbusPlant;
+  let tcpBefore = 0;
   const proxies: RecordingProxy[] = [];
   const device = (name: string): DemoModbusPlantDevice => {
     const d = plant.devices.find((x) => x.name === name);
@@ -19,11 +25,15 @@ describe('ModbusCollector against the demo plant on 127.0.0.1', () => {
   };
 
   beforeAll(async () => {
+    tcpBefore = openTcpHandles();
     plant = await startTestPlant();
   });
   afterAll(async () => {
     await Promise.all(proxies.map((p) => p.close()));
     await plant.close();
+    await new Promise((r) => setTimeout(r, 50));
+    // Every connection the collector opened was closed, and so was every demo server.
+    expect(openTcpHandles()).toBe(tcpBefore);
   });
 
   it('reads a Modicon-like PLC: Device Identification (basic, regular, extended) and the shipped profile’s serial', async () => {
