@@ -5,7 +5,7 @@ import { probeOnce, RecordingProxy, startTestPlant } from './test-support.js';
 
 /** TCP sockets and servers still referenced by the process (for "nothing left open" checks). */
 function openTcpHandles(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === 'TCPWrap' || r === 'TCPServerWrap').length;
+  return process.getActiveResourcesInfo().filter((r) => r.startsWith('TCP')).length;
 }
 
 describe('ModbusCollector against the demo plant on 127.0.0.1', () => {
