@@ -114,6 +114,8 @@ export interface CollectorPlan {
 }
 
 export interface CollectorSession {
+  /** Things the operator should know that only opening the session revealed (e.g. a bad Modbus profile file). */
+  readonly warnings?: readonly string[];
   probe(target: SweepTarget, signal: AbortSignal): Promise<CollectorOutcome>;
   /** Closes every socket the session opened; after it resolves nothing more is sent. */
   dispose(): Promise<void>;

@@ -37,7 +37,14 @@ export class PacedRequestGate implements RequestGate {
     // Reserve the slot before waiting, so two callers for one host queue behind each other.
     this.#nextSlot.set(hostKey, slot + this.#perHostIntervalMs);
     if (slot > now) await this.#timing.sleep(slot - now, signal);
+    // Timers run on a millisecond loop clock and may fire a little before the monotonic slot:
+    // wait out the rest (a few rounds at most), so the spacing is never short.
+    for (let round = 0; round < 3 && this.#timing.nowMs() < slot; round++) await this.#timing.sleep(Math.ceil(slot - this.#timing.nowMs()), signal);
     await this.#bucket.take(signal);
+    // Timers fire late on a busy machine (and the rate bucket may add a wait): count the spacing
+    // from when this request really goes, so the next one is never closer than the interval.
+    const goes = this.#timing.nowMs();
+    if (goes > slot) this.#nextSlot.set(hostKey, Math.max(this.#nextSlot.get(hostKey) ?? 0, goes + this.#perHostIntervalMs));
   }
 
   release(hostKey: string): void {
