@@ -214,6 +214,7 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
   let relationsWritten = 0;
   let error: RunError | null = null;
   let session: CollectorSession | null = null;
+  let sessionWarnings: readonly string[] = [];
   try {
     emit('sweeping', true);
     const context: CollectorRunContext = {
@@ -235,6 +236,8 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
     // The registry maps each protocol to its own collector, so the options fit it.
     const opened = await (deps.collector.open as (context: CollectorRunContext) => Promise<CollectorSession>)(context);
     session = opened;
+    // What the session could not use (a bad Modbus profile file, ...) is kept with the run's audit event.
+    sessionWarnings = opened.warnings ?? [];
     const probe: SweepProbe<CollectorOutcome> = (target, signal) => opened.probe(target, signal);
     const report = await runSweep(job.targets, deps.collector.serialisePerAddress ? serialisedPerAddress(probe) : probe, {
       concurrency: s.concurrency,
@@ -302,7 +305,7 @@ export async function executeDiscoveryRun(job: DiscoveryRunJob, deps: DiscoveryR
       targetType: 'run',
       targetId: job.runId,
       before: null,
-      after: { scopeId: scope.id, scope: scope.name, protocol: scope.protocol, status, counts, byStatus, notProbed, relationsWritten },
+      after: { scopeId: scope.id, scope: scope.name, protocol: scope.protocol, status, counts, byStatus, notProbed, relationsWritten, warnings: sessionWarnings },
       correlationId: job.correlationId,
     });
   });
