@@ -11,8 +11,6 @@ import type { DemoValue } from './demo-bacnet-objects.js';
 
 export { apdu, npdu, services };
 
-const NPDU_EXPECTING_REPLY = 0x04;
-
 export interface RoutedSource {
   net: number;
   adr: number[];
@@ -27,7 +25,7 @@ function finish(b: EncodeBuffer, func: number = BVLC.ORIGINAL_UNICAST_NPDU): Buf
   return Buffer.from(b.buffer.subarray(0, b.offset));
 }
 
-export function encodeRoutedIAm(source: RoutedSource, instance: number, vendorId: number): Buffer {
+export function encodeRoutedIAm(source: RoutedSource | undefined, instance: number, vendorId: number): Buffer {
   const b = buffer();
   npdu.encode(b, 0, undefined, source);
   apdu.encodeUnconfirmedServiceRequest(b, 0x10, 0);
@@ -35,7 +33,7 @@ export function encodeRoutedIAm(source: RoutedSource, instance: number, vendorId
   return finish(b);
 }
 
-export function encodeRoutedReadPropertyAck(source: RoutedSource, invokeId: number, objectId: { type: number; instance: number }, property: { id: number; index: number }, values: DemoValue[]): Buffer {
+export function encodeRoutedReadPropertyAck(source: RoutedSource | undefined, invokeId: number, objectId: { type: number; instance: number }, property: { id: number; index: number }, values: DemoValue[]): Buffer {
   const b = buffer();
   npdu.encode(b, 0, undefined, source);
   apdu.encodeComplexAck(b, 0x30, 12, invokeId);
@@ -51,7 +49,7 @@ export function encodeRoutedReadPropertyMultipleAck(source: RoutedSource, invoke
   return finish(b);
 }
 
-export function encodeRoutedError(source: RoutedSource, service: number, invokeId: number, errorClass: number, errorCode: number): Buffer {
+export function encodeRoutedError(source: RoutedSource | undefined, service: number, invokeId: number, errorClass: number, errorCode: number): Buffer {
   const b = buffer();
   npdu.encode(b, 0, undefined, source);
   apdu.encodeError(b, 0x50, service, invokeId);
@@ -75,4 +73,3 @@ export function forwardedNpdu(npduBytes: Buffer, origin: string): Buffer {
   return Buffer.concat([header, npduBytes]);
 }
 
-export { NPDU_EXPECTING_REPLY };
