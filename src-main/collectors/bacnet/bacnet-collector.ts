@@ -131,7 +131,7 @@ class BacnetSession implements CollectorSession {
       flooded = collected.flooded;
     } catch (error) {
       const info = classifyBacnetError(error);
-      if (info.reason === 'cancelled') return this.#cancelled(failures, finish);
+      if (info.reason === 'cancelled' || signal.aborted) return this.#cancelled(failures, finish);
       failures.push(toCollectorFailure(error, 'who-is', `Who-Is to ${targetAddress}`));
       return finish(STATUS_FOR_REASON[info.reason] ?? 'network');
     }

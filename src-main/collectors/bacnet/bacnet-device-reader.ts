@@ -142,7 +142,6 @@ export async function readBacnetDevice(guard: BacnetSafetyGuard, channel: Bacnet
       const value = scalar(values);
       if (value !== undefined) record.properties[key] = value;
     }
-    if (Object.keys(record.properties).length === 0) record.identificationFailed = true;
 
     // --- object list ---------------------------------------------------------------------------
     if (!options.browseObjects) return record;
@@ -178,6 +177,8 @@ export async function readBacnetDevice(guard: BacnetSafetyGuard, channel: Bacnet
     }
   } catch (error) {
     if (!(error instanceof Stop)) throw error;
+  } finally {
+    record.identificationFailed = Object.keys(record.properties).length === 0;
   }
   return record;
 }

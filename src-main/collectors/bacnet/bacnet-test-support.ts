@@ -45,7 +45,7 @@ export type HostileMode =
   | 'reject' // Reject for every request
   | 'abort' // Abort for every request
   | 'silent' // I-Am, then nothing
-  | 'flood'; // answers Who-Is with `floodCount` I-Ams of different instances
+  | 'flood'; // answers Who-Is with `floodCount` I-Ams of different instances (and Error to reads)
 
 export interface HostileDeviceOptions {
   host: string;
@@ -137,6 +137,7 @@ export class HostileBacnetDevice {
         return send(Buffer.from([0x81, 0x0a, 0x00, 0x0d, 0x01, 0x00, 0x3c, invokeId, 0x00, 0x01, a.service ?? 12, 0x0c, 0x02]));
       }
       case 'error':
+      case 'flood':
         return send(encodeRoutedError(undefined, a.service ?? 12, invokeId, 0, 0));
       case 'reject':
         return send(Buffer.from([0x81, 0x0a, 0x00, 0x09, 0x01, 0x00, 0x60, invokeId, 0x09]));
