@@ -65,7 +65,12 @@ export class BacnetCollector implements Collector<'bacnet'> {
       limits: { timeoutMs: settings.timeoutMs, retries: settings.retries, backoff: settings.backoff, breakerThreshold: DEFAULT_BREAKER_THRESHOLD },
     });
     const session = new BacnetSession(context, guard);
-    if (options.bbmd) await session.register();
+    try {
+      if (options.bbmd) await session.register();
+    } catch (error) {
+      await guard.close();
+      throw error;
+    }
     return session;
   }
 }

@@ -8,7 +8,7 @@
 // outstanding request at a time, the run's gate (spacing, global rate), timeout, retries, breaker.
 import type { BACNetReadAccessSpecification, DecodeAcknowledgeMultipleResult, DecodeAcknowledgeSingleResult, IAMResult, BACnetMessageHeader } from '@bacnet-js/client';
 import type { RequestRecorder } from '../request-recorder.js';
-import { DEFAULT_BREAKER_THRESHOLD, DeviceChannel, type DeviceChannelLimits } from '../sweep/device-channel.js';
+import { DeviceChannel, type DeviceChannelLimits } from '../sweep/device-channel.js';
 import type { RequestGate } from '../sweep/request-gate.js';
 import type { Timing } from '../sweep/timing.js';
 import { isProtocolReply } from './bacnet-error.js';

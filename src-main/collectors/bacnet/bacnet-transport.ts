@@ -17,6 +17,7 @@ import type { Timing } from '../sweep/timing.js';
 import { BVLC, innerServiceName, PDU, readBacnetDatagram, type BacnetDatagram } from './bacnet-wire.js';
 
 export const BACNET_PORT = 47808;
+const RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
 
 /** Services the guard lets onto the wire (DeviceChannel names and wire names are the same). */
 export const BACNET_ALLOWED_SERVICES = [
@@ -79,6 +80,13 @@ export class GuardedBacnetTransport extends EventEmitter {
       this.#socket.once('listening', () => {
         this.#socket.off('error', onError);
         this.#socket.on('error', (error) => this.#emitSafely('error', error));
+        // Many devices answering one Who-Is round at once overflow the default receive buffer and
+        // their replies are lost to the kernel (the OS caps this at its own maximum).
+        try {
+          this.#socket.setRecvBufferSize(RECEIVE_BUFFER_BYTES);
+        } catch {
+          // keep the default
+        }
         const a = this.#socket.address();
         resolve({ address: a.address, port: a.port });
         this.#emitSafely('listening', { address: a.address, port: a.port });
