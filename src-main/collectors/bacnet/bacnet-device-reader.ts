@@ -144,7 +144,8 @@ export async function readBacnetDevice(guard: BacnetSafetyGuard, channel: Bacnet
     }
 
     // --- object list ---------------------------------------------------------------------------
-    if (!options.browseObjects) return record;
+    // A device that would not say even its name is not browsed: it is broken or hostile.
+    if (!options.browseObjects || Object.keys(record.properties).length === 0) return record;
     const ids = await readObjectList(record, maxApdu, options.maxObjects, { rp, rpm, deviceId });
     if (!ids) return record;
     const objects = ids.filter((id) => !(id.type === DEVICE_OBJECT_TYPE && id.instance === iAm.instance));
