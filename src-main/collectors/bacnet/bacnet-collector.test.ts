@@ -122,6 +122,19 @@ describe('BACnet collector on the demo plant', () => {
   });
 });
 
+describe('BACnet plan', () => {
+  it('counts the I-Am wait as fixed time and bounds the requests per device', () => {
+    const ctx = bacnetTestContext({ instanceRanges: [{ low: 0, high: 10 }, { low: 20, high: 30 }], networks: [5], maxObjects: 80, bbmd: { host: '127.0.0.9' } });
+    const plan = collector.plan(ctx.options, ctx.settings);
+    expect(plan.fixedDurationMs).toBe(400);
+    expect(plan.needsCredentials).toBe(false);
+    // 4 Who-Is, 1 RPM of the Device object, 2 object-list reads, 2 list batches, 10 object batches.
+    expect(plan.requestsPerTarget).toBe(4 + 1 + 2 + 2 + 10);
+    expect(plan.warnings.join(' ')).toContain('BBMD 127.0.0.9:47808');
+    expect(collector.plan({ ...ctx.options, browseObjects: false, networks: [], bbmd: null, instanceRanges: [{ low: 0, high: 4194303 }] }, ctx.settings).requestsPerTarget).toBe(2);
+  });
+});
+
 describe('BACnet collector with a BBMD', () => {
   it('registers as a foreign device, broadcasts Who-Is through the BBMD and reads what answered', async () => {
     const remote = await DemoBacnetDevice.start({ host: '127.0.11.21', port: 0, spec: demoVavController(7001, 'VAV-REMOTE') });
