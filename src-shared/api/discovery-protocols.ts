@@ -49,8 +49,10 @@ export const BacnetScopeOptions = z.object({
     .default([{ low: 0, high: 4_194_303 }]),
   /** How long to collect I-Am replies after each Who-Is. */
   iAmWaitMs: Int.min(200).max(60_000).default(3000),
-  /** Local UDP port the collector binds (BACnet/IP's 47808 is often taken by a local stack). */
-  localPort: Int.min(1024).max(65535).default(47809),
+  /** Local UDP port the collector binds (BACnet/IP's 47808 is often taken by a local stack); 0 = any free port. */
+  localPort: Int.refine((p) => p === 0 || (p >= 1024 && p <= 65535), 'a local port is 0 (any free port) or 1024-65535').default(47809),
+  /** Local IPv4 address the collector binds ('0.0.0.0' = every interface; pick one NIC on a multi-homed laptop). */
+  localAddress: z.ipv4().default('0.0.0.0'),
   /** Remote networks (DNET) to reach through routers; empty = the local network only. */
   networks: z.array(Int.min(1).max(65534)).max(64).default([]),
   /** Register as a foreign device with this BBMD to reach a routed IP network. */
@@ -59,6 +61,8 @@ export const BacnetScopeOptions = z.object({
   browseObjects: z.boolean().default(true),
   /** Objects read per device at most (a safety limit). */
   maxObjects: Int.min(1).max(100_000).default(5000),
+  /** Devices read through one target at most (a safety limit against an I-Am flood). */
+  maxDevicesPerTarget: Int.min(1).max(10_000).default(1000),
 });
 export type BacnetScopeOptions = z.infer<typeof BacnetScopeOptions>;
 
