@@ -2,6 +2,7 @@
 // discovery service (which never constructs a collector itself). Adding a protocol is one line here
 // plus its folder under src-main/collectors/<protocol>/ (docs/collectors.md).
 import type { CollectorRegistry } from '../collectors/collector.js';
+import { BacnetCollector } from '../collectors/bacnet/bacnet-collector.js';
 import { ModbusCollector } from '../collectors/modbus/modbus-collector.js';
 import { SnmpCollector } from '../collectors/snmp/snmp-collector.js';
 import { systemTiming, type Timing } from '../collectors/sweep/timing.js';
@@ -15,5 +16,6 @@ export function createCollectorRegistry(deps: CollectorRegistryDeps = {}): Colle
   return {
     snmp: new SnmpCollector({ timing }),
     modbus: new ModbusCollector(),
+    bacnet: new BacnetCollector(),
   };
 }
