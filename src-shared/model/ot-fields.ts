@@ -45,7 +45,8 @@ export function parsePurdueLevel(value: FieldValue | undefined): PurdueLevel | n
   if (value === null || value === undefined || typeof value === 'boolean') return null;
   const text = String(value).trim().toLowerCase();
   if (text === 'dmz' || text === 'idmz' || text === 'industrial dmz') return '3.5';
-  const m = /^(?:l|level)?[\s_-]*([0-9](?:[.,]5|[.,]0)?)$/.exec(text);
+  // A separator only after the prefix ("level-4"): "-1" is a negative number, not level 1.
+  const m = /^(?:(?:l|level)[\s_-]*)?([0-9](?:[.,]5|[.,]0)?)$/.exec(text);
   if (!m) return null;
   const canonical = (m[1] as string).replace(',', '.').replace(/\.0$/, '');
   return (PURDUE_LEVELS as readonly string[]).includes(canonical) ? (canonical as PurdueLevel) : null;
