@@ -146,3 +146,21 @@ describe('manual OT assets', () => {
     expect((bad as ApiError).message).toBe('purdue_level: expected a Purdue level: one of 0, 1, 2, 3, 3.5, 4, 5 (also written L2, Level 3.5 or DMZ), got "2.5".');
   });
 });
+
+describe('manual OT assets over time', () => {
+  it('are never marked stale for not being seen, while a seed-only asset is', async () => {
+    let nowMs = Date.parse('2026-06-01T00:00:00.000Z');
+    const t = await startTestAppCore({ now: () => new Date(nowMs), scheduler: false });
+    try {
+      const relay = await t.call('ot.assets.create', { class: 'unknown', name: 'Safety relay K12', criticality: 'critical' });
+      const run = await t.importFile(examplePath('ot-seed-list.csv'), { kind: 'ot_seed', network: 'plant-a' });
+      expect(run.status).toBe('succeeded');
+      nowMs += 400 * 86_400_000;
+      await t.core.staleness.sweep();
+      expect((await t.call('assets.get', { id: relay.summary.id })).summary.status).toBe('active');
+      expect((await assetNamed(t, 'PLC-101')).summary.status).toBe('stale');
+    } finally {
+      await t.close();
+    }
+  });
+});
