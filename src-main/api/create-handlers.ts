@@ -11,6 +11,7 @@ import type { DiscoveryService } from '../services/discovery/discovery-service.j
 import type { ExportService } from '../services/exports/export-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
+import type { OtService } from '../services/ot/ot-service.js';
 import type { ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
 import type { SoftwareService } from '../services/software/software-service.js';
 import type { SystemService } from '../services/system-service.js';
@@ -30,6 +31,7 @@ export interface HandlerServices {
   bulk: BulkChangeService;
   software: SoftwareService;
   dashboard: DashboardService;
+  ot: OtService;
 }
 
 function by(ctx: CallContext) {
@@ -130,5 +132,7 @@ export function createHandlers(s: HandlerServices): Handlers {
     'software.list': (input) => s.software.list(input),
     'software.export': (input) => s.software.exportCsv(input),
     'dashboard.get': (input) => s.dashboard.summary(input),
+    'ot.seeds.targets': (input) => s.ot.seedTargets(input),
+    'ot.assets.create': (input, ctx) => s.ot.createAsset(input, by(ctx)),
   };
 }

@@ -29,6 +29,7 @@ import { createExportService, type ExportService } from '../services/exports/exp
 import { createFsUploadStore } from '../services/fs-upload-store.js';
 import { createImportService, type ImportService, type ImportWorkerLauncher } from '../services/imports/import-service.js';
 import { createInventoryService, type InventoryService } from '../services/inventory-service.js';
+import { createOtService } from '../services/ot/ot-service.js';
 import { createBulkChangeService, type BulkChangeService } from '../services/bulk/bulk-change-service.js';
 import { createSavedViewsService, type SavedViewsService } from '../services/saved-views-service.js';
 import { createReconciliationService, type ReconciliationService } from '../services/reconciliation/reconciliation-service.js';
@@ -165,7 +166,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
   const software = createSoftwareService({ db, now });
   const dashboard = createDashboardService({ db, now });
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard }), {
+  const ot = createOtService({ db, events, writes, writer, now, newId });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard, ot }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

@@ -349,7 +349,7 @@ export function createGoldenRecordStore(db: Database, sources: SourceDirectory) 
         if (keep.has(old.id)) continue;
         const members = (previousMembers.get(old.id) ?? []).map((id) => closureRecords.get(id)).filter((r): r is LoadedRecord => r !== undefined);
         // The same member that names an asset (asset-id.ts): the smallest, a person's edit record last.
-        const manual = (r: LoadedRecord) => (r.prepared.sourced.sourceKind === 'manual' ? 1 : 0);
+        const manual = (r: LoadedRecord) => (r.prepared.sourced.sourceKind === 'manual' || r.prepared.sourced.sourceKind === 'ot_manual' ? 1 : 0);
         members.sort((a, b) => manual(a) - manual(b) || (a.prepared.key < b.prepared.key ? -1 : 1));
         const successor = members[0] ? outcome.assetOfRecord.get(members[0].row.id) : undefined;
         const oldBody = decodeAssetBody(old.body);

@@ -21,7 +21,7 @@ export function sweepStaleAssets(db: Database, config: ReconcileConfig, now: Dat
   const oldest = cutoffs.reduce((a, b) => (a < b ? a : b));
   const toStale = db.prepare(
     `UPDATE assets SET status = 'stale' WHERE last_seen < ? AND +status = 'active' AND last_seen < ${caseSql}
-       AND EXISTS (SELECT 1 FROM records r JOIN sources s ON s.seq = r.source_seq WHERE r.asset_id = assets.id AND s.kind <> 'manual')`,
+       AND EXISTS (SELECT 1 FROM records r JOIN sources s ON s.seq = r.source_seq WHERE r.asset_id = assets.id AND s.kind NOT IN ('manual', 'ot_manual'))`,
   );
   const toActive = db.prepare(`UPDATE assets SET status = 'active' WHERE last_seen >= ? AND +status = 'stale' AND last_seen >= ${caseSql}`);
   const addCount = db.prepare('INSERT INTO asset_counts (dimension, value, count) VALUES (?, ?, ?) ON CONFLICT (dimension, value) DO UPDATE SET count = count + excluded.count');

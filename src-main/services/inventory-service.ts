@@ -1,7 +1,7 @@
 // Inventory use cases: browse and inspect assets, and the edits a person makes by hand (manual
 // fields, tags, lifecycle). Every edit commits together with its audit event, then publishes.
 import { ApiError, type ApiParsedInput, type AssetDetail, type AssetPage, type AssetSummaryCounts, type Lifecycle, type Tag } from '../../src-shared/api/index.js';
-import { isInternalTagKey, type AssetFieldName, type FieldValue, type ObservationInput } from '../../src-shared/model/index.js';
+import { isInternalTagKey, normaliseOtFieldValue, type AssetFieldName, type FieldValue, type ObservationInput } from '../../src-shared/model/index.js';
 import { appendAuditEvent, listAuditEvents } from '../db/audit-log.js';
 import type { Database } from '../db/database.js';
 import { assetRowId, getAssetDetail, getAssetRow, getLifecycle, getTags, summariseAssets } from '../db/inventory-queries.js';
@@ -46,7 +46,11 @@ function cleanFields(fields: Partial<Record<AssetFieldName, FieldValue>>): Obser
   const out: ObservationInput['fields'] = {};
   for (const [key, value] of Object.entries(fields) as [AssetFieldName, FieldValue | undefined][]) {
     if (value === undefined || value === null) continue;
-    out[key] = typeof value === 'string' ? value.trim() : value;
+    const trimmed = typeof value === 'string' ? value.trim() : value;
+    // OT value lists (Purdue level, criticality) are stored in one spelling, whoever types them.
+    const checked = trimmed === '' ? { value: trimmed } : normaliseOtFieldValue(key, trimmed);
+    if ('problem' in checked) throw new ApiError('bad_request', `${key}: ${checked.problem}.`, [{ path: `fields.${key}`, message: checked.problem }]);
+    out[key] = checked.value;
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // goes to main first; the cache takes main's answer, then the history is refreshed.
 import type { AuditEvent } from '../../src-shared/api/audit.js';
 import type { AssetDetail, Lifecycle, Tag } from '../../src-shared/api/inventory.js';
+import type { OtAssetInput } from '../../src-shared/api/ot.js';
 import type { AssetClass } from '../../src-shared/model/asset-classes.js';
 import type { AssetFieldName, FieldValue } from '../../src-shared/model/asset-fields.js';
 import { errorMessage } from '../lib/api-errors.js';
@@ -26,6 +27,8 @@ export interface AssetSlice {
   saveAssetLifecycle(id: string, lifecycle: Lifecycle): Promise<string | null>;
   updateAssetFields(id: string, changes: { class?: AssetClass; fields: FieldChanges }): Promise<string | null>;
   createAsset(input: { class: AssetClass; fields: FieldChanges; tags: Tag[] }): Promise<{ id: string } | { error: string }>;
+  /** An OT asset no protocol can see (ot.assets.create), optionally behind a parent. */
+  createOtAsset(input: OtAssetInput): Promise<{ id: string } | { error: string }>;
   refreshCachedAssets(ids: readonly string[] | 'all'): void;
 }
 
@@ -113,6 +116,15 @@ export const createAssetSlice: SliceCreator<AssetSlice> = ({ set, get, client })
         return null;
       } catch (error) {
         return errorMessage(error);
+      }
+    },
+    async createOtAsset(input) {
+      try {
+        const detail = await client.call('ot.assets.create', input);
+        patch(detail.summary.id, { detail, error: null, loading: false });
+        return { id: detail.summary.id };
+      } catch (error) {
+        return { error: errorMessage(error) };
       }
     },
     async createAsset(input) {

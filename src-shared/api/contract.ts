@@ -7,6 +7,7 @@ import { dashboardCalls } from './dashboard.js';
 import { discoveryCalls } from './discovery.js';
 import { exportCalls } from './exports.js';
 import { inventoryCalls } from './inventory.js';
+import { otCalls } from './ot.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
 import { runsCalls } from './runs.js';
 import { savedViewCalls } from './saved-views.js';
@@ -26,6 +27,7 @@ export const apiCalls = {
   ...bulkChangeCalls,
   ...softwareCalls,
   ...dashboardCalls,
+  ...otCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

@@ -33,6 +33,15 @@ export const ASSET_FIELD_NAMES = [
   'modbus_unit',
   'sys_object_id',
   'uptime_seconds',
+  // Operational technology (OT): where a device sits in the plant and how much it matters
+  // (value lists and validation in ot-fields.ts).
+  'site',
+  'area',
+  'zone',
+  'conduit',
+  'purdue_level',
+  'criticality',
+  'process_function',
 ] as const;
 export type AssetFieldName = (typeof ASSET_FIELD_NAMES)[number];
 export type FieldValue = string | number | boolean | null;
@@ -71,6 +80,13 @@ export const ASSET_FIELD_LABELS: Record<AssetFieldName, string> = {
   modbus_unit: 'Modbus unit',
   sys_object_id: 'sysObjectID',
   uptime_seconds: 'Uptime (s)',
+  site: 'Site',
+  area: 'Area / cell',
+  zone: 'Zone (IEC 62443)',
+  conduit: 'Conduit (IEC 62443)',
+  purdue_level: 'Purdue level',
+  criticality: 'Criticality',
+  process_function: 'Process function',
 };
 
 export function isAssetFieldName(value: string): value is AssetFieldName {

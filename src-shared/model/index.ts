@@ -11,3 +11,5 @@ export * from './public-demo-secrets.js';
 export * from './example-import.js';
 export * from './internal-tags.js';
 export * from './silent-host.js';
+export * from './ot-fields.js';
+export * from './ot-protocols.js';

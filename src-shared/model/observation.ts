@@ -29,7 +29,8 @@ export interface ObservedSoftware {
 /** A reference to another thing by one of its identifiers (e.g. an LLDP neighbour by chassis MAC). */
 export interface ObservedRelation {
   type: RelationType;
-  target: { kind: 'mac' | 'hostname' | 'ip' | 'serial' | 'native_key' | 'sys_name'; value: string; network?: string };
+  /** `identity_key`: the value is an identity key as records are indexed by ("serial:…", "ip:plant-a/10.0.0.5"). */
+  target: { kind: 'mac' | 'hostname' | 'ip' | 'serial' | 'native_key' | 'sys_name' | 'identity_key'; value: string; network?: string };
   localPort?: string;
   remotePort?: string;
   confidence: number;

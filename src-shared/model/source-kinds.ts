@@ -4,6 +4,8 @@ export const SOURCE_KINDS = [
   'desktop_cache',
   'cloud_manual',
   'manual',
+  'ot_seed',
+  'ot_manual',
   'snmp',
   'modbus',
   'bacnet',
@@ -19,6 +21,8 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
   desktop_cache: 'Desktop inventory file',
   cloud_manual: 'Cloud instance file',
   manual: 'Manual entry',
+  ot_seed: 'OT seed list',
+  ot_manual: 'Manual OT entry',
   snmp: 'SNMP',
   modbus: 'Modbus TCP',
   bacnet: 'BACnet/IP',
@@ -29,7 +33,7 @@ export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
 };
 
 /** The file formats the import job understands. */
-export const IMPORT_KINDS = ['servers_cache', 'desktop_cache', 'cloud_manual'] as const;
+export const IMPORT_KINDS = ['servers_cache', 'desktop_cache', 'cloud_manual', 'ot_seed'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_FILE_FORMATS = ['json', 'csv'] as const;

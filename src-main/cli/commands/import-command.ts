@@ -1,4 +1,4 @@
-// `fieldwise import`: a servers, desktops or cloud-instances file into the inventory. The file is
+// `fieldwise import`: a servers, desktops, cloud-instances or OT seed-list file into the inventory. The file is
 // read and checked first (every problem reported), then written all at once — or not at all.
 import { InvalidArgumentError, type Command } from 'commander';
 import { IMPORT_FILE_FORMATS, IMPORT_KINDS, type ImportFileFormat, type ImportKind } from '../../../src-shared/model/source-kinds.js';
@@ -31,7 +31,7 @@ function columnMapping(value: string, previous: Record<string, string> | undefin
 export function registerImportCommand(program: Command, cli: CliContext): void {
   program
     .command('import')
-    .description('import a servers, desktops or cloud-instances file (JSON, NDJSON or CSV): checked first, then written all at once')
+    .description('import a servers, desktops, cloud-instances or OT seed-list file (JSON, NDJSON or CSV): checked first, then written all at once')
     .argument('<file>', 'the file to import')
     .requiredOption('--kind <kind>', `what the file holds: ${IMPORT_KINDS.join(', ')}`, choice(IMPORT_KINDS, 'import kind'))
     .option('--format <format>', `${IMPORT_FILE_FORMATS.join(' or ')} (default: from the file extension)`, choice(IMPORT_FILE_FORMATS, 'format'))

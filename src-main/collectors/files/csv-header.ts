@@ -4,7 +4,7 @@
 import type { ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { printable } from './csv-record-splitter.js';
 import { CSV_DELIMITERS, type CsvDelimiter } from './detect-csv-delimiter.js';
-import { CLOUD_REQUIRED_FIELDS, HOST_IDENTIFIER_FIELDS, IMPORT_COLUMNS, isImportColumn } from './import-columns.js';
+import { CLOUD_REQUIRED_FIELDS, HOST_IDENTIFIER_FIELDS, IMPORT_COLUMNS, isImportColumn, OT_SEED_REQUIRED_FIELDS } from './import-columns.js';
 import { ImportFileError } from './import-file-error.js';
 import { normaliseColumnName } from './normalise-column-name.js';
 import { suggestColumnMap } from './suggest-column-map.js';
@@ -74,6 +74,10 @@ function columnMapLookup(opts: ResolveCsvHeaderOptions): (written: string) => st
 }
 
 function missingColumns(kind: ImportKind, names: readonly (string | null)[]): { field: string; what: string } | null {
+  if (kind === 'ot_seed') {
+    if (names.includes('address')) return null;
+    return { field: 'address', what: 'no "address" column, which every seed entry needs (an IP, or IP:port)' };
+  }
   if (kind === 'cloud_manual') {
     const absent = CLOUD_REQUIRED_FIELDS.filter((column) => !names.includes(column));
     if (absent.length === 0) return null;
@@ -92,12 +96,12 @@ function missingColumnsError(cells: readonly string[], missing: { field: string;
   if (otherDelimiter !== undefined) {
     problem += `. The header was read as one column, but it contains "${printable(otherDelimiter)}": the file looks "${printable(otherDelimiter)}"-separated; choose that delimiter`;
   } else {
-    const required: readonly string[] = opts.kind === 'cloud_manual' ? CLOUD_REQUIRED_FIELDS : HOST_IDENTIFIER_FIELDS;
+    const required: readonly string[] = opts.kind === 'cloud_manual' ? CLOUD_REQUIRED_FIELDS : opts.kind === 'ot_seed' ? OT_SEED_REQUIRED_FIELDS : HOST_IDENTIFIER_FIELDS;
     const useful = Object.entries(suggestedColumnMap).filter(([, column]) => required.includes(column));
     if (useful.length > 0) {
       problem += `. A column map can fix this: ${useful.map(([from, to]) => `"${from}" → ${to}`).join(', ')}`;
     } else {
-      problem += opts.kind === 'cloud_manual' ? '; add the missing columns or map existing ones to them' : '; add at least one, or map an existing column to one of them';
+      problem += opts.kind === 'cloud_manual' || opts.kind === 'ot_seed' ? '; add the missing columns or map existing ones to them' : '; add at least one, or map an existing column to one of them';
     }
   }
   return new ImportFileError({

@@ -3,11 +3,13 @@
 // observation's raw row: exports carry extra columns, and refusing them would block imports.
 import type { ImportKind } from '../../../src-shared/model/source-kinds.js';
 import { parseInterfacesCell, parseIpListCell, parseSoftwareCell, parseTagsCell } from './csv-multi-value.js';
-import { CLOUD_COLUMNS, HOST_COLUMNS, IMPORT_COLUMNS } from './import-columns.js';
+import { CLOUD_COLUMNS, HOST_COLUMNS, IMPORT_COLUMNS, OT_SEED_COLUMNS } from './import-columns.js';
 
 const MULTI_VALUE_COLUMNS = new Set(['interfaces', 'software', 'tags', 'ips', 'macs', 'private_ips', 'public_ips']);
 const HOST_TEXT_COLUMNS = HOST_COLUMNS.filter((column) => !MULTI_VALUE_COLUMNS.has(column));
 const CLOUD_TEXT_COLUMNS = CLOUD_COLUMNS.filter((column) => !MULTI_VALUE_COLUMNS.has(column));
+// A seed's protocols cell ("modbus;opcua:4841") is kept as text: its schema splits and checks it.
+const OT_SEED_TEXT_COLUMNS = OT_SEED_COLUMNS.filter((column) => !MULTI_VALUE_COLUMNS.has(column));
 
 /** The columns each kind understands, in the order writers should use. */
 export const CSV_COLUMNS: Record<ImportKind, readonly string[]> = IMPORT_COLUMNS;
@@ -16,7 +18,7 @@ export type CsvRowResult = { record: Record<string, unknown> } | { field: string
 
 export function csvRowToRecord(kind: ImportKind, row: Readonly<Record<string, string | undefined>>): CsvRowResult {
   const record: Record<string, unknown> = {};
-  const textColumns = kind === 'cloud_manual' ? CLOUD_TEXT_COLUMNS : HOST_TEXT_COLUMNS;
+  const textColumns = kind === 'cloud_manual' ? CLOUD_TEXT_COLUMNS : kind === 'ot_seed' ? OT_SEED_TEXT_COLUMNS : HOST_TEXT_COLUMNS;
   for (const column of textColumns) {
     const cell = row[column];
     if (cell !== undefined && cell !== '') record[column] = cell;
@@ -27,6 +29,7 @@ export function csvRowToRecord(kind: ImportKind, row: Readonly<Record<string, st
     if ('badEntry' in parsed) return { field: 'tags', problem: `expected key=value pairs separated by ";", got "${parsed.badEntry}"` };
     record['tags'] = parsed.tags;
   }
+  if (kind === 'ot_seed') return { record };
   const lists = kind === 'cloud_manual' ? (['private_ips', 'public_ips'] as const) : (['ips', 'macs'] as const);
   for (const column of lists) {
     const cell = row[column];

@@ -49,11 +49,42 @@ export const CLOUD_COLUMNS = [
   'observed_at',
 ] as const;
 
+/** An OT seed list (docs/ot-seed-and-manual.md). */
+export const OT_SEED_COLUMNS = [
+  'id',
+  'address',
+  'protocols',
+  'name',
+  'class',
+  'vendor',
+  'model',
+  'serial',
+  'firmware',
+  'description',
+  'site',
+  'area',
+  'zone',
+  'conduit',
+  'purdue_level',
+  'criticality',
+  'process_function',
+  'modbus_unit',
+  'bacnet_device',
+  'opcua_endpoint',
+  'opcua_application_uri',
+  'tags',
+  'last_seen',
+] as const;
+
 export const IMPORT_COLUMNS: Record<ImportKind, readonly string[]> = {
   servers_cache: HOST_COLUMNS,
   desktop_cache: HOST_COLUMNS,
   cloud_manual: CLOUD_COLUMNS,
+  ot_seed: OT_SEED_COLUMNS,
 };
+
+/** Fields every OT seed entry needs. */
+export const OT_SEED_REQUIRED_FIELDS = ['address'] as const;
 
 /** Fields that can identify a host on their own; a host record needs at least one. */
 export const HOST_IDENTIFIER_FIELDS = ['id', 'hostname', 'fqdn', 'serial'] as const;
@@ -76,6 +107,9 @@ export const SINGLE_LINE_FIELDS: ReadonlySet<string> = new Set([
   'provider',
   'account',
   'instance_id',
+  'address',
+  'opcua_endpoint',
+  'opcua_application_uri',
 ]);
 
 export function isImportColumn(kind: ImportKind, name: string): boolean {

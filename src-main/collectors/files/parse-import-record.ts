@@ -11,6 +11,8 @@ import { hostRecordSchema, type HostRecord } from './host-record-schema.js';
 import { ImportFileError } from './import-file-error.js';
 import { formatPath } from './check-record-bounds.js';
 import { isPrivateIp } from './is-private-ip.js';
+import { otSeedObservation } from './ot-seed-observation.js';
+import { otSeedRecordSchema } from './ot-seed-record-schema.js';
 import { biosUuidOf, macOf, numberOf, tagsOf, textOf, timestampOf, toIsoUtc } from './record-field-schemas.js';
 
 export interface ImportRecordContext {
@@ -62,6 +64,10 @@ export function createRecordValidator(
     if (kind === 'cloud_manual') {
       const result = cloudInstanceRecordSchema.safeParse(record);
       return result.success ? { observation: cloudObservation(result.data, observedAt, network, raw) } : firstIssue(result.error);
+    }
+    if (kind === 'ot_seed') {
+      const result = otSeedRecordSchema.safeParse(record);
+      return result.success ? { observation: otSeedObservation(result.data, observedAt, network, raw) } : firstIssue(result.error);
     }
     const result = hostRecordSchema.safeParse(record);
     return result.success ? { observation: hostObservation(result.data, defaultClass, observedAt, network, raw) } : firstIssue(result.error);

@@ -2,7 +2,7 @@
 // "IP Address"), for the UI or CLI to offer and the user to confirm. The reader never applies it on
 // its own: a guess that is wrong would import values into the wrong fields without a word.
 import type { ImportKind } from '../../../src-shared/model/source-kinds.js';
-import { CLOUD_COLUMNS, HOST_COLUMNS, isImportColumn } from './import-columns.js';
+import { CLOUD_COLUMNS, HOST_COLUMNS, isImportColumn, OT_SEED_COLUMNS } from './import-columns.js';
 import { normaliseColumnName } from './normalise-column-name.js';
 
 // Keys are header names lower-cased with everything but letters and digits removed, so "Serial
@@ -56,6 +56,30 @@ const CLOUD_SYNONYMS: Readonly<Record<string, string>> = {
   ...synonyms('observed_at', ['observedat', 'lastseen', 'collectedat']),
 };
 
+const OT_SEED_SYNONYMS: Readonly<Record<string, string>> = {
+  ...ownNames(OT_SEED_COLUMNS),
+  ...synonyms('id', ['tagid', 'itemid', 'lineid', 'deviceid', 'no', 'item']),
+  ...synonyms('address', ['ip', 'ipaddress', 'ipaddr', 'host', 'endpointaddress', 'deviceaddress', 'ipport']),
+  ...synonyms('protocols', ['protocol', 'protocolhints', 'fieldbus', 'comms', 'communication']),
+  ...synonyms('name', ['tag', 'tagname', 'devicename', 'devicetag', 'equipmenttag', 'plctag']),
+  ...synonyms('class', ['assetclass', 'deviceclass', 'devicetype', 'type']),
+  ...synonyms('vendor', ['manufacturer', 'make', 'expectedvendor', 'mfr', 'brand']),
+  ...synonyms('model', ['modelname', 'productname', 'product', 'expectedmodel', 'ordercode', 'partnumber']),
+  ...synonyms('serial', ['serialnumber', 'serialno', 'sn']),
+  ...synonyms('firmware', ['firmwareversion', 'fwversion', 'fw']),
+  ...synonyms('area', ['cell', 'workcell', 'line', 'productionline', 'unit', 'zonecell']),
+  ...synonyms('zone', ['securityzone', 'iec62443zone', 'networkzone']),
+  ...synonyms('purdue_level', ['purdue', 'purduelevel', 'level', 'isa95level']),
+  ...synonyms('criticality', ['critical', 'importance', 'riskclass']),
+  ...synonyms('process_function', ['function', 'processfunction', 'role', 'service']),
+  ...synonyms('modbus_unit', ['unitid', 'modbusunitid', 'slaveid', 'modbusslaveid', 'modbusid']),
+  ...synonyms('bacnet_device', ['deviceinstance', 'bacnetinstance', 'bacnetdeviceinstance', 'bacnetid', 'instance']),
+  ...synonyms('opcua_endpoint', ['endpoint', 'endpointurl', 'opcuaurl', 'opcuaendpointurl', 'serverurl']),
+  ...synonyms('opcua_application_uri', ['applicationuri', 'opcuauri', 'appuri']),
+  ...synonyms('tags', ['labels']),
+  ...synonyms('last_seen', ['lastseen', 'revised', 'documentdate', 'asof']),
+};
+
 /** Our own names written another way: "Host Name", "OS-Version", "CloudInstanceID". */
 function ownNames(columns: readonly string[]): Record<string, string> {
   return Object.fromEntries(columns.map((column) => [compact(column), column]));
@@ -75,7 +99,7 @@ function compact(header: string): string {
  * already has it.
  */
 export function suggestColumnMap(header: readonly string[], kind: ImportKind): Record<string, string> {
-  const table = kind === 'cloud_manual' ? CLOUD_SYNONYMS : HOST_SYNONYMS;
+  const table = kind === 'cloud_manual' ? CLOUD_SYNONYMS : kind === 'ot_seed' ? OT_SEED_SYNONYMS : HOST_SYNONYMS;
   const taken = new Set(header.map(normaliseColumnName).filter((name) => isImportColumn(kind, name)));
   const suggestion: Record<string, string> = {};
   for (const cell of header) {

@@ -115,9 +115,13 @@ export const DEFAULT_RECONCILE_CONFIG: ReconcileConfig = {
     desktop_cache: 0.8,
     snmp: 0.75,
     modbus: 0.7,
+    // What engineering documents expect a device to be: below what the device says of itself.
+    ot_seed: 0.6,
+    // A person's entry of a device no protocol can see.
+    ot_manual: 1,
   },
-  freshness: { freshForDays: 7, halfLifeDays: 30, exemptKinds: ['manual'] },
-  manualKinds: ['manual'],
+  freshness: { freshForDays: 7, halfLifeDays: 30, exemptKinds: ['manual', 'ot_manual'] },
+  manualKinds: ['manual', 'ot_manual'],
   quality: {
     weights: { completeness: 0.6, agreement: 0.4 },
     requiredFields: {

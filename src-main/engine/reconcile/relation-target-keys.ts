@@ -4,7 +4,7 @@
 // when relations are read, so it follows every merge and unmerge. Keys are tried in order; a key
 // that names no asset, or several, resolves nothing.
 import type { ObservedRelation } from '../../../src-shared/model/index.js';
-import { identityKey } from './identity-keys.js';
+import { IDENTITY_KEY_KINDS, identityKey } from './identity-keys.js';
 import { isSharedMac } from './known-shared-identifiers.js';
 import { normaliseFqdn, normaliseHostname } from './normalise-host-name.js';
 import { normaliseIp } from './normalise-ip.js';
@@ -40,5 +40,10 @@ export function relationTargetKeys(target: ObservedRelation['target'], observerN
     }
     case 'native_key':
       return [`native:${value}`];
+    case 'identity_key': {
+      // A key chosen from the target's own records (a person naming a parent asset): used as it is.
+      const colon = value.indexOf(':');
+      return colon > 0 && (IDENTITY_KEY_KINDS as readonly string[]).includes(value.slice(0, colon)) ? [value] : [];
+    }
   }
 }

@@ -1,7 +1,7 @@
 // One asset: header, every field with its provenance (and what other sources said), why it is one
 // asset, its quality, submodels, tags, lifecycle, the versions of the record and its audit history.
 import { Alert, Anchor, Badge, Button, CloseButton, Grid, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconEdit, IconInfoCircle } from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconInfoCircle, IconPlugConnected } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { AssetFieldName } from '../../../src-shared/model/asset-fields.js';
@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { formatTime } from '../../lib/format.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
+import { AddOtAssetModal } from './AddOtAssetModal.js';
 import { AuditHistory } from './AuditHistory.js';
 import { EditFieldsModal } from './EditFieldsModal.js';
 import { FieldsTable } from './FieldsTable.js';
@@ -19,6 +20,7 @@ import { InterfacesTable } from './InterfacesTable.js';
 import { LifecycleEditor } from './LifecycleEditor.js';
 import { MergedAwayNotice } from './MergedAwayNotice.js';
 import { NeighboursPanel } from './NeighboursPanel.js';
+import { OtSection } from './OtSection.js';
 import { QualityPanel } from './QualityPanel.js';
 import { SoftwareTable } from './SoftwareTable.js';
 import { SourcesList } from './SourcesList.js';
@@ -49,6 +51,7 @@ export function AssetPage() {
   const versions = useAppStore((s) => s.versions[id]);
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
+  const [addingBehind, setAddingBehind] = useState(false);
   const [expanded, setExpanded] = useState<ReadonlySet<AssetFieldName>>(new Set());
   // Kept across navigation to another asset (the page stays mounted), so an unmerge can say what it did there.
   const [outcome, setOutcome] = useState<WhyOutcome | null>(null);
@@ -133,9 +136,14 @@ export function AssetPage() {
             </Text>
           </Group>
         </Stack>
-        <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="edit-fields">
-          Edit fields
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconPlugConnected size={16} aria-hidden />} onClick={() => setAddingBehind(true)} data-testid="add-device-behind">
+            Add device behind this one
+          </Button>
+          <Button variant="default" leftSection={<IconEdit size={16} aria-hidden />} onClick={() => setEditing(true)} data-testid="edit-fields">
+            Edit fields
+          </Button>
+        </Group>
       </Group>
       {outcome && (
         <Alert color="gray" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="why-outcome" withCloseButton={false}>
@@ -164,6 +172,7 @@ export function AssetPage() {
                 onAcceptSuggestion={(field, value) => store.getState().updateAssetFields(summary.id, { fields: { [field]: value } })}
               />
             </Section>
+            <OtSection detail={detail} />
             <Section title="Hardware">
               <HardwarePanel hardware={detail.hardware} />
             </Section>
@@ -210,6 +219,7 @@ export function AssetPage() {
         </Grid.Col>
       </Grid>
       {editing && <EditFieldsModal detail={detail} opened={editing} onClose={() => setEditing(false)} />}
+      {addingBehind && <AddOtAssetModal opened={addingBehind} onClose={() => setAddingBehind(false)} parent={{ id: summary.id, name: summary.name }} />}
     </Stack>
   );
 }

@@ -21,6 +21,11 @@ const KIND_OPTIONS: { value: ImportKind; label: string; hint: string }[] = [
   { value: 'servers_cache', label: 'Server inventory', hint: 'CSV or JSON with hostname, fqdn, serial, vendor, model, os_name, os_version, memory_mb…' },
   { value: 'desktop_cache', label: 'Desktop inventory', hint: 'CSV or JSON export of workstations and laptops.' },
   { value: 'cloud_manual', label: 'Cloud instances', hint: 'CSV or JSON list of cloud instances (provider, account, region, instance id…).' },
+  {
+    value: 'ot_seed',
+    label: 'OT seed list',
+    hint: 'CSV or JSON of known OT endpoints (address, protocols, name, vendor, model, site, zone, Purdue level, criticality, unit id…); see examples/ot-seed-list.csv. Give the network.',
+  },
 ];
 const ACCEPT = '.json,.csv,.ndjson,.jsonl';
 const DELIMITER_OPTIONS = [

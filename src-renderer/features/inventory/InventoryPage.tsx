@@ -1,6 +1,6 @@
 // Inventory: summary counts (each one filters), the filter bar and the virtualized asset grid.
 import { Button, Code, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
-import { IconDatabaseOff, IconFileImport, IconFilterOff, IconPlus } from '@tabler/icons-react';
+import { IconDatabaseOff, IconFileImport, IconFilterOff, IconPlugConnected, IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,6 +13,7 @@ import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { AssetGrid } from './AssetGrid.js';
 import { ExportMenu } from './ExportMenu.js';
 import { FilterBar } from './FilterBar.js';
+import { AddOtAssetModal } from '../asset/AddOtAssetModal.js';
 import { NewAssetModal } from './NewAssetModal.js';
 import { SummaryStrip } from './SummaryStrip.js';
 import { TableToolbar } from './TableToolbar.js';
@@ -70,6 +71,7 @@ function NoMatches() {
 export function InventoryPage() {
   const store = useAppStoreApi();
   const [creating, setCreating] = useState(false);
+  const [addingOt, setAddingOt] = useState(false);
   const total = useAppStore((s) => s.inventory.total);
   const totalIsExact = useAppStore((s) => s.inventory.totalIsExact);
   const error = useAppStore((s) => s.inventory.error);
@@ -101,6 +103,9 @@ export function InventoryPage() {
           )}
         </Group>
         <ExportMenu columns={exportColumns} />
+        <Button variant="default" leftSection={<IconPlugConnected size={16} aria-hidden />} onClick={() => setAddingOt(true)} data-testid="add-ot-asset">
+          Add OT asset
+        </Button>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="new-asset">
           New asset
         </Button>
@@ -111,6 +116,7 @@ export function InventoryPage() {
       {error && <ErrorNotice title="The inventory could not be loaded" message={error} onRetry={() => store.getState().invalidateInventory()} />}
       {total === 0 ? hasFilters ? <NoMatches /> : <NoAssetsYet onNew={() => setCreating(true)} /> : <AssetGrid />}
       <NewAssetModal opened={creating} onClose={() => setCreating(false)} />
+      {addingOt && <AddOtAssetModal opened={addingOt} onClose={() => setAddingOt(false)} />}
     </Stack>
   );
 }
