@@ -46,6 +46,7 @@ export const DISCOVERY_HOST_STATUSES = [
   'credential_missing',
   'out_of_scope',
   'cancelled',
+  'certificate_untrusted',
 ] as const;
 export type DiscoveryHostStatus = (typeof DISCOVERY_HOST_STATUSES)[number];
 export const DISCOVERY_HOST_STATUS_LABELS: Record<DiscoveryHostStatus, string> = {
@@ -59,6 +60,7 @@ export const DISCOVERY_HOST_STATUS_LABELS: Record<DiscoveryHostStatus, string> =
   credential_missing: 'Credential missing',
   out_of_scope: 'Out of scope',
   cancelled: 'Cancelled',
+  certificate_untrusted: 'Certificate not trusted yet',
 };
 
 export const LEARNED_VIA = ['arp', 'lldp', 'cdp', 'fdb'] as const;
