@@ -2,7 +2,8 @@
 // with Browse batched to the server's MaxNodesPerBrowse, BrowseNext for continuation points (no more
 // outstanding than MaxBrowseContinuationPoints), and the DataType of every variable read in batches
 // of MaxNodesPerRead. Bounded by maxNodes and maxDepth; continuation points still held when the walk
-// stops are released. Keeps no node list: only counts per namespace and a stable hash of the
+// stops are released. The Server object (its diagnostics change with every session) is counted but
+// not walked. Keeps no node list: only counts per namespace and a stable hash of the
 // structure (sorted lines of parent, reference type, browse name, node class, data type), so a later
 // run can tell whether the address space changed.
 import { createHash } from 'node:crypto';
@@ -88,6 +89,9 @@ export async function browseAddressSpace(
         variableLine.set(key, lines.length - 1);
         toRead.push({ nodeId: ref.nodeId, key });
       }
+      // The Server object holds the server's own diagnostics (a node per session, this one's
+      // included): read directly, never walked, so the structure hash stays the plant's.
+      if (ref.nodeId.namespace === 0 && ref.nodeId.value === ObjectIds.Server) continue;
       if (depth < limits.maxDepth) queue.push({ nodeId: ref.nodeId, key, depth });
       else if (ref.nodeClass === NodeClass.Object) summary.truncated = true;
     }

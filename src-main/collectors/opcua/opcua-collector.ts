@@ -53,6 +53,8 @@ const STATUS: Record<OpcuaGuardError['reason'], DiscoveryHostStatus> = {
   server_error: 'malformed',
 };
 
+const HARD_FAILURE: Record<string, DiscoveryHostStatus> = { timeout: 'timeout', network: 'network', malformed: 'malformed', breaker_open: 'limit' };
+
 export class OpcuaCollector implements Collector<'opcua'> {
   readonly protocol = 'opcua' as const;
   readonly defaultPorts = [DEFAULT_OPCUA_PORT] as const;
@@ -104,14 +106,14 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
   const started = ctx.timing.nowMs();
   const failures: CollectorFailure[] = [];
   const attempts: CollectorOutcome['attempts'] = [];
-  let requestCount = 0;
+  const used: OpcuaSafetyGuard[] = [];
   const finish = (status: DiscoveryHostStatus, extra: Partial<CollectorOutcome> = {}): CollectorOutcome => ({
     target,
     status,
     observations: [],
     failures,
     attempts,
-    requestCount,
+    requestCount: used.reduce((n, g) => n + g.requestCount, 0),
     durationMs: Math.round(ctx.timing.nowMs() - started),
     ...extra,
   });
@@ -124,11 +126,11 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
   const newGuard = (): OpcuaSafetyGuard => {
     const guard = new OpcuaSafetyGuard({ target, endpointUrl, gate: ctx.gate, recorder: ctx.recorder, timing: ctx.timing, limits, signal });
     deps.guards.add(guard);
+    used.push(guard);
     return guard;
   };
   const release = async (guard: OpcuaSafetyGuard): Promise<void> => {
     await guard.close();
-    requestCount += guard.requestCount;
     deps.guards.delete(guard);
   };
   const fail = (error: unknown, section: string): CollectorOutcome => {
@@ -243,7 +245,10 @@ async function readServer(
     failures.push({ reason: signal.aborted ? 'cancelled' : e.reason, detail: `${record.endpointUrl}: ${e.message}`, section });
   };
   const done = (): CollectorOutcome => {
-    const outcome = finish(signal.aborted ? 'cancelled' : failures.some((f) => f.reason === 'timeout' || f.reason === 'network' || f.reason === 'malformed') && !record.buildInfo ? 'malformed' : 'found');
+    // A server that broke off, stalled or sent garbage part-way is that target's error, with what it
+    // did say kept; a server's own "bad node" answers are not.
+    const hard = failures.find((f) => f.reason in HARD_FAILURE);
+    const outcome = finish(signal.aborted ? 'cancelled' : hard ? (HARD_FAILURE[hard.reason] ?? 'malformed') : 'found');
     outcome.observations = normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network });
     return outcome;
   };
