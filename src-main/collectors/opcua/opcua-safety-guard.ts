@@ -128,6 +128,7 @@ export class OpcuaSafetyGuard {
   #client: OPCUAClient | null = null;
   #session: ClientSession | null = null;
   #closed = false;
+  #closing: Promise<void> | null = null;
   readonly #onAbort: () => void;
 
   constructor(options: OpcuaGuardOptions) {
@@ -218,13 +219,22 @@ export class OpcuaSafetyGuard {
    * (the guard has no code that could send them); allowed ones must use their typed method.
    */
   async request(service: OpcuaService): Promise<never> {
-    await this.#channel.send(service, () => Promise.reject(new OpcuaGuardError('refused', `${service} has no generic send path; use the guard's typed method`)));
+    try {
+      await this.#channel.send(service, () => Promise.reject(new OpcuaGuardError('refused', `${service} has no generic send path; use the guard's typed method`)), { code: opcuaServiceCode(service), retry: false });
+    } catch (error) {
+      if (error instanceof DeviceChannelError) throw new OpcuaGuardError(error.reason === 'refused' ? 'refused' : error.reason === 'breaker_open' ? 'breaker_open' : error.reason, error.message);
+      throw error;
+    }
     throw new OpcuaGuardError('refused', `${service} was not sent`);
   }
 
   /** Closes the session and the connection; idempotent, safe after cancel. */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    this.#closing ??= this.#closeNow();
+    return this.#closing;
+  }
+
+  async #closeNow(): Promise<void> {
     this.#closed = true;
     this.#o.signal?.removeEventListener('abort', this.#onAbort);
     const session = this.#session;

@@ -43,7 +43,7 @@ function decodeTypeId(body: Buffer): number | null {
   return null;
 }
 
-export async function startRecordingProxy(targetPort: number, options: { dropAfterBrowse?: number; now?: () => number } = {}): Promise<RecordingProxy> {
+export async function startRecordingProxy(targetPort: number, options: { dropAfterBrowse?: number; now?: () => number; onRequest?: (request: ProxiedRequest) => void } = {}): Promise<RecordingProxy> {
   const now = options.now ?? (() => performance.now());
   const requests: ProxiedRequest[] = [];
   const chunks: RecordingProxy['chunks'] = [];
@@ -86,7 +86,9 @@ export async function startRecordingProxy(targetPort: number, options: { dropAft
             seenRequestIds.add(requestId);
             const typeId = decodeTypeId(chunk.subarray(24));
             if (typeId !== null) {
-              requests.push({ typeId, name: requestName(typeId), atMs: now() });
+              const request = { typeId, name: requestName(typeId), atMs: now() };
+              requests.push(request);
+              options.onRequest?.(request);
               if (typeId === ObjectIds.BrowseRequest_Encoding_DefaultBinary) browses += 1;
               if (options.dropAfterBrowse !== undefined && browses > options.dropAfterBrowse) {
                 drop();
