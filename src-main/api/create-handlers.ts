@@ -8,6 +8,7 @@ import { getRun, listRuns } from '../db/runs-repository.js';
 import { listSources } from '../db/sources-repository.js';
 import type { DashboardService } from '../services/dashboard/dashboard-service.js';
 import type { DiscoveryService } from '../services/discovery/discovery-service.js';
+import type { OpcuaCertificateService } from '../services/discovery/opcua-certificate-service.js';
 import type { ExportService } from '../services/exports/export-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
@@ -30,6 +31,7 @@ export interface HandlerServices {
   bulk: BulkChangeService;
   software: SoftwareService;
   dashboard: DashboardService;
+  opcuaCertificates: OpcuaCertificateService;
 }
 
 function by(ctx: CallContext) {
@@ -130,5 +132,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     'software.list': (input) => s.software.list(input),
     'software.export': (input) => s.software.exportCsv(input),
     'dashboard.get': (input) => s.dashboard.summary(input),
+    'discovery.opcuaCertificates.list': (input) => s.opcuaCertificates.list(input.state),
+    'discovery.opcuaCertificates.trust': (input) => s.opcuaCertificates.trust(input.thumbprint),
+    'discovery.opcuaCertificates.reject': (input) => s.opcuaCertificates.reject(input.thumbprint),
   };
 }

@@ -21,6 +21,7 @@ import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
 import { PublicDemoCredentialStore } from '../secrets/public-demo-credential-store.js';
 import { createDashboardService } from '../services/dashboard/dashboard-service.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
+import { createOpcuaCertificateService } from '../services/discovery/opcua-certificate-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
 import { createEventBus } from '../services/event-bus.js';
 import { createExportFiles } from '../services/exports/export-files.js';
@@ -155,7 +156,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
   const software = createSoftwareService({ db, now });
   const dashboard = createDashboardService({ db, now });
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard }), {
+  const opcuaCertificates = createOpcuaCertificateService({ dataDir: options.dataDir, onDecision: (decision, certificate) => logger.info(`OPC UA server certificate ${decision}`, certificate) });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard, opcuaCertificates }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

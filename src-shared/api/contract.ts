@@ -8,6 +8,7 @@ import { discoveryCalls } from './discovery.js';
 import { exportCalls } from './exports.js';
 import { inventoryCalls } from './inventory.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
+import { opcuaCertificateCalls } from './opcua-certificates.js';
 import { runsCalls } from './runs.js';
 import { savedViewCalls } from './saved-views.js';
 import { softwareCalls } from './software.js';
@@ -26,6 +27,7 @@ export const apiCalls = {
   ...bulkChangeCalls,
   ...softwareCalls,
   ...dashboardCalls,
+  ...opcuaCertificateCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

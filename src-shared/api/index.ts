@@ -14,6 +14,7 @@ export * from './discovery-protocols.js';
 export * from './events.js';
 export * from './exports.js';
 export * from './inventory.js';
+export * from './opcua-certificates.js';
 export * from './reconciliation.js';
 export * from './runs.js';
 export * from './saved-views.js';
