@@ -15,6 +15,7 @@ import { registerDemoCommand } from './demo-command.js';
 import { registerDiscoverCommands } from './discover-commands.js';
 import { registerImportCommand } from './import-command.js';
 import { registerNetworksCommands } from './networks-commands.js';
+import { registerOpcuaCommands } from './opcua-commands.js';
 import { registerReconcileCommands } from './reconcile-commands.js';
 import { registerScopesCommands } from './scopes-commands.js';
 import { registerServeCommand } from './serve-command.js';
@@ -33,5 +34,6 @@ export const COMMAND_GROUPS: readonly RegisterCommands[] = [
   registerDiscoverCommands,
   registerScopesCommands,
   registerCredentialsCommands,
+  registerOpcuaCommands,
   registerDemoCommand,
 ];
