@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'fieldwise-opcua-bench-'));
   try {
     const browse = async (maxNodes: number) => {
-      const ctx = testRunContext({ options: { protocol: 'opcua', securityMode: 'None', browse: true, maxNodes, maxDepth: 12 }, settings: { timeoutMs: 30_000, retries: 0 }, dataDir });
+      const ctx = testRunContext({
+        options: { protocol: 'opcua', securityMode: 'None', browse: true, maxNodes, maxDepth: 12 },
+        settings: { timeoutMs: 30_000, retries: 0 },
+        dataDir,
+      });
       const session = await new OpcuaCollector().open(ctx);
       global.gc?.();
       const heapBefore = process.memoryUsage().heapUsed;
@@ -50,7 +54,14 @@ async function main(): Promise<void> {
 
     // Plain read loop: 100-node Reads of the generated variables, one at a time.
     const recorder = new MemoryRequestRecorder();
-    const guard = new OpcuaSafetyGuard({ target: { host: gateway.host, port: gateway.port }, endpointUrl: gateway.endpoint, gate: openRequestGate, recorder, timing: systemTiming, limits: { timeoutMs: 30_000, retries: 0, backoff: 1, breakerThreshold: 3 } });
+    const guard = new OpcuaSafetyGuard({
+      target: { host: gateway.host, port: gateway.port },
+      endpointUrl: gateway.endpoint,
+      gate: openRequestGate,
+      recorder,
+      timing: systemTiming,
+      limits: { timeoutMs: 30_000, retries: 0, backoff: 1, breakerThreshold: 3 },
+    });
     await guard.openSession({ securityMode: MessageSecurityMode.None, securityPolicy: SecurityPolicy.None, userIdentity: { type: UserTokenType.Anonymous } });
     const reads = 200;
     const readStart = performance.now();

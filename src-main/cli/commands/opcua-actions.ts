@@ -13,14 +13,26 @@ export async function listOpcuaCertificates(cli: CliContext, opts: OpcuaCertific
   await withAppCore(cli, async (_core, call) => {
     const list = await call('discovery.opcuaCertificates.list', opts.state ? { state: opts.state as OpcuaCertificateStateName } : {});
     if (cli.asJson()) {
-      cli.io.out(JSON.stringify(list.map(({ certificate: _der, ...rest }) => rest), null, 2) + '\n');
+      cli.io.out(
+        JSON.stringify(
+          list.map(({ certificate: _der, ...rest }) => rest),
+          null,
+          2,
+        ) + '\n',
+      );
       return;
     }
     if (list.length === 0) {
       cli.io.out('No OPC UA server certificates yet: a discovery run files the ones it meets as pending.\n');
       return;
     }
-    cli.io.out(formatTable(['State', 'Thumbprint', 'Subject', 'Application URI', 'Valid to'], list.map((c) => [c.state, c.thumbprint, c.subject, c.applicationUri, c.validTo?.slice(0, 10)]), 60));
+    cli.io.out(
+      formatTable(
+        ['State', 'Thumbprint', 'Subject', 'Application URI', 'Valid to'],
+        list.map((c) => [c.state, c.thumbprint, c.subject, c.applicationUri, c.validTo?.slice(0, 10)]),
+        60,
+      ),
+    );
   });
 }
 

@@ -9,7 +9,7 @@ export interface OpcuaCertificatesListOptions {
 
 export function registerOpcuaCommands(program: Command, cli: CliContext): void {
   const opcua = program.command('opcua').description('OPC UA discovery: server certificates');
-  const certificates = opcua.command('certificates').description('server certificates in the app\'s OPC UA PKI (pending, trusted, rejected)');
+  const certificates = opcua.command('certificates').description("server certificates in the app's OPC UA PKI (pending, trusted, rejected)");
   certificates
     .command('list')
     .description('list server certificates with subject, thumbprint and validity')

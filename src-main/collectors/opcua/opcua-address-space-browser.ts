@@ -43,7 +43,16 @@ export async function browseAddressSpace(
   const variableLine = new Map<string, number>(); // variable key → index in lines, for its data type
   let toRead: Array<{ nodeId: NodeId; key: string }> = [];
   const perNamespace = new Map<number, number>();
-  const summary = { nodeCount: 0, variableCount: 0, maxDepthReached: 0, truncated: false, browseRequests: 0, browseNextRequests: 0, readRequests: 0, continuationPointsReleased: 0 };
+  const summary = {
+    nodeCount: 0,
+    variableCount: 0,
+    maxDepthReached: 0,
+    truncated: false,
+    browseRequests: 0,
+    browseNextRequests: 0,
+    readRequests: 0,
+    continuationPointsReleased: 0,
+  };
   let stop = false;
   let held: Buffer[] = []; // continuation points the server still holds for us
   const check = (): void => {
@@ -109,7 +118,10 @@ export async function browseAddressSpace(
       const batch = pending.slice(0, sizes.continuationPoints);
       const rest = pending.slice(batch.length);
       summary.browseNextRequests += 1;
-      const results = await guard.browseNext(batch.map((p) => p.cp), false);
+      const results = await guard.browseNext(
+        batch.map((p) => p.cp),
+        false,
+      );
       const again: typeof pending = [];
       results.forEach((r, i) => {
         const owner = batch[i];
@@ -126,7 +138,7 @@ export async function browseAddressSpace(
     // One Browse batch may leave at most MaxBrowseContinuationPoints open; nodes refused for lack of
     // them are browsed again in a later batch.
     const batchSize = Math.max(1, sizes.browse);
-    let retry: Pending[] = [];
+    const retry: Pending[] = [];
     while (!stop && (queueHead < queue.length || retry.length > 0)) {
       check();
       const fromRetry = retry.length > 0;

@@ -9,7 +9,13 @@ import { makeDataDir } from './test-support.js';
 import type { OpcuaScopeOptions } from '../../../src-shared/api/discovery-protocols.js';
 
 const SETTINGS = { timeoutMs: 8000, retries: 0 };
-const USER: CollectorCredential = { id: 'cred-user', name: 'plant operator', kind: 'opcua_user', settings: { userName: DEMO_GATEWAY_USER.userName }, secretRefs: { password: 'ref-pw' } };
+const USER: CollectorCredential = {
+  id: 'cred-user',
+  name: 'plant operator',
+  kind: 'opcua_user',
+  settings: { userName: DEMO_GATEWAY_USER.userName },
+  secretRefs: { password: 'ref-pw' },
+};
 
 describe('OpcuaCollector against the demo gateway on 127.0.0.1', () => {
   let gateway: DemoOpcuaGateway;
@@ -63,14 +69,16 @@ describe('OpcuaCollector against the demo gateway on 127.0.0.1', () => {
     expect(raw.startTime).not.toBeNull();
     expect(raw.namespaces).toEqual(expect.arrayContaining(['http://opcfoundation.org/UA/', 'http://opcfoundation.org/UA/DI/', gateway.applicationUri]));
     expect(raw.operationLimits).toMatchObject({ maxNodesPerRead: 100, maxNodesPerBrowse: 1000 });
-    expect(raw.endpoints.map((e) => `${e.securityMode}/${e.securityPolicy}`)).toEqual(expect.arrayContaining(['None/None', 'Sign/Basic256Sha256', 'SignAndEncrypt/Basic256Sha256']));
+    expect(raw.endpoints.map((e) => `${e.securityMode}/${e.securityPolicy}`)).toEqual(
+      expect.arrayContaining(['None/None', 'Sign/Basic256Sha256', 'SignAndEncrypt/Basic256Sha256']),
+    );
     expect(raw.serverCertificate?.thumbprint).toMatch(/^[0-9a-f]{40}$/);
     expect(raw.serverCertificate?.expired).toBe(false);
     expect(raw.session).toEqual({ securityMode: 'None', securityPolicy: 'None', userTokenType: 'Anonymous' });
     expect(raw.browse).toBeNull();
   });
 
-  it("turns the DeviceSet into one PLC observation per device, each a member of the gateway", async () => {
+  it('turns the DeviceSet into one PLC observation per device, each a member of the gateway', async () => {
     const { outcome } = await probe({ securityMode: 'None', browse: false });
     const gatewayKey = outcome.observations[0]?.nativeKey;
     const devices = outcome.observations.slice(1);
@@ -79,7 +87,13 @@ describe('OpcuaCollector against the demo gateway on 127.0.0.1', () => {
       const device = devices.find((d) => d.fields.serial === expected.serialNumber);
       expect(device?.assetClass).toBe('plc');
       expect(device?.nativeKey).toBe(`opcua:device:${expected.productInstanceUri}`);
-      expect(device?.fields).toMatchObject({ name: expected.name, vendor: expected.manufacturer, model: expected.model, serial: expected.serialNumber, firmware: expected.softwareRevision });
+      expect(device?.fields).toMatchObject({
+        name: expected.name,
+        vendor: expected.manufacturer,
+        model: expected.model,
+        serial: expected.serialNumber,
+        firmware: expected.softwareRevision,
+      });
       expect(device?.relations).toEqual([{ type: 'member_of', target: { kind: 'native_key', value: gatewayKey }, confidence: 0.9 }]);
     }
   });
@@ -142,9 +156,16 @@ describe('OpcuaCollector against the demo gateway on 127.0.0.1', () => {
     expect((await listOpcuaCertificates(pki)).map((c) => [c.state, c.thumbprint])).toEqual([['pending', decision?.thumbprint]]);
 
     await trustOpcuaCertificate(pki, decision?.thumbprint ?? '');
-    const second = await probe({ securityMode: 'auto', browse: false }, { dataDir: dir, credentials: [USER], secrets: { 'ref-pw': DEMO_GATEWAY_USER.password } });
+    const second = await probe(
+      { securityMode: 'auto', browse: false },
+      { dataDir: dir, credentials: [USER], secrets: { 'ref-pw': DEMO_GATEWAY_USER.password } },
+    );
     expect(second.outcome.status).toBe('found');
-    expect((second.outcome.observations[0]?.raw as OpcuaServerRecord).session).toEqual({ securityMode: 'SignAndEncrypt', securityPolicy: 'Basic256Sha256', userTokenType: 'UserName' });
+    expect((second.outcome.observations[0]?.raw as OpcuaServerRecord).session).toEqual({
+      securityMode: 'SignAndEncrypt',
+      securityPolicy: 'Basic256Sha256',
+      userTokenType: 'UserName',
+    });
     expect(second.outcome.observations).toHaveLength(1 + DEMO_OPCUA_DEVICES.length);
 
     await rejectOpcuaCertificate(pki, decision?.thumbprint ?? '');

@@ -8,7 +8,14 @@
 // request goes through the OpcuaSafetyGuard. Knows nothing of the database.
 import { readFile } from 'node:fs/promises';
 import { isIPv6 } from 'node:net';
-import { MessageSecurityMode, UserTokenType, type ApplicationDescription, type EndpointDescription, type OPCUACertificateManager, type UserIdentityInfo } from 'node-opcua';
+import {
+  MessageSecurityMode,
+  UserTokenType,
+  type ApplicationDescription,
+  type EndpointDescription,
+  type OPCUACertificateManager,
+  type UserIdentityInfo,
+} from 'node-opcua';
 import type { DiscoveryHostStatus, DiscoverySettings } from '../../../src-shared/api/discovery.js';
 import type { OpcuaScopeOptions } from '../../../src-shared/api/discovery-protocols.js';
 import type {
@@ -66,8 +73,12 @@ export class OpcuaCollector implements Collector<'opcua'> {
     const browse = options.browse ? Math.ceil(options.maxNodes / 100) * 2 : 0;
     const warnings: string[] = [];
     if (options.securityMode === 'None') warnings.push('Security mode None: user names, passwords and everything read travel unencrypted.');
-    if (options.securityMode !== 'None') warnings.push('A server whose certificate nobody has trusted yet stops at "Certificate not trusted yet" until an operator trusts it.');
-    if (options.browse && options.maxNodes > 20_000) warnings.push(`Deep browse of up to ${options.maxNodes.toLocaleString('en')} nodes per server: at ${settings.ratePerSecond} requests/s this can take ${Math.ceil(browse / settings.ratePerSecond)} s per server.`);
+    if (options.securityMode !== 'None')
+      warnings.push('A server whose certificate nobody has trusted yet stops at "Certificate not trusted yet" until an operator trusts it.');
+    if (options.browse && options.maxNodes > 20_000)
+      warnings.push(
+        `Deep browse of up to ${options.maxNodes.toLocaleString('en')} nodes per server: at ${settings.ratePerSecond} requests/s this can take ${Math.ceil(browse / settings.ratePerSecond)} s per server.`,
+      );
     return { requestsPerTarget: 11 + browse, fixedDurationMs: 0, warnings, needsCredentials: false };
   }
 
@@ -122,7 +133,12 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
     return finish('out_of_scope');
   }
   const endpointUrl = opcuaEndpointUrl(target, ctx.options.endpointPath);
-  const limits = { timeoutMs: ctx.settings.timeoutMs, retries: ctx.settings.retries, backoff: ctx.settings.backoff, breakerThreshold: DEFAULT_BREAKER_THRESHOLD };
+  const limits = {
+    timeoutMs: ctx.settings.timeoutMs,
+    retries: ctx.settings.retries,
+    backoff: ctx.settings.backoff,
+    breakerThreshold: DEFAULT_BREAKER_THRESHOLD,
+  };
   const newGuard = (): OpcuaSafetyGuard => {
     const guard = new OpcuaSafetyGuard({ target, endpointUrl, gate: ctx.gate, recorder: ctx.recorder, timing: ctx.timing, limits, signal });
     deps.guards.add(guard);
@@ -134,7 +150,10 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
     deps.guards.delete(guard);
   };
   const fail = (error: unknown, section: string): CollectorOutcome => {
-    const e = error instanceof OpcuaGuardError ? error : new OpcuaGuardError(signal.aborted ? 'cancelled' : 'malformed', error instanceof Error ? error.message : String(error));
+    const e =
+      error instanceof OpcuaGuardError
+        ? error
+        : new OpcuaGuardError(signal.aborted ? 'cancelled' : 'malformed', error instanceof Error ? error.message : String(error));
     const reason = signal.aborted ? 'cancelled' : e.reason;
     failures.push({ reason, detail: `${endpointUrl}: ${e.message}`, section });
     return finish(signal.aborted ? 'cancelled' : reason === 'network' && /ECONNREFUSED/.test(e.message) ? 'no_response' : STATUS[e.reason]);
@@ -173,19 +192,40 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
     if (choice.securityMode !== MessageSecurityMode.None) {
       const der = choice.endpoint.serverCertificate;
       if (!der || der.length === 0) {
-        failures.push({ reason: 'malformed', detail: `${endpointUrl}: a ${MessageSecurityMode[choice.securityMode]} endpoint without a server certificate`, section: 'certificate' });
+        failures.push({
+          reason: 'malformed',
+          detail: `${endpointUrl}: a ${MessageSecurityMode[choice.securityMode]} endpoint without a server certificate`,
+          section: 'certificate',
+        });
         return finish('malformed', { observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }) });
       }
       const state = await opcuaCertificateState(deps.pkiDir, der).catch(() => 'unknown' as const);
       if (state === 'rejected') {
-        failures.push({ reason: 'certificate_rejected', detail: `${endpointUrl}: the operator rejected this server's certificate (${describeCertificate(der).thumbprint}); nothing was sent beyond discovery`, section: 'certificate' });
+        failures.push({
+          reason: 'certificate_rejected',
+          detail: `${endpointUrl}: the operator rejected this server's certificate (${describeCertificate(der).thumbprint}); nothing was sent beyond discovery`,
+          section: 'certificate',
+        });
         return finish('certificate_untrusted', { observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }) });
       }
       if (state !== 'trusted') {
         const info = await recordPendingCertificate(deps.pkiDir, der);
-        const decision: CollectorDecision = { kind: 'opcua_certificate', host: target.host, port: target.port, ...info, applicationUri: info.applicationUri ?? record.applicationUri };
-        failures.push({ reason: 'certificate_untrusted', detail: `${endpointUrl}: server certificate ${info.thumbprint} (${info.subject}) is not trusted yet; trust or reject it, then run again`, section: 'certificate' });
-        return finish('certificate_untrusted', { decisions: [decision], observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }) });
+        const decision: CollectorDecision = {
+          kind: 'opcua_certificate',
+          host: target.host,
+          port: target.port,
+          ...info,
+          applicationUri: info.applicationUri ?? record.applicationUri,
+        };
+        failures.push({
+          reason: 'certificate_untrusted',
+          detail: `${endpointUrl}: server certificate ${info.thumbprint} (${info.subject}) is not trusted yet; trust or reject it, then run again`,
+          section: 'certificate',
+        });
+        return finish('certificate_untrusted', {
+          decisions: [decision],
+          observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }),
+        });
       }
     }
     const identity = await userIdentity(ctx, candidate).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
@@ -196,7 +236,12 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
     }
     const guard = newGuard();
     try {
-      await guard.openSession({ securityMode: choice.securityMode, securityPolicy: choice.securityPolicy, userIdentity: identity, certificateManager: await deps.certificateManager() });
+      await guard.openSession({
+        securityMode: choice.securityMode,
+        securityPolicy: choice.securityPolicy,
+        userIdentity: identity,
+        certificateManager: await deps.certificateManager(),
+      });
     } catch (error) {
       await release(guard);
       if (error instanceof OpcuaGuardError && error.reason === 'auth') {
@@ -208,9 +253,15 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
     }
     attempts.push({ credentialId: candidate.credentialId || 'anonymous', reason: 'ok' });
     if (candidate.credentialId) ctx.rememberCredential(deviceKey, candidate.credentialId);
-    record.session = { securityMode: MessageSecurityMode[choice.securityMode] ?? 'Invalid', securityPolicy: policyName(choice.securityPolicy), userTokenType: candidate.token };
+    record.session = {
+      securityMode: MessageSecurityMode[choice.securityMode] ?? 'Invalid',
+      securityPolicy: policyName(choice.securityPolicy),
+      userTokenType: candidate.token,
+    };
     try {
-      return await readServer(ctx, guard, record, failures, signal, (status) => finish(status, candidate.credentialId ? { credentialId: candidate.credentialId } : {}));
+      return await readServer(ctx, guard, record, failures, signal, (status) =>
+        finish(status, candidate.credentialId ? { credentialId: candidate.credentialId } : {}),
+      );
     } finally {
       await release(guard);
     }
@@ -223,7 +274,8 @@ async function probeServer(ctx: CollectorRunContext<'opcua'>, target: SweepTarge
     failures.push({ reason: 'auth', detail: `${endpointUrl}: ${lastAuthFailure}`, section: 'session' });
     return finish('auth_failure', { observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }) });
   }
-  if (failures.some((f) => f.reason === 'credential_missing')) return finish('credential_missing', { observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }) });
+  if (failures.some((f) => f.reason === 'credential_missing'))
+    return finish('credential_missing', { observations: normaliseOpcuaServer(record, { observedAt: ctx.timing.now(), network: ctx.network }) });
   failures.push({
     reason: 'no_matching_endpoint',
     detail: `${endpointUrl}: no endpoint offers security mode ${ctx.options.securityMode} with an accepted policy (${[...new Set(endpoints.map((e) => policyName(e.securityPolicyUri)))].join(', ')}) and the credential's token type`,
@@ -274,7 +326,13 @@ async function readServer(
   }
   if (ctx.options.browse && ctx.depth === 'full' && !signal.aborted) {
     try {
-      record.browse = await browseAddressSpace(guard, record.namespaces, record.operationLimits, { maxNodes: ctx.options.maxNodes, maxDepth: ctx.options.maxDepth }, signal);
+      record.browse = await browseAddressSpace(
+        guard,
+        record.namespaces,
+        record.operationLimits,
+        { maxNodes: ctx.options.maxNodes, maxDepth: ctx.options.maxDepth },
+        signal,
+      );
     } catch (error) {
       sectionFailure(error, 'browse');
     }
@@ -317,14 +375,26 @@ function pemOrBase64ToDer(text: string): Buffer {
   return Buffer.from(body.replace(/\s+/g, ''), 'base64');
 }
 
-function baseRecord(target: SweepTarget, endpointUrl: string, endpoints: readonly EndpointDescription[], servers: readonly ApplicationDescription[]): OpcuaServerRecord {
+function baseRecord(
+  target: SweepTarget,
+  endpointUrl: string,
+  endpoints: readonly EndpointDescription[],
+  servers: readonly ApplicationDescription[],
+): OpcuaServerRecord {
   const app = endpoints[0]?.server;
   const withCertificate = endpoints.find((e) => e.serverCertificate && e.serverCertificate.length > 0);
   let certificate: OpcuaServerRecord['serverCertificate'] = null;
   if (withCertificate?.serverCertificate) {
     try {
       const info = describeCertificate(withCertificate.serverCertificate);
-      certificate = { thumbprint: info.thumbprint, subject: info.subject, applicationUri: info.applicationUri, validFrom: info.validFrom, validTo: info.validTo, expired: info.validTo !== null && new Date(info.validTo).getTime() < Date.now() };
+      certificate = {
+        thumbprint: info.thumbprint,
+        subject: info.subject,
+        applicationUri: info.applicationUri,
+        validFrom: info.validFrom,
+        validTo: info.validTo,
+        expired: info.validTo !== null && new Date(info.validTo).getTime() < Date.now(),
+      };
     } catch {
       certificate = null;
     }

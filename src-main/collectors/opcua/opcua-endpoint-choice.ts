@@ -44,7 +44,8 @@ export interface EndpointChoice {
 }
 
 export function chooseEndpoint(endpoints: readonly EndpointDescription[], wanted: OpcuaSecurityMode, token: OpcuaTokenKind): EndpointChoice | null {
-  const modeRank = (m: MessageSecurityMode) => (m === MessageSecurityMode.SignAndEncrypt ? 3 : m === MessageSecurityMode.Sign ? 2 : m === MessageSecurityMode.None ? 1 : 0);
+  const modeRank = (m: MessageSecurityMode) =>
+    m === MessageSecurityMode.SignAndEncrypt ? 3 : m === MessageSecurityMode.Sign ? 2 : m === MessageSecurityMode.None ? 1 : 0;
   const candidates = endpoints.filter((e) => {
     const policy = OPCUA_ACCEPTED_POLICIES.indexOf(e.securityPolicyUri as SecurityPolicy);
     if (policy < 0 || modeRank(e.securityMode) === 0) return false;

@@ -59,7 +59,13 @@ export function normaliseOpcuaServer(record: OpcuaServerRecord, context: OpcuaNo
   put(fields, 'opcua_application_uri', record.applicationUri);
   const target = parseIp(record.host);
   if (target && identifiesHost(target)) put(fields, 'primary_ip', target.address);
-  put(fields, 'description', [build?.productName, build?.softwareVersion ? `version ${build.softwareVersion}` : null, `OPC UA server at ${record.endpointUrl}`].filter(Boolean).join(', '));
+  put(
+    fields,
+    'description',
+    [build?.productName, build?.softwareVersion ? `version ${build.softwareVersion}` : null, `OPC UA server at ${record.endpointUrl}`]
+      .filter(Boolean)
+      .join(', '),
+  );
   const ips = target && identifiesHost(target) ? [context.network ? { address: target.address, network: context.network } : { address: target.address }] : [];
 
   const tags: Record<string, string> = { protocol: 'opcua' };
@@ -73,7 +79,15 @@ export function normaliseOpcuaServer(record: OpcuaServerRecord, context: OpcuaNo
     assetClass: opcuaServerClass(record),
     fields,
     interfaces: ips.length > 0 ? [{ ips }] : [],
-    software: build?.productName ? [{ name: build.productName, ...(build.softwareVersion ? { version: build.softwareVersion } : {}), ...(build.manufacturerName ? { vendor: build.manufacturerName } : {}) }] : [],
+    software: build?.productName
+      ? [
+          {
+            name: build.productName,
+            ...(build.softwareVersion ? { version: build.softwareVersion } : {}),
+            ...(build.manufacturerName ? { vendor: build.manufacturerName } : {}),
+          },
+        ]
+      : [],
     tags,
     relations: [],
     raw: record,
@@ -86,7 +100,17 @@ export function normaliseOpcuaServer(record: OpcuaServerRecord, context: OpcuaNo
     put(f, 'model', device.model);
     put(f, 'serial', device.serialNumber);
     put(f, 'firmware', device.softwareRevision);
-    put(f, 'description', [device.model, device.hardwareRevision ? `hardware ${device.hardwareRevision}` : null, `exposed by OPC UA gateway ${record.applicationName ?? gatewayKey}`].filter(Boolean).join(', '));
+    put(
+      f,
+      'description',
+      [
+        device.model,
+        device.hardwareRevision ? `hardware ${device.hardwareRevision}` : null,
+        `exposed by OPC UA gateway ${record.applicationName ?? gatewayKey}`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
     return {
       nativeKey: opcuaDeviceNativeKey(device, gatewayKey),
       observedAt,

@@ -13,9 +13,25 @@ import type { OpcuaServerRecord } from './opcua-server-record.js';
 import { makeDataDir, startGarbageServer, startRecordingProxy, startSilentServer } from './test-support.js';
 import { MessageSecurityMode, SecurityPolicy, UserTokenType } from 'node-opcua';
 
-const READ_ONLY_REQUESTS = new Set(['GetEndpointsRequest', 'FindServersRequest', 'CreateSessionRequest', 'ActivateSessionRequest', 'CloseSessionRequest', 'BrowseRequest', 'BrowseNextRequest', 'ReadRequest', 'TranslateBrowsePathsToNodeIdsRequest']);
+const READ_ONLY_REQUESTS = new Set([
+  'GetEndpointsRequest',
+  'FindServersRequest',
+  'CreateSessionRequest',
+  'ActivateSessionRequest',
+  'CloseSessionRequest',
+  'BrowseRequest',
+  'BrowseNextRequest',
+  'ReadRequest',
+  'TranslateBrowsePathsToNodeIdsRequest',
+]);
 const NEVER = [673, 712, 787, 751]; // Write, Call, CreateSubscription, CreateMonitoredItems
-const USER: CollectorCredential = { id: 'cred-user', name: 'operator', kind: 'opcua_user', settings: { userName: DEMO_GATEWAY_USER.userName }, secretRefs: { password: 'pw' } };
+const USER: CollectorCredential = {
+  id: 'cred-user',
+  name: 'operator',
+  kind: 'opcua_user',
+  settings: { userName: DEMO_GATEWAY_USER.userName },
+  secretRefs: { password: 'pw' },
+};
 
 describe('OPC UA safety guard: what reaches the wire', () => {
   let gateway: DemoOpcuaGateway;
@@ -43,7 +59,13 @@ describe('OPC UA safety guard: what reaches the wire', () => {
     for (const config of configurations) {
       const proxy = await startRecordingProxy(gateway.port);
       cleanups.push(proxy.close);
-      const ctx = testRunContext({ options: { protocol: 'opcua', securityMode: 'None', browse: config.browse, deviceSet: config.deviceSet }, settings: { timeoutMs: 8000 }, credentials: config.credentials, secrets: { pw: DEMO_GATEWAY_USER.password }, dataDir: await dataDir() });
+      const ctx = testRunContext({
+        options: { protocol: 'opcua', securityMode: 'None', browse: config.browse, deviceSet: config.deviceSet },
+        settings: { timeoutMs: 8000 },
+        credentials: config.credentials,
+        secrets: { pw: DEMO_GATEWAY_USER.password },
+        dataDir: await dataDir(),
+      });
       const session = await new OpcuaCollector().open(ctx);
       const outcome = await session.probe({ host: '127.0.0.1', port: proxy.port }, new AbortController().signal);
       await session.dispose();
@@ -64,7 +86,14 @@ describe('OPC UA safety guard: what reaches the wire', () => {
     const proxy = await startRecordingProxy(gateway.port);
     cleanups.push(proxy.close);
     const recorder = new MemoryRequestRecorder();
-    const guard = new OpcuaSafetyGuard({ target: { host: '127.0.0.1', port: proxy.port }, endpointUrl: `opc.tcp://127.0.0.1:${proxy.port}`, gate: openRequestGate, recorder, timing: systemTiming, limits: { timeoutMs: 8000, retries: 0, backoff: 1, breakerThreshold: 3 } });
+    const guard = new OpcuaSafetyGuard({
+      target: { host: '127.0.0.1', port: proxy.port },
+      endpointUrl: `opc.tcp://127.0.0.1:${proxy.port}`,
+      gate: openRequestGate,
+      recorder,
+      timing: systemTiming,
+      limits: { timeoutMs: 8000, retries: 0, backoff: 1, breakerThreshold: 3 },
+    });
     try {
       await guard.openSession({ securityMode: MessageSecurityMode.None, securityPolicy: SecurityPolicy.None, userIdentity: { type: UserTokenType.Anonymous } });
       for (const service of Object.keys(OPCUA_FORBIDDEN_SERVICES) as OpcuaForbiddenService[]) {
@@ -76,7 +105,12 @@ describe('OPC UA safety guard: what reaches the wire', () => {
     } finally {
       await guard.close();
     }
-    expect(recorder.refused().map((r) => r.service).sort()).toEqual(Object.keys(OPCUA_FORBIDDEN_SERVICES).sort());
+    expect(
+      recorder
+        .refused()
+        .map((r) => r.service)
+        .sort(),
+    ).toEqual(Object.keys(OPCUA_FORBIDDEN_SERVICES).sort());
     expect(recorder.refused().find((r) => r.service === 'Write')?.code).toBe(673);
     expect(proxy.requests.map((r) => r.name).filter((n) => !READ_ONLY_REQUESTS.has(n))).toEqual([]);
   });
@@ -85,7 +119,14 @@ describe('OPC UA safety guard: what reaches the wire', () => {
     const proxy = await startRecordingProxy(gateway.port);
     cleanups.push(proxy.close);
     const recorder = new MemoryRequestRecorder();
-    const guard = new OpcuaSafetyGuard({ target: { host: '127.0.0.1', port: proxy.port }, endpointUrl: `opc.tcp://127.0.0.1:${proxy.port}`, gate: openRequestGate, recorder, timing: systemTiming, limits: { timeoutMs: 8000, retries: 0, backoff: 1, breakerThreshold: 3 } });
+    const guard = new OpcuaSafetyGuard({
+      target: { host: '127.0.0.1', port: proxy.port },
+      endpointUrl: `opc.tcp://127.0.0.1:${proxy.port}`,
+      gate: openRequestGate,
+      recorder,
+      timing: systemTiming,
+      limits: { timeoutMs: 8000, retries: 0, backoff: 1, breakerThreshold: 3 },
+    });
     try {
       await guard.openSession({ securityMode: MessageSecurityMode.None, securityPolicy: SecurityPolicy.None, userIdentity: { type: UserTokenType.Anonymous } });
       const identity = await readServerIdentity(guard);
@@ -174,7 +215,12 @@ describe('OPC UA hostile servers and cancel', () => {
     await new Promise((r) => setTimeout(r, 1000));
     // After the abort the client only says goodbye (CloseSession, so a PLC's few session slots are
     // not held until timeout, and CloseSecureChannel): no Browse, Read or anything else.
-    expect(proxy.requests.filter((r) => r.atMs > abortedAt).map((r) => r.name).filter((n) => n !== 'CloseSessionRequest')).toEqual([]);
+    expect(
+      proxy.requests
+        .filter((r) => r.atMs > abortedAt)
+        .map((r) => r.name)
+        .filter((n) => n !== 'CloseSessionRequest'),
+    ).toEqual([]);
     expect(proxy.chunks.filter((c) => c.atMs > abortedAt && c.type === 'MSG').length).toBeLessThanOrEqual(1);
     // And once the probe has returned, nothing at all.
     expect(proxy.chunks.filter((c) => c.atMs > returnedAt)).toEqual([]);

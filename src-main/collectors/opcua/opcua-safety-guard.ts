@@ -178,7 +178,15 @@ export class OpcuaSafetyGuard {
     this.#client = client;
     await this.#send('OpenSecureChannel', () => client.connect(options.endpointUrl ?? this.#o.endpointUrl), false);
     this.#session = await this.#send('CreateSession', () => client.createSession(options.userIdentity), false);
-    this.#o.recorder.record({ protocol: 'opcua', host: this.#o.target.host, port: this.#o.target.port, service: 'ActivateSession', code: OPCUA_ALLOWED_SERVICES.ActivateSession, allowed: true, atMs: this.#o.timing.nowMs() });
+    this.#o.recorder.record({
+      protocol: 'opcua',
+      host: this.#o.target.host,
+      port: this.#o.target.port,
+      service: 'ActivateSession',
+      code: OPCUA_ALLOWED_SERVICES.ActivateSession,
+      allowed: true,
+      atMs: this.#o.timing.nowMs(),
+    });
   }
 
   async browse(nodes: readonly BrowseRequestNode[], maxReferencesPerNode: number): Promise<BrowseResult[]> {
@@ -191,8 +199,17 @@ export class OpcuaSafetyGuard {
           referenceTypeId: n.referenceTypeId ?? 'HierarchicalReferences',
           browseDirection: BrowseDirection.Forward,
           includeSubtypes: true,
-          nodeClassMask: NodeClassMask.Object | NodeClassMask.Variable | NodeClassMask.Method | NodeClassMask.ObjectType | NodeClassMask.VariableType | NodeClassMask.ReferenceType | NodeClassMask.DataType | NodeClassMask.View,
-          resultMask: ResultMask.ReferenceType | ResultMask.IsForward | ResultMask.NodeClass | ResultMask.BrowseName | ResultMask.DisplayName | ResultMask.TypeDefinition,
+          nodeClassMask:
+            NodeClassMask.Object |
+            NodeClassMask.Variable |
+            NodeClassMask.Method |
+            NodeClassMask.ObjectType |
+            NodeClassMask.VariableType |
+            NodeClassMask.ReferenceType |
+            NodeClassMask.DataType |
+            NodeClassMask.View,
+          resultMask:
+            ResultMask.ReferenceType | ResultMask.IsForward | ResultMask.NodeClass | ResultMask.BrowseName | ResultMask.DisplayName | ResultMask.TypeDefinition,
         })),
       );
     });
@@ -220,9 +237,14 @@ export class OpcuaSafetyGuard {
    */
   async request(service: OpcuaService): Promise<never> {
     try {
-      await this.#channel.send(service, () => Promise.reject(new OpcuaGuardError('refused', `${service} has no generic send path; use the guard's typed method`)), { code: opcuaServiceCode(service), retry: false });
+      await this.#channel.send(
+        service,
+        () => Promise.reject(new OpcuaGuardError('refused', `${service} has no generic send path; use the guard's typed method`)),
+        { code: opcuaServiceCode(service), retry: false },
+      );
     } catch (error) {
-      if (error instanceof DeviceChannelError) throw new OpcuaGuardError(error.reason === 'refused' ? 'refused' : error.reason === 'breaker_open' ? 'breaker_open' : error.reason, error.message);
+      if (error instanceof DeviceChannelError)
+        throw new OpcuaGuardError(error.reason === 'refused' ? 'refused' : error.reason === 'breaker_open' ? 'breaker_open' : error.reason, error.message);
       throw error;
     }
     throw new OpcuaGuardError('refused', `${service} was not sent`);
@@ -240,7 +262,15 @@ export class OpcuaSafetyGuard {
     const session = this.#session;
     this.#session = null;
     if (session && !this.#o.signal?.aborted) {
-      this.#o.recorder.record({ protocol: 'opcua', host: this.#o.target.host, port: this.#o.target.port, service: 'CloseSession', code: OPCUA_ALLOWED_SERVICES.CloseSession, allowed: true, atMs: this.#o.timing.nowMs() });
+      this.#o.recorder.record({
+        protocol: 'opcua',
+        host: this.#o.target.host,
+        port: this.#o.target.port,
+        service: 'CloseSession',
+        code: OPCUA_ALLOWED_SERVICES.CloseSession,
+        allowed: true,
+        atMs: this.#o.timing.nowMs(),
+      });
       await withDeadline(session.close(true), 2000).catch(() => undefined);
     }
     await this.#disconnect();
@@ -322,9 +352,11 @@ export function toGuardError(error: unknown): OpcuaGuardError {
   if (error instanceof OpcuaGuardError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const text = message.split('\n')[0] ?? message;
-  if (/BadUserAccessDenied|BadIdentityTokenInvalid|BadIdentityTokenRejected|BadUserSignatureInvalid|BadUser/i.test(message)) return new OpcuaGuardError('auth', `the server rejected the user identity (${text})`);
+  if (/BadUserAccessDenied|BadIdentityTokenInvalid|BadIdentityTokenRejected|BadUserSignatureInvalid|BadUser/i.test(message))
+    return new OpcuaGuardError('auth', `the server rejected the user identity (${text})`);
   if (/certificate/i.test(message) && /Bad|verification|untrusted|rejected/i.test(message)) return new OpcuaGuardError('certificate', text);
-  if (/ECONNREFUSED|ECONNRESET|EPIPE|socket|closed|premature|disconnect|EHOSTUNREACH|ENETUNREACH|connection/i.test(message)) return new OpcuaGuardError('network', text);
+  if (/ECONNREFUSED|ECONNRESET|EPIPE|socket|closed|premature|disconnect|EHOSTUNREACH|ENETUNREACH|connection/i.test(message))
+    return new OpcuaGuardError('network', text);
   if (/Timeout|timed out/i.test(message)) return new OpcuaGuardError('timeout', text);
   if (/Bad[A-Z]/.test(message)) return new OpcuaGuardError('server_error', text);
   return new OpcuaGuardError('malformed', text);

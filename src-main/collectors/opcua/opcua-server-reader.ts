@@ -93,7 +93,10 @@ export function text(value: unknown): string | null {
   if (typeof value === 'object' && 'text' in value) return text((value as { text: unknown }).text);
   const s = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
   if (s === null) return null;
-  const trimmed = s.replace(/\p{Cc}/gu, '').trim().slice(0, 500);
+  const trimmed = s
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .slice(0, 500);
   return trimmed === '' ? null : trimmed;
 }
 
@@ -110,7 +113,11 @@ function count(value: unknown): number {
  * Browses every node given, following continuation points to the end (BrowseNext in batches no
  * larger than the server allows), and returns each node's references in order.
  */
-export async function browseAll(guard: OpcuaSafetyGuard, nodeIds: readonly NodeId[] | readonly string[], limits: OpcuaOperationLimits | null): Promise<BrowseResult['references'][]> {
+export async function browseAll(
+  guard: OpcuaSafetyGuard,
+  nodeIds: readonly NodeId[] | readonly string[],
+  limits: OpcuaOperationLimits | null,
+): Promise<BrowseResult['references'][]> {
   const sizes = batchSizes(limits);
   const out: NonNullable<BrowseResult['references']>[] = nodeIds.map(() => []);
   // Browse in batches no larger than the continuation points the server will hold, so one batch
@@ -118,14 +125,20 @@ export async function browseAll(guard: OpcuaSafetyGuard, nodeIds: readonly NodeI
   const batch = Math.max(1, Math.min(sizes.browse, sizes.continuationPoints));
   for (let start = 0; start < nodeIds.length; start += batch) {
     const slice = nodeIds.slice(start, start + batch);
-    const results = await guard.browse(slice.map((nodeId) => ({ nodeId })), OPCUA_BATCH_CAPS.referencesPerNode);
+    const results = await guard.browse(
+      slice.map((nodeId) => ({ nodeId })),
+      OPCUA_BATCH_CAPS.referencesPerNode,
+    );
     let pending: Array<{ index: number; cp: Buffer }> = [];
     results.forEach((r, i) => {
       out[start + i]?.push(...(r.references ?? []));
       if (r.continuationPoint && r.continuationPoint.length > 0) pending.push({ index: start + i, cp: r.continuationPoint });
     });
     while (pending.length > 0) {
-      const next = await guard.browseNext(pending.map((p) => p.cp), false);
+      const next = await guard.browseNext(
+        pending.map((p) => p.cp),
+        false,
+      );
       const still: typeof pending = [];
       next.forEach((r, i) => {
         const p = pending[i];
@@ -140,7 +153,12 @@ export async function browseAll(guard: OpcuaSafetyGuard, nodeIds: readonly NodeI
 }
 
 /** Reads values in batches of the server's MaxNodesPerRead. */
-export async function readAll(guard: OpcuaSafetyGuard, nodeIds: readonly NodeId[], limits: OpcuaOperationLimits | null, attributeId: number = AttributeIds.Value): Promise<DataValue[]> {
+export async function readAll(
+  guard: OpcuaSafetyGuard,
+  nodeIds: readonly NodeId[],
+  limits: OpcuaOperationLimits | null,
+  attributeId: number = AttributeIds.Value,
+): Promise<DataValue[]> {
   const size = batchSizes(limits).read;
   const out: DataValue[] = [];
   for (let start = 0; start < nodeIds.length; start += size) {
@@ -154,13 +172,21 @@ export async function readAll(guard: OpcuaSafetyGuard, nodeIds: readonly NodeId[
  * identification properties (read by browse name in the DI namespace; a property in another
  * namespace with the same name is taken when the DI one is missing).
  */
-export async function readDeviceSet(guard: OpcuaSafetyGuard, namespaces: readonly string[], limits: OpcuaOperationLimits | null): Promise<OpcuaDevice[] | null> {
+export async function readDeviceSet(
+  guard: OpcuaSafetyGuard,
+  namespaces: readonly string[],
+  limits: OpcuaOperationLimits | null,
+): Promise<OpcuaDevice[] | null> {
   const diIndex = namespaces.indexOf(DI_NAMESPACE_URI);
   if (diIndex < 0) return null;
   const [setRefs] = await browseAll(guard, [`ns=${diIndex};i=${DI_DEVICE_SET_ID}`], limits);
   const deviceRefs = (setRefs ?? []).filter((r) => r.isForward && r.nodeClass === NodeClass.Object && r.nodeId.serverIndex === 0);
   if (deviceRefs.length === 0) return [];
-  const children = await browseAll(guard, deviceRefs.map((r) => r.nodeId), limits);
+  const children = await browseAll(
+    guard,
+    deviceRefs.map((r) => r.nodeId),
+    limits,
+  );
   const toRead: Array<{ device: number; field: keyof OpcuaDevice; nodeId: NodeId }> = [];
   deviceRefs.forEach((_ref, device) => {
     const byName = new Map<DeviceProperty, { nodeId: NodeId; di: boolean }>();
@@ -173,7 +199,11 @@ export async function readDeviceSet(guard: OpcuaSafetyGuard, namespaces: readonl
     }
     for (const [name, { nodeId }] of byName) toRead.push({ device, field: DEVICE_FIELD[name], nodeId });
   });
-  const values = await readAll(guard, toRead.map((t) => t.nodeId), limits);
+  const values = await readAll(
+    guard,
+    toRead.map((t) => t.nodeId),
+    limits,
+  );
   const devices: OpcuaDevice[] = deviceRefs.map((r) => ({
     nodeId: r.nodeId.toString(),
     browseName: r.browseName.name ?? '',

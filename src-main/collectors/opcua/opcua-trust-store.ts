@@ -141,7 +141,9 @@ export async function recordPendingCertificate(pkiDir: string, der: Buffer): Pro
 
 async function decide(pkiDir: string, thumbprint: string, to: 'trusted' | 'rejected'): Promise<OpcuaCertificateEntry> {
   const wanted = thumbprint.replaceAll(':', '').toLowerCase();
-  const candidates = [...(await listFolder(pkiDir, 'pending')), ...(await listFolder(pkiDir, 'trusted')), ...(await listFolder(pkiDir, 'rejected'))].filter((c) => c.thumbprint === wanted);
+  const candidates = [...(await listFolder(pkiDir, 'pending')), ...(await listFolder(pkiDir, 'trusted')), ...(await listFolder(pkiDir, 'rejected'))].filter(
+    (c) => c.thumbprint === wanted,
+  );
   const found = candidates[0];
   if (!found) throw new OpcuaTrustStoreError('not_found', `no OPC UA server certificate with thumbprint ${wanted} in ${pkiDir}`);
   const folder = path.join(pkiDir, FOLDERS[to]);

@@ -43,7 +43,10 @@ function decodeTypeId(body: Buffer): number | null {
   return null;
 }
 
-export async function startRecordingProxy(targetPort: number, options: { dropAfterBrowse?: number; now?: () => number; onRequest?: (request: ProxiedRequest) => void } = {}): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  targetPort: number,
+  options: { dropAfterBrowse?: number; now?: () => number; onRequest?: (request: ProxiedRequest) => void } = {},
+): Promise<RecordingProxy> {
   const now = options.now ?? (() => performance.now());
   const requests: ProxiedRequest[] = [];
   const chunks: RecordingProxy['chunks'] = [];

@@ -6,6 +6,7 @@ import {
   IconAlertOctagon,
   IconAlertTriangle,
   IconBan,
+  IconCertificate,
   IconCircleCheck,
   IconCircleDashed,
   IconClockExclamation,
@@ -27,6 +28,7 @@ export const HOST_OUTCOME_SEVERITY: Record<DiscoveryHostStatus, Severity> = {
   network: 'warning',
   out_of_scope: 'neutral',
   cancelled: 'neutral',
+  certificate_untrusted: 'critical',
 };
 
 const ICONS = {
@@ -40,6 +42,7 @@ const ICONS = {
   network: IconWifiOff,
   out_of_scope: IconBan,
   cancelled: IconPlayerStop,
+  certificate_untrusted: IconCertificate,
 } as const satisfies Record<DiscoveryHostStatus, unknown>;
 
 export function HostOutcomeIcon({ status, size = 14 }: { status: DiscoveryHostStatus; size?: number }) {

@@ -10,16 +10,7 @@
 import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  DataType,
-  MessageSecurityMode,
-  nodesets,
-  OPCUACertificateManager,
-  OPCUAServer,
-  SecurityPolicy,
-  type Namespace,
-  type UAObject,
-} from 'node-opcua';
+import { DataType, MessageSecurityMode, nodesets, OPCUACertificateManager, OPCUAServer, SecurityPolicy, type Namespace, type UAObject } from 'node-opcua';
 
 export const DI_NAMESPACE_URI = 'http://opcfoundation.org/UA/DI/';
 export const DEMO_GATEWAY_APPLICATION_URI = 'urn:fieldwise:demo:opcua-gateway';
@@ -37,10 +28,46 @@ export interface DemoOpcuaDevice {
 }
 
 export const DEMO_OPCUA_DEVICES: readonly DemoOpcuaDevice[] = [
-  { name: 'PLC-Line1', manufacturer: 'Siemens', model: 'S7-1516-3 PN/DP', serialNumber: 'S C-H4N812345', hardwareRevision: '2', softwareRevision: 'V2.9.4', deviceRevision: '1', productInstanceUri: 'urn:siemens:s7-1500:S C-H4N812345' },
-  { name: 'PLC-Line2', manufacturer: 'Rockwell Automation', model: '1756-L83E ControlLogix', serialNumber: '60A1B2C3', hardwareRevision: 'B', softwareRevision: '33.011', deviceRevision: '1', productInstanceUri: 'urn:rockwell:controllogix:60A1B2C3' },
-  { name: 'PLC-Packaging', manufacturer: 'Beckhoff Automation', model: 'CX5140', serialNumber: 'BK-0042-7781', hardwareRevision: '1.4', softwareRevision: 'TC3.1.4024.35', deviceRevision: '3', productInstanceUri: 'urn:beckhoff:cx5140:BK-0042-7781' },
-  { name: 'PLC-Utilities', manufacturer: 'Schneider Electric', model: 'BMEP584040 M580', serialNumber: '8A12-0099', hardwareRevision: 'PV 05', softwareRevision: 'SV 4.10', deviceRevision: '2', productInstanceUri: 'urn:schneider:m580:8A12-0099' },
+  {
+    name: 'PLC-Line1',
+    manufacturer: 'Siemens',
+    model: 'S7-1516-3 PN/DP',
+    serialNumber: 'S C-H4N812345',
+    hardwareRevision: '2',
+    softwareRevision: 'V2.9.4',
+    deviceRevision: '1',
+    productInstanceUri: 'urn:siemens:s7-1500:S C-H4N812345',
+  },
+  {
+    name: 'PLC-Line2',
+    manufacturer: 'Rockwell Automation',
+    model: '1756-L83E ControlLogix',
+    serialNumber: '60A1B2C3',
+    hardwareRevision: 'B',
+    softwareRevision: '33.011',
+    deviceRevision: '1',
+    productInstanceUri: 'urn:rockwell:controllogix:60A1B2C3',
+  },
+  {
+    name: 'PLC-Packaging',
+    manufacturer: 'Beckhoff Automation',
+    model: 'CX5140',
+    serialNumber: 'BK-0042-7781',
+    hardwareRevision: '1.4',
+    softwareRevision: 'TC3.1.4024.35',
+    deviceRevision: '3',
+    productInstanceUri: 'urn:beckhoff:cx5140:BK-0042-7781',
+  },
+  {
+    name: 'PLC-Utilities',
+    manufacturer: 'Schneider Electric',
+    model: 'BMEP584040 M580',
+    serialNumber: '8A12-0099',
+    hardwareRevision: 'PV 05',
+    softwareRevision: 'SV 4.10',
+    deviceRevision: '2',
+    productInstanceUri: 'urn:schneider:m580:8A12-0099',
+  },
 ];
 
 export const DEMO_GATEWAY_BUILD_INFO = {
@@ -97,7 +124,10 @@ export async function startDemoOpcuaGateway(options: DemoOpcuaGatewayOptions = {
   const nodeCount = options.nodeCount ?? 1000;
   const maxNodesPerRead = options.maxNodesPerRead ?? 100;
   const maxNodesPerBrowse = options.maxNodesPerBrowse ?? 1000;
-  const serverCertificateManager = new OPCUACertificateManager({ rootFolder: pkiDir, automaticallyAcceptUnknownCertificate: options.acceptAnyClientCertificate ?? true });
+  const serverCertificateManager = new OPCUACertificateManager({
+    rootFolder: pkiDir,
+    automaticallyAcceptUnknownCertificate: options.acceptAnyClientCertificate ?? true,
+  });
   const userCertificateManager = new OPCUACertificateManager({ rootFolder: path.join(pkiDir, 'users'), automaticallyAcceptUnknownCertificate: true });
   await serverCertificateManager.initialize();
   await userCertificateManager.initialize();
@@ -118,10 +148,17 @@ export async function startDemoOpcuaGateway(options: DemoOpcuaGatewayOptions = {
       securityPolicies: [SecurityPolicy.None, SecurityPolicy.Basic256Sha256],
       allowAnonymous: true,
       disableDiscovery: true,
-      serverInfo: { applicationUri: DEMO_GATEWAY_APPLICATION_URI, productUri: DEMO_GATEWAY_BUILD_INFO.productUri, applicationName: { text: 'Fieldwise Demo OPC UA Gateway' } },
+      serverInfo: {
+        applicationUri: DEMO_GATEWAY_APPLICATION_URI,
+        productUri: DEMO_GATEWAY_BUILD_INFO.productUri,
+        applicationName: { text: 'Fieldwise Demo OPC UA Gateway' },
+      },
       buildInfo: { ...DEMO_GATEWAY_BUILD_INFO },
       userManager: { isValidUser: (userName: string, password: string) => userName === DEMO_GATEWAY_USER.userName && password === DEMO_GATEWAY_USER.password },
-      serverCapabilities: { maxBrowseContinuationPoints: 10, operationLimits: { maxNodesPerRead, maxNodesPerBrowse, maxNodesPerTranslateBrowsePathsToNodeIds: 100 } },
+      serverCapabilities: {
+        maxBrowseContinuationPoints: 10,
+        operationLimits: { maxNodesPerRead, maxNodesPerBrowse, maxNodesPerTranslateBrowsePathsToNodeIds: 100 },
+      },
     });
     try {
       await server.initialize();
@@ -189,7 +226,12 @@ function populate(server: OPCUAServer, devices: readonly DemoOpcuaDevice[], node
 function addDevice(own: Namespace, diIndex: number, deviceSet: UAObject, device: DemoOpcuaDevice): void {
   const object = own.addObject({ browseName: device.name, componentOf: deviceSet });
   const property = (name: string, value: string): void => {
-    own.addVariable({ propertyOf: object, browseName: { name, namespaceIndex: diIndex }, dataType: DataType.String, value: { dataType: DataType.String, value } });
+    own.addVariable({
+      propertyOf: object,
+      browseName: { name, namespaceIndex: diIndex },
+      dataType: DataType.String,
+      value: { dataType: DataType.String, value },
+    });
   };
   property('Manufacturer', device.manufacturer);
   property('Model', device.model);
