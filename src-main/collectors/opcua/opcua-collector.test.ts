@@ -1,7 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectorCredential, CollectorOutcome } from '../collector.js';
 import { testRunContext } from '../collector-test-context.js';
-import { DEMO_GATEWAY_BUILD_INFO, DEMO_GATEWAY_USER, DEMO_OPCUA_DEVICES, startDemoOpcuaGateway, type DemoOpcuaGateway } from './demo/opcua-demo-gateway.js';
+import {
+  DEMO_GATEWAY_BUILD_INFO,
+  DEMO_GATEWAY_USER,
+  DEMO_OPCUA_DEVICES,
+  defaultDemoPkiDir,
+  startDemoOpcuaGateway,
+  type DemoOpcuaGateway,
+} from './demo/opcua-demo-gateway.js';
 import { OpcuaCollector } from './opcua-collector.js';
 import type { OpcuaServerRecord } from './opcua-server-record.js';
 import { listOpcuaCertificates, opcuaPkiDir, rejectOpcuaCertificate, trustOpcuaCertificate } from './opcua-trust-store.js';
@@ -140,6 +149,28 @@ describe('OpcuaCollector against the demo gateway on 127.0.0.1', () => {
 
     const missing = await probe({ securityMode: 'None', browse: false }, { credentials: [USER], secrets: {} });
     expect(missing.outcome.status).toBe('credential_missing');
+  });
+
+  it('logs in with a user certificate (an opcua_certificate credential set)', async () => {
+    // Any certificate and key pair will do for the demo (its user PKI accepts unknown users): the
+    // demo server's own, read from its PKI folder.
+    const pki = defaultDemoPkiDir();
+    const certificate = await readFile(path.join(pki, 'own', 'certs', 'demo_gateway_certificate.pem'), 'utf8');
+    const privateKey = await readFile(path.join(pki, 'own', 'private', 'private_key.pem'), 'utf8');
+    const credential: CollectorCredential = {
+      id: 'cred-x509',
+      name: 'engineering cert',
+      kind: 'opcua_certificate',
+      settings: {},
+      secretRefs: { certificate: 'ref-cert', private_key: 'ref-key' },
+    };
+    const { outcome } = await probe(
+      { securityMode: 'None', browse: false },
+      { credentials: [credential], secrets: { 'ref-cert': certificate, 'ref-key': privateKey } },
+    );
+    expect(outcome.status).toBe('found');
+    expect(outcome.credentialId).toBe('cred-x509');
+    expect((outcome.observations[0]?.raw as OpcuaServerRecord).session?.userTokenType).toBe('Certificate');
   });
 
   it('never trusts an unknown server certificate: decision first, connects after trust, refuses after reject', async () => {
