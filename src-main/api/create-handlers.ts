@@ -8,6 +8,7 @@ import { getRun, listRuns } from '../db/runs-repository.js';
 import { listSources } from '../db/sources-repository.js';
 import type { DashboardService } from '../services/dashboard/dashboard-service.js';
 import type { DiscoveryService } from '../services/discovery/discovery-service.js';
+import type { OpcuaCertificateService } from '../services/discovery/opcua-certificate-service.js';
 import type { ExportService } from '../services/exports/export-service.js';
 import type { ImportService } from '../services/imports/import-service.js';
 import type { InventoryService } from '../services/inventory-service.js';
@@ -32,6 +33,7 @@ export interface HandlerServices {
   software: SoftwareService;
   dashboard: DashboardService;
   ot: OtService;
+  opcuaCertificates: OpcuaCertificateService;
 }
 
 function by(ctx: CallContext) {
@@ -134,5 +136,8 @@ export function createHandlers(s: HandlerServices): Handlers {
     'dashboard.get': (input) => s.dashboard.summary(input),
     'ot.seeds.targets': (input) => s.ot.seedTargets(input),
     'ot.assets.create': (input, ctx) => s.ot.createAsset(input, by(ctx)),
+    'discovery.opcuaCertificates.list': (input) => s.opcuaCertificates.list(input.state),
+    'discovery.opcuaCertificates.trust': (input) => s.opcuaCertificates.trust(input.thumbprint),
+    'discovery.opcuaCertificates.reject': (input) => s.opcuaCertificates.reject(input.thumbprint),
   };
 }

@@ -23,6 +23,7 @@ import { createDashboardService } from '../services/dashboard/dashboard-service.
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
 import { systemSchedulerTimers, type SchedulerTimers } from '../services/runs/job-scheduler.js';
 import { createRunService, type RunService } from '../services/runs/run-service.js';
+import { createOpcuaCertificateService } from '../services/discovery/opcua-certificate-service.js';
 import { createEventBus } from '../services/event-bus.js';
 import { createExportFiles } from '../services/exports/export-files.js';
 import { createExportService, type ExportService } from '../services/exports/export-service.js';
@@ -167,7 +168,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
   const software = createSoftwareService({ db, now });
   const dashboard = createDashboardService({ db, now });
   const ot = createOtService({ db, events, writes, writer, now, newId });
-  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard, ot }), {
+  const opcuaCertificates = createOpcuaCertificateService({ dataDir: options.dataDir, onDecision: (decision, certificate) => logger.info(`OPC UA server certificate ${decision}`, certificate) });
+  const dispatcher = createDispatcher(createHandlers({ db, inventory, imports, system, discovery, reconciliation, exports, views, bulk, software, dashboard, ot, opcuaCertificates }), {
     onInternalError: (error, method, ctx) =>
       logger.error('API call failed', { method, requestId: ctx.requestId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   });

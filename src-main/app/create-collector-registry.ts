@@ -3,6 +3,7 @@
 // plus its folder under src-main/collectors/<protocol>/ (docs/collectors.md).
 import type { CollectorRegistry } from '../collectors/collector.js';
 import { BacnetCollector } from '../collectors/bacnet/bacnet-collector.js';
+import { OpcuaCollector } from '../collectors/opcua/opcua-collector.js';
 import { ModbusCollector } from '../collectors/modbus/modbus-collector.js';
 import { SnmpCollector } from '../collectors/snmp/snmp-collector.js';
 import { systemTiming, type Timing } from '../collectors/sweep/timing.js';
@@ -17,5 +18,6 @@ export function createCollectorRegistry(deps: CollectorRegistryDeps = {}): Colle
     snmp: new SnmpCollector({ timing }),
     modbus: new ModbusCollector(),
     bacnet: new BacnetCollector(),
+    opcua: new OpcuaCollector(),
   };
 }

@@ -9,6 +9,7 @@ import { createBulkSlice } from './bulk-slice.js';
 import { createDashboardSlice } from './dashboard-slice.js';
 import { createDiscoverySlice } from './discovery-slice.js';
 import { createExportsSlice } from './exports-slice.js';
+import { createOpcuaCertificatesSlice } from './opcua-certificates-slice.js';
 import { createInventorySlice } from './inventory-slice.js';
 import { createReconciliationSlice } from './reconciliation-slice.js';
 import { createRunsSlice } from './runs-slice.js';
@@ -51,6 +52,7 @@ export function createAppStore(rawClient: ApiClient, options: { settings?: Local
       ...createBulkSlice(context),
       ...createDashboardSlice(context),
       ...createSoftwareSlice(context),
+      ...createOpcuaCertificatesSlice(context),
     };
   });
 }

@@ -10,12 +10,13 @@ import type { AssetSlice } from './asset-slice.js';
 import type { DashboardSlice } from './dashboard-slice.js';
 import type { DiscoverySlice } from './discovery-slice.js';
 import type { ExportsSlice } from './exports-slice.js';
+import type { OpcuaCertificatesSlice } from './opcua-certificates-slice.js';
 import type { ReconciliationSlice } from './reconciliation-slice.js';
 import type { RunsSlice } from './runs-slice.js';
 import type { SoftwareSlice } from './software-slice.js';
 import type { SystemSlice } from './system-slice.js';
 
-export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice & DiscoverySlice & ReconciliationSlice & ExportsSlice & ViewsSlice & BulkSlice & DashboardSlice & SoftwareSlice;
+export type AppState = InventorySlice & AssetSlice & RunsSlice & SystemSlice & DiscoverySlice & ReconciliationSlice & ExportsSlice & ViewsSlice & BulkSlice & DashboardSlice & SoftwareSlice & OpcuaCertificatesSlice;
 
 type SetState = StoreApi<AppState>['setState'];
 type GetState = StoreApi<AppState>['getState'];

@@ -9,6 +9,7 @@ import { exportCalls } from './exports.js';
 import { inventoryCalls } from './inventory.js';
 import { otCalls } from './ot.js';
 import { networkCalls, reconciliationCalls } from './reconciliation.js';
+import { opcuaCertificateCalls } from './opcua-certificates.js';
 import { runsCalls } from './runs.js';
 import { savedViewCalls } from './saved-views.js';
 import { softwareCalls } from './software.js';
@@ -28,6 +29,7 @@ export const apiCalls = {
   ...softwareCalls,
   ...dashboardCalls,
   ...otCalls,
+  ...opcuaCertificateCalls,
 };
 export type ApiCalls = typeof apiCalls;
 export type ApiMethod = keyof ApiCalls;

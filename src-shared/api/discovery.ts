@@ -55,6 +55,7 @@ export const DISCOVERY_HOST_STATUSES = [
   'out_of_scope',
   'refused',
   'cancelled',
+  'certificate_untrusted',
 ] as const;
 export type DiscoveryHostStatus = (typeof DISCOVERY_HOST_STATUSES)[number];
 export const DISCOVERY_HOST_STATUS_LABELS: Record<DiscoveryHostStatus, string> = {
@@ -69,6 +70,7 @@ export const DISCOVERY_HOST_STATUS_LABELS: Record<DiscoveryHostStatus, string> =
   out_of_scope: 'Out of scope',
   refused: 'Stopped by the safety guard',
   cancelled: 'Cancelled',
+  certificate_untrusted: 'Certificate not trusted yet',
 };
 
 export const LEARNED_VIA = ['arp', 'lldp', 'cdp', 'fdb'] as const;

@@ -15,6 +15,7 @@ export * from './events.js';
 export * from './exports.js';
 export * from './inventory.js';
 export * from './ot.js';
+export * from './opcua-certificates.js';
 export * from './reconciliation.js';
 export * from './runs.js';
 export * from './saved-views.js';

@@ -16,6 +16,7 @@ import { registerDiscoverCommands } from './discover-commands.js';
 import { registerImportCommand } from './import-command.js';
 import { registerNetworksCommands } from './networks-commands.js';
 import { registerOtCommands } from './ot-commands.js';
+import { registerOpcuaCommands } from './opcua-commands.js';
 import { registerReconcileCommands } from './reconcile-commands.js';
 import { registerScopesCommands } from './scopes-commands.js';
 import { registerServeCommand } from './serve-command.js';
@@ -35,5 +36,6 @@ export const COMMAND_GROUPS: readonly RegisterCommands[] = [
   registerScopesCommands,
   registerCredentialsCommands,
   registerOtCommands,
+  registerOpcuaCommands,
   registerDemoCommand,
 ];

@@ -7,6 +7,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { formatTime } from '../../lib/format.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { CredentialsPanel } from './CredentialsPanel.js';
+import { OpcuaCertificates } from './OpcuaCertificates.js';
 import { DiscoveryHistory } from './DiscoveryHistory.js';
 import { ScopesPanel } from './ScopesPanel.js';
 
@@ -57,7 +58,10 @@ export function DiscoveryPage() {
           <ScopesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="credentials" pt="sm">
-          <CredentialsPanel />
+          <Stack gap="xl">
+            <CredentialsPanel />
+            <OpcuaCertificates />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
           <DiscoveryHistory />

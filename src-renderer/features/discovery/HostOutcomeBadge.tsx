@@ -6,6 +6,7 @@ import {
   IconAlertOctagon,
   IconAlertTriangle,
   IconBan,
+  IconCertificate,
   IconCircleCheck,
   IconCircleDashed,
   IconClockExclamation,
@@ -28,6 +29,7 @@ export const HOST_OUTCOME_SEVERITY: Record<DiscoveryHostStatus, Severity> = {
   out_of_scope: 'neutral',
   refused: 'warning',
   cancelled: 'neutral',
+  certificate_untrusted: 'critical',
 };
 
 const ICONS = {
@@ -42,6 +44,7 @@ const ICONS = {
   out_of_scope: IconBan,
   refused: IconBan,
   cancelled: IconPlayerStop,
+  certificate_untrusted: IconCertificate,
 } as const satisfies Record<DiscoveryHostStatus, unknown>;
 
 export function HostOutcomeIcon({ status, size = 14 }: { status: DiscoveryHostStatus; size?: number }) {
