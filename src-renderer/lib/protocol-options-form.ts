@@ -130,7 +130,7 @@ const FIELD_OF: Record<string, ProtocolOptionsField> = {
   maxDepth: 'maxDepth',
 };
 
-/** Field labels, to say which field a contract message is about. */
+/** Field labels, to say which field a message is about where it is not shown on the field. */
 export const PROTOCOL_OPTION_LABELS: Record<ProtocolOptionsField, string> = {
   unitIds: 'Unit ids',
   registerRanges: 'Register ranges',
@@ -202,7 +202,7 @@ export function readProtocolOptions(protocol: ScopeProtocol, form: ProtocolOptio
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string => typeof p === 'string');
     const field = FIELD_OF[path.join('.')] ?? FIELD_OF[path[0] ?? ''];
-    if (field && !problems[field]) problems[field] = `${PROTOCOL_OPTION_LABELS[field]}: ${issue.message}`;
+    if (field && !problems[field]) problems[field] = issue.message;
   }
   if (Object.keys(problems).length === 0) problems.general = parsed.error.issues[0]?.message ?? 'These options are not accepted.';
   return { options: null, problems };

@@ -3,6 +3,9 @@
 import type { DiscoveryScopeOptions } from '../api/discovery-protocols.js';
 import { formatInstanceRange, MODBUS_TABLE_SHORT_NAMES } from './ot-option-syntax.js';
 
+/** The transport each protocol's ports are on. */
+export const PROTOCOL_TRANSPORTS = { snmp: 'UDP', modbus: 'TCP', bacnet: 'UDP', opcua: 'TCP' } as const satisfies Record<DiscoveryScopeOptions['protocol'], 'UDP' | 'TCP'>;
+
 export interface ScopeOptionsDescription {
   /** "Modbus TCP". */
   protocol: string;
@@ -23,7 +26,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
     case 'snmp':
       return {
         protocol: 'SNMP',
-        transport: 'UDP',
+        transport: PROTOCOL_TRANSPORTS.snmp,
         reads:
           depth === 'identify'
             ? ['system group only']
@@ -41,7 +44,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
             .map((r) => `${MODBUS_TABLE_SHORT_NAMES[r.table]} ${r.start}-${r.start + r.count - 1}${r.label ? ` (${r.label})` : ''}`)
             .join(', ')}`,
         );
-      return { protocol: 'Modbus TCP', transport: 'TCP', reads, services: 'functions 1, 2, 3, 4 and 43 only (read and identify); never a write' };
+      return { protocol: 'Modbus TCP', transport: PROTOCOL_TRANSPORTS.modbus, reads, services: 'functions 1, 2, 3, 4 and 43 only (read and identify); never a write' };
     }
     case 'bacnet': {
       const reads = [
@@ -53,7 +56,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
       if (options.browseObjects) reads.push(`object lists, up to ${count(options.maxObjects, 'object')} per device`);
       return {
         protocol: 'BACnet/IP',
-        transport: 'UDP',
+        transport: PROTOCOL_TRANSPORTS.bacnet,
         reads,
         services: 'Who-Is, Who-Has, ReadProperty and ReadPropertyMultiple only (and router discovery / foreign-device registration); never a write',
       };
@@ -65,7 +68,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
       ];
       if (options.deviceSet) reads.push('the DeviceSet (devices behind a gateway)');
       if (options.browse) reads.push(`the address space, up to ${count(options.maxNodes, 'node')} and ${options.maxDepth} levels deep`);
-      return { protocol: 'OPC UA', transport: 'TCP', reads, services: 'discovery, session, browse, read and translate only; never Write or Call' };
+      return { protocol: 'OPC UA', transport: PROTOCOL_TRANSPORTS.opcua, reads, services: 'discovery, session, browse, read and translate only; never Write or Call' };
     }
   }
 }
