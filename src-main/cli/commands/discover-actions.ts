@@ -1,10 +1,9 @@
 // What `fieldwise discover snmp|modbus|bacnet|opcua|run|plan|report` do (loaded when one runs). Every change goes
 // through the API dispatcher, like the window.
-import { DISCOVERY_HOST_STATUS_LABELS } from '../../../src-shared/api/index.js';
 import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import type { CliContext } from '../cli-context.js';
 import { CliUsageError } from '../cli-errors.js';
-import { formatTable } from '../format-table.js';
+import { formatDecisions, formatHosts } from '../runtime/format-hosts.js';
 import { findCredentialSetIds, findScope } from '../runtime/find-by-name.js';
 import { formatPlan } from '../runtime/format-plan.js';
 import { runDiscoveryScope } from '../runtime/run-discovery-scope.js';
@@ -40,6 +39,8 @@ export async function discoverSnmp(cli: CliContext, opts: DiscoverSnmpOptions): 
     };
     const scopes = await call('discovery.scopes.list', {});
     const existing = scopes.find((s) => s.name.toLowerCase() === opts.scope.toLowerCase());
+    if (existing && existing.protocol !== 'snmp')
+      throw new CliUsageError(`Scope "${existing.name}" is a ${existing.protocol} scope; give another --scope name for this snmp sweep.`);
     const scope = existing
       ? await call('discovery.scopes.update', { id: existing.id, ...fields, ...(opts.ot !== undefined ? { ot: opts.ot } : {}) })
       : await call('discovery.scopes.create', { name: opts.scope, ...fields, ot: Boolean(opts.ot) });
@@ -92,13 +93,8 @@ export async function showReport(cli: CliContext, runId: string): Promise<void> 
     const report = await call('discovery.runs.report', { runId });
     const hosts = await call('discovery.runs.hosts', { runId, limit: 5000 });
     if (cli.asJson()) return io.out(JSON.stringify({ report, hosts: hosts.items }, null, 2) + '\n');
-    io.out(
-      formatTable(
-        ['HOST', 'PORT', 'OUTCOME', 'ASSET', 'CREDENTIAL', 'DETAIL'],
-        hosts.items.map((h) => [h.host, h.port, DISCOVERY_HOST_STATUS_LABELS[h.status], h.assetName, h.credentialSetName, h.message]),
-        70,
-      ),
-    );
+    io.out(formatHosts(hosts.items, { durations: false }));
+    io.out(formatDecisions(hosts.items));
     const silent = silentHostsNote(report.byStatus.no_response ?? 0);
     if (silent) io.out(`${silent}\n`);
     io.out(

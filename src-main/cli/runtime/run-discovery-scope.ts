@@ -4,7 +4,7 @@ import { DISCOVERY_HOST_STATUS_LABELS, type ApiOutput, type DiscoveryProgressEve
 import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import type { FullAppCore } from '../../app/create-app-core.js';
 import type { CliContext } from '../cli-context.js';
-import { formatTable } from '../format-table.js';
+import { formatDecisions, formatHosts } from './format-hosts.js';
 import { formatPlan } from './format-plan.js';
 import type { ApiCall } from './with-app-core.js';
 
@@ -54,13 +54,8 @@ export async function runDiscoveryScope(
   if (cli.asJson()) {
     io.out(JSON.stringify({ report, hosts: hosts.items }, null, 2) + '\n');
   } else {
-    io.out(
-      formatTable(
-        ['HOST', 'PORT', 'OUTCOME', 'ASSET', 'CREDENTIAL', 'MS', 'DETAIL'],
-        hosts.items.map((h) => [h.host, h.port, DISCOVERY_HOST_STATUS_LABELS[h.status], h.assetName, h.credentialSetName, h.durationMs, h.message]),
-        70,
-      ),
-    );
+    io.out(formatHosts(hosts.items, { durations: true }));
+    io.out(formatDecisions(hosts.items));
     const silent = silentHostsNote(report.byStatus.no_response ?? 0);
     if (silent) io.out(`${silent}\n`);
     // Hosts a cancel stopped are among those not probed, counted there once.
