@@ -3,10 +3,13 @@
 // OT flag that a plant protocol cannot turn off), find it marked as a plant scope in the list, and
 // read its plan, which names the protocol, the targets, the rate and the worst-case duration and
 // cannot start until the plant confirmation is ticked. Nothing is started: no packet is sent (the
-// demo plant end to end is the lead's spec, once the collectors exist).
+// demo plant end to end is the lead's spec, once the collectors exist). Also refreshes
+// docs/screenshots/ot-scope-editor.png and ot-plan.png (with UPDATE_SCREENSHOTS=1).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, startServe, type ServeFixture } from './support/serve-fixture.js';
+import { launchChromium, openPage, SCREENSHOT_DIR, startServe, type ServeFixture } from './support/serve-fixture.js';
 
 const SCOPE = 'Line 2 PLCs';
 
@@ -20,6 +23,7 @@ function scopeRow(name: string) {
 
 describe('OT discovery scopes', () => {
   beforeAll(async () => {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
     serve = await startServe();
     browser = await launchChromium();
     page = await openPage(browser);
@@ -63,6 +67,8 @@ describe('OT discovery scopes', () => {
 
     await page.getByTestId('scope-option-unitIds').fill('1, 2');
     await page.getByTestId('scope-option-registerRanges').fill('holding:0:10:setpoints');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'ot-scope-editor.png') });
     await page.getByTestId('scope-save').click();
     await page.getByTestId('scope-name').waitFor({ state: 'detached' });
 
@@ -95,10 +101,17 @@ describe('OT discovery scopes', () => {
     expect(await plan.getByTestId('plan-duration').innerText()).not.toBe('');
     expect(await plan.getByTestId('plan-ot-notice').innerText()).toContain('Modbus TCP');
     expect(await plan.getByTestId('plan-credential').count()).toBe(0);
+    expect(await plan.getByTestId('plan-no-credentials').innerText()).toContain('Modbus TCP has no credentials');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'ot-plan.png') });
 
+    // Unconfirmed, an OT plan never starts. Confirmed, it starts when the plan can (a build without
+    // the Modbus collector says so in the warnings and keeps Start disabled).
     expect(await page.getByTestId('plan-start').isDisabled()).toBe(true);
     await plan.getByTestId('plan-confirm-ot').check();
-    expect(await page.getByTestId('plan-start').isDisabled()).toBe(false);
+    const canStart = (await plan.getByTestId('plan-table').getAttribute('data-can-start')) === 'true';
+    if (!canStart) expect(await plan.getByTestId('plan-warnings').innerText()).toContain('Modbus TCP');
+    expect(await page.getByTestId('plan-start').isDisabled()).toBe(!canStart);
     await plan.getByTestId('plan-confirm-ot').uncheck();
     expect(await page.getByTestId('plan-start').isDisabled()).toBe(true);
     await plan.getByRole('button', { name: 'Cancel' }).click();

@@ -85,14 +85,13 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
           <>
             {plan.ot && (
               <Alert color="orange" variant="light" icon={<IconBuildingFactory2 aria-hidden />} title="Plant (OT) network" p="xs" data-testid="plan-ot-notice">
-                This run sends {about.protocol} requests ({about.services}) to devices on a control network, at most{' '}
-                {formatCount(plan.requestsPerTarget)} per device that answers.
+                This run sends {about.protocol} requests to devices on a control network: {about.services}.
               </Alert>
             )}
             {resumeRunId && (
               <Text size="sm">Resuming probes only the targets the earlier run did not finish; the rest of the plan is the scope's as it is now.</Text>
             )}
-            <Table verticalSpacing={3} fz="sm" withRowBorders={false} data-testid="plan-table">
+            <Table verticalSpacing={3} fz="sm" withRowBorders={false} data-testid="plan-table" data-can-start={plan.canStart}>
               <Table.Tbody>
                 <PlanRow label="Targets">
                   <Stack gap={2}>
