@@ -130,7 +130,7 @@ describe('fieldwise discover / scopes / credentials', () => {
     );
     expect(mixed.err).toBe('');
     expect(mixed.code).toBe(0);
-    expect(JSON.parse(mixed.out)).toMatchObject({ kind: 'snmp_v3', v3: { user: 'monitor', level: 'authPriv', authProtocol: 'sha', privProtocol: 'aes' } });
+    expect(JSON.parse(mixed.out)).toMatchObject({ kind: 'snmp_v3', settings: { user: 'monitor', level: 'authPriv', authProtocol: 'sha', privProtocol: 'aes' } });
     const lower = await cli(
       '--json',
       'credentials',
@@ -146,7 +146,7 @@ describe('fieldwise discover / scopes / credentials', () => {
       'aes256c',
     );
     expect(lower.code).toBe(0);
-    expect(JSON.parse(lower.out)).toMatchObject({ v3: { authProtocol: 'sha512', privProtocol: 'aes256r' } });
+    expect(JSON.parse(lower.out)).toMatchObject({ settings: { authProtocol: 'sha512', privProtocol: 'aes256r' } });
     const listed = await cli('credentials', 'list');
     expect(listed.out).toMatch(/core-v3\s+snmp_v3\s+monitor/);
     expect(listed.out + mixed.out + lower.out).not.toContain('for the test');
