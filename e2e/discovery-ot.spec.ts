@@ -1,6 +1,7 @@
 // OT discovery in a real browser against `fieldwise serve`: create a Modbus TCP scope in the scope
 // editor (protocol selector, the protocol's options with their defaults and validation messages, the
-// OT flag that a plant protocol cannot turn off), find it marked as a plant scope in the list, and
+// OT flag that a plant protocol cannot turn off), find it marked as a plant scope in the list, add an
+// OPC UA user credential set that only OPC UA scopes are offered, and
 // read its plan, which names the protocol, the targets, the rate and the worst-case duration and
 // cannot start until the plant confirmation is ticked. Nothing is started: no packet is sent (the
 // demo plant end to end is the lead's spec, once the collectors exist). Also refreshes
@@ -85,6 +86,45 @@ describe('OT discovery scopes', () => {
     expect(await page.getByTestId('scope-option-registerRanges').inputValue()).toBe('holding:0:10:setpoints');
     // The protocol of a saved scope is fixed.
     expect(await page.getByTestId('scope-protocol').locator('input:not([disabled])').count()).toBe(0);
+    await page.getByTestId('scope-form').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('scope-name').waitFor({ state: 'detached' });
+  });
+
+  it('adds an OPC UA user credential set, whose password goes to the keychain, and offers it only to OPC UA scopes', async () => {
+    await page.getByTestId('discovery-tab-credentials').click();
+    await page.getByTestId('credential-new').click();
+    await page.getByTestId('credential-name').fill('plant-ua');
+    await page.getByTestId('credential-kind').click();
+    await page.getByRole('option', { name: 'OPC UA user name and password' }).click();
+    await page.getByTestId('credential-opcua-user').fill('operator');
+    await page.getByTestId('credential-save').click();
+    // No password yet: refused on its field.
+    await expect.poll(() => page.getByTestId('credential-form').innerText()).toContain('Type the password');
+    await page.getByTestId('credential-opcua-password').fill('a plant secret');
+    await page.getByTestId('credential-save').click();
+    await page.getByTestId('credential-name').waitFor({ state: 'detached' });
+    const row = page.locator('[data-testid="credential-row"][data-credential-name="plant-ua"]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('OPC UA user name and password');
+    expect(await row.innerText()).toContain('operator');
+    expect(await row.innerText()).not.toContain('a plant secret');
+    await expect.poll(() => row.getByTestId('secret-status').getAttribute('data-status')).toBe('stored');
+
+    await page.getByTestId('discovery-tab-scopes').click();
+    await page.getByTestId('scope-new').click();
+    await page.getByTestId('scope-protocol').getByText('OPC UA').click();
+    await page.getByTestId('scope-options-opcua').waitFor();
+    expect(await page.getByTestId('scope-ports').inputValue()).toBe('4840');
+    expect(await page.getByTestId('credential-order').innerText()).toContain('asked anonymously');
+    await page.getByTestId('credential-add').click();
+    expect(await page.getByRole('option', { name: /plant-ua/ }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    // Back on SNMP the OPC UA set is not offered.
+    await page.getByTestId('scope-protocol').getByText('SNMP').click();
+    expect(await page.getByTestId('scope-ports').inputValue()).toBe('161');
+    expect(await page.getByTestId('scope-ot').isChecked()).toBe(false);
+    // (This server has no SNMP set, so there is nothing to add.)
+    expect(await page.getByTestId('credential-add').isDisabled()).toBe(true);
     await page.getByTestId('scope-form').getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('scope-name').waitFor({ state: 'detached' });
   });
