@@ -2,14 +2,21 @@
 // options, the plan `scopes show` / `discover run` print, the --yes an OT run needs, `discover
 // <protocol>`, OPC UA credential sets, and an error message naming the flag for every argument
 // mistake. No run is confirmed here, so nothing is sent (the collectors' own tests talk to devices).
-import { generateKeyPairSync } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CertificatePurpose, createSelfSignedCertificate, generatePrivateKey, privateKeyToPEM } from 'node-opcua-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCredentialStore } from '../secrets/memory-credential-store.js';
 import { createTempDir, type TempDir } from '../test-support/temp-dir.js';
 import type { CliPrompt } from './cli-prompt.js';
 import { runCli } from './run-cli.js';
+
+/** A throwaway OPC UA client certificate and its key, made for the test (nothing is read from disk). */
+async function selfSignedCertificate(): Promise<{ certificatePem: string; privateKeyPem: string }> {
+  const privateKey = await generatePrivateKey(2048);
+  const { cert } = await createSelfSignedCertificate({ privateKey, subject: '/CN=fieldwise-cli-test', applicationUri: 'urn:fieldwise:cli-test', purpose: CertificatePurpose.ForUserAuthentication });
+  return { certificatePem: cert, privateKeyPem: (await privateKeyToPEM(privateKey)).privPem };
+}
 
 function harness(dir: TempDir, store: MemoryCredentialStore, prompt: Partial<CliPrompt> = {}) {
   return async (...args: string[]) => {
@@ -179,9 +186,8 @@ describe('fieldwise OT scopes and credentials', () => {
     expect(user.err).toBe('');
     expect(user.code).toBe(0);
     expect(user.out).toMatch(/Saved credential set "plant-ua" \(opcua_user\)/);
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
     const keyFile = join(dir.path, 'client.key');
-    await writeFile(keyFile, privateKey);
+    await writeFile(keyFile, (await selfSignedCertificate()).privateKeyPem);
     const certFile = join(dir.path, 'client.pem');
     await writeFile(certFile, 'not a certificate\n');
     const badCert = await cli('credentials', 'add', 'plant-cert', '--kind', 'opcua_certificate', '--certificate', certFile, '--private-key', keyFile);
@@ -190,8 +196,19 @@ describe('fieldwise OT scopes and credentials', () => {
     const missing = await cli('credentials', 'add', 'plant-cert', '--kind', 'opcua_certificate', '--certificate', join(dir.path, 'nope.pem'), '--private-key', keyFile);
     expect(missing.err).toMatch(/--certificate: cannot read ".*nope\.pem" \(ENOENT\)/);
 
+    const certificate = await selfSignedCertificate();
+    await writeFile(certFile, certificate.certificatePem);
+    await writeFile(keyFile, certificate.privateKeyPem);
+    const cert = await cli('--json', 'credentials', 'add', 'plant-cert', '--kind', 'opcua_certificate', '--certificate', certFile, '--private-key', keyFile);
+    expect(cert.err).toBe('');
+    const saved = JSON.parse(cert.out) as { kind: string; settings: { certificatePem: string }; secrets: { slot: string }[] };
+    expect(saved).toMatchObject({ kind: 'opcua_certificate', settings: { certificatePem: expect.stringContaining('-----BEGIN CERTIFICATE-----') } });
+    expect(saved.secrets.map((s) => s.slot)).toEqual(['private_key']);
+    expect(cert.out).not.toContain('PRIVATE KEY');
+
     const listed = await cli('credentials', 'list');
     expect(listed.out).toMatch(/plant-ua\s+opcua_user\s+operator/);
+    expect(listed.out).toMatch(/plant-cert\s+opcua_certificate/);
     expect(listed.out + user.out).not.toContain('of the operator');
 
     const scoped = await cli('--json', 'scopes', 'add', 'Gateway 2', '--protocol', 'opcua', '--targets', '127.0.0.7', '--credential', 'plant-ua');
