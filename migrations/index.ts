@@ -7,6 +7,7 @@ import m0004 from './0004_reconciliation.js';
 import m0005 from './0005_record_store.js';
 import m0006 from './0006_views_bulk_changes.js';
 import m0007 from './0007_dashboard_dimensions.js';
+import m0008 from './0008_collector_platform.js';
 
 export interface Migration {
   /** Sortable, unique, never renamed: e.g. "0001_core". */
@@ -22,4 +23,5 @@ export const LOCAL_MIGRATIONS: readonly Migration[] = [
   { name: '0005_record_store', sql: m0005 },
   { name: '0006_views_bulk_changes', sql: m0006 },
   { name: '0007_dashboard_dimensions', sql: m0007 },
+  { name: '0008_collector_platform', sql: m0008 },
 ];

@@ -16,6 +16,8 @@ import { createStalenessService, type StalenessService } from '../services/stale
 import { createWriteQueue, type WriteQueue } from '../services/write-queue.js';
 import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js';
 import { markInterruptedRuns } from '../db/runs-repository.js';
+import type { CollectorRegistry } from '../collectors/collector.js';
+import type { RequestRecorder } from '../collectors/request-recorder.js';
 import type { CredentialStore } from '../secrets/credential-store.js';
 import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
 import { PublicDemoCredentialStore } from '../secrets/public-demo-credential-store.js';
@@ -35,6 +37,7 @@ import { DEFAULT_RECONCILE_CONFIG } from '../engine/reconcile/index.js';
 import { createSoftwareService } from '../services/software/software-service.js';
 import { createSystemService } from '../services/system-service.js';
 import type { AppCore, AppLogger } from './app-core.js';
+import { createCollectorRegistry } from './create-collector-registry.js';
 import { createConsoleLogger } from './console-logger.js';
 import { createRunAbandonedCheck, processRunOwner } from './process-run-owner.js';
 import { createThreadImportLauncher } from './thread-import-launcher.js';
@@ -57,6 +60,10 @@ export interface AppCoreOptions {
   scheduler?: boolean;
   /** Timers of the discovery scheduler; tests pass a manual clock's. */
   schedulerTimers?: SchedulerTimers;
+  /** The collector of each protocol; defaults to createCollectorRegistry(). */
+  collectors?: CollectorRegistry;
+  /** Sees every request any collector sends or refuses; tests pass a MemoryRequestRecorder. */
+  requestRecorder?: RequestRecorder;
 }
 
 export interface FullAppCore extends AppCore {
@@ -144,6 +151,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     // ApiError naming the fix when a credential is first read or written. The public demo values
     // (`public-demo/…`) are answered without it, read-only, so `fieldwise demo` needs no keychain.
     store: new PublicDemoCredentialStore(options.credentials ?? new KeyringCredentialStore()),
+    collectors: options.collectors ?? createCollectorRegistry(),
+    dataDir: options.dataDir,
+    ...(options.requestRecorder ? { recorder: options.requestRecorder } : {}),
     now,
     newId,
     timers: options.schedulerTimers ?? systemSchedulerTimers,

@@ -130,3 +130,6 @@ export interface Collector<P extends CollectorProtocol = CollectorProtocol> {
 
 /** The registry assembled in the composition root. */
 export type CollectorRegistry = { readonly [P in CollectorProtocol]?: Collector<P> };
+
+/** A collector of some protocol, as the registry holds it (the run executor takes any of them). */
+export type AnyCollector = NonNullable<CollectorRegistry[CollectorProtocol]>;

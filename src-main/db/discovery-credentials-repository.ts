@@ -1,22 +1,43 @@
-// Credential sets: names, kinds, SNMPv3 settings and the keychain references of their secrets.
-// Never a secret: the service writes secrets to the CredentialStore and only the reference here.
-import type { CredentialSet, CredentialSetKind, SnmpV3Settings } from '../../src-shared/api/index.js';
+// Credential sets of every protocol: name, protocol, kind, non-secret settings and the keychain
+// references of their secrets (slot → {ref, managed}). Never a secret: the service writes secrets to
+// the CredentialStore and only the reference here.
+import {
+  CREDENTIAL_KIND_PROTOCOL,
+  CREDENTIAL_SECRET_SLOTS,
+  type CredentialProtocol,
+  type CredentialSecretSlotName,
+  type CredentialSet,
+  type CredentialSetKind,
+} from '../../src-shared/api/index.js';
 import type { Database } from './database.js';
 
-export type CredentialSecretSlotName = 'community' | 'auth_key' | 'priv_key';
+export type { CredentialSecretSlotName };
 
-export interface CredentialSetRow {
+export interface SecretRefEntry {
+  ref: string;
+  /** True when Fieldwise generated the reference (the secret is deleted with the set). */
+  managed: boolean;
+}
+
+export interface CredentialSetRecord {
   id: string;
   name: string;
+  protocol: CredentialProtocol;
   kind: CredentialSetKind;
-  v3_user: string | null;
-  v3_level: SnmpV3Settings['level'] | null;
-  v3_auth_protocol: SnmpV3Settings['authProtocol'];
-  v3_priv_protocol: SnmpV3Settings['privProtocol'];
-  v3_context: string | null;
-  community_ref: string | null;
-  auth_key_ref: string | null;
-  priv_key_ref: string | null;
+  /** Non-secret settings of the kind (validated by the service against the kind's schema). */
+  settings: Record<string, unknown>;
+  secrets: Partial<Record<CredentialSecretSlotName, SecretRefEntry>>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+interface CredentialSetRow {
+  id: string;
+  name: string;
+  protocol: string;
+  kind: string;
+  settings_json: string;
+  secrets_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -30,35 +51,66 @@ export function managedRef(credentialSetId: string, slot: CredentialSecretSlotNa
   return `${managedRefPrefix(credentialSetId)}${slot}`;
 }
 
-export function secretRefsOf(row: CredentialSetRow): { slot: CredentialSecretSlotName; ref: string }[] {
-  const refs: { slot: CredentialSecretSlotName; ref: string }[] = [];
-  if (row.community_ref) refs.push({ slot: 'community', ref: row.community_ref });
-  if (row.auth_key_ref) refs.push({ slot: 'auth_key', ref: row.auth_key_ref });
-  if (row.priv_key_ref) refs.push({ slot: 'priv_key', ref: row.priv_key_ref });
+/** The set's secret references in slot order. */
+export function secretRefsOf(record: CredentialSetRecord): { slot: CredentialSecretSlotName; ref: string; managed: boolean }[] {
+  const refs: { slot: CredentialSecretSlotName; ref: string; managed: boolean }[] = [];
+  for (const slot of CREDENTIAL_SECRET_SLOTS) {
+    const entry = record.secrets[slot];
+    if (entry) refs.push({ slot, ref: entry.ref, managed: entry.managed });
+  }
   return refs;
 }
 
-export function getCredentialSetRow(db: Database, id: string): CredentialSetRow | null {
-  return (db.prepare('SELECT * FROM credential_sets WHERE id = ?').get(id) as CredentialSetRow | undefined) ?? null;
+function toRecord(row: CredentialSetRow): CredentialSetRecord {
+  const kind = row.kind as CredentialSetKind;
+  return {
+    id: row.id,
+    name: row.name,
+    protocol: CREDENTIAL_KIND_PROTOCOL[kind] ?? (row.protocol as CredentialProtocol),
+    kind,
+    settings: JSON.parse(row.settings_json) as Record<string, unknown>,
+    secrets: JSON.parse(row.secrets_json) as CredentialSetRecord['secrets'],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
-export function findCredentialSetRowByName(db: Database, name: string): CredentialSetRow | null {
-  return (db.prepare('SELECT * FROM credential_sets WHERE name = ? COLLATE NOCASE').get(name) as CredentialSetRow | undefined) ?? null;
+function toParams(record: CredentialSetRecord): Record<string, unknown> {
+  const secrets: CredentialSetRecord['secrets'] = {};
+  for (const { slot, ref, managed } of secretRefsOf(record)) secrets[slot] = { ref, managed };
+  return {
+    id: record.id,
+    name: record.name,
+    protocol: record.protocol,
+    kind: record.kind,
+    settings_json: JSON.stringify(record.settings),
+    secrets_json: JSON.stringify(secrets),
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+  };
 }
 
-export function insertCredentialSetRow(db: Database, row: CredentialSetRow): void {
+export function getCredentialSetRecord(db: Database, id: string): CredentialSetRecord | null {
+  const row = db.prepare('SELECT * FROM credential_sets WHERE id = ?').get(id) as CredentialSetRow | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function findCredentialSetRecordByName(db: Database, name: string): CredentialSetRecord | null {
+  const row = db.prepare('SELECT * FROM credential_sets WHERE name = ? COLLATE NOCASE').get(name) as CredentialSetRow | undefined;
+  return row ? toRecord(row) : null;
+}
+
+export function insertCredentialSetRecord(db: Database, record: CredentialSetRecord): void {
   db.prepare(
-    `INSERT INTO credential_sets (id, name, kind, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol, v3_context, community_ref, auth_key_ref, priv_key_ref, created_at, updated_at)
-     VALUES (@id, @name, @kind, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol, @v3_context, @community_ref, @auth_key_ref, @priv_key_ref, @created_at, @updated_at)`,
-  ).run(row);
+    `INSERT INTO credential_sets (id, name, protocol, kind, settings_json, secrets_json, created_at, updated_at)
+     VALUES (@id, @name, @protocol, @kind, @settings_json, @secrets_json, @created_at, @updated_at)`,
+  ).run(toParams(record));
 }
 
-export function updateCredentialSetRow(db: Database, row: CredentialSetRow): void {
-  db.prepare(
-    `UPDATE credential_sets SET name = @name, v3_user = @v3_user, v3_level = @v3_level, v3_auth_protocol = @v3_auth_protocol,
-      v3_priv_protocol = @v3_priv_protocol, v3_context = @v3_context, community_ref = @community_ref, auth_key_ref = @auth_key_ref,
-      priv_key_ref = @priv_key_ref, updated_at = @updated_at WHERE id = @id`,
-  ).run(row);
+export function updateCredentialSetRecord(db: Database, record: CredentialSetRecord): void {
+  db.prepare('UPDATE credential_sets SET name = @name, settings_json = @settings_json, secrets_json = @secrets_json, updated_at = @updated_at WHERE id = @id').run(
+    toParams(record),
+  );
 }
 
 export function deleteCredentialSetRow(db: Database, id: string): boolean {
@@ -74,24 +126,43 @@ export function scopesUsingCredentialSet(db: Database, id: string): { scopeId: s
     .all(id) as { scopeId: string; scopeName: string }[];
 }
 
-export function toCredentialSet(db: Database, row: CredentialSetRow): CredentialSet {
-  const prefix = managedRefPrefix(row.id);
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    v3:
-      row.kind === 'snmp_v3' && row.v3_user && row.v3_level
-        ? { user: row.v3_user, level: row.v3_level, authProtocol: row.v3_auth_protocol, privProtocol: row.v3_priv_protocol, context: row.v3_context }
-        : null,
-    secrets: secretRefsOf(row).map((s) => ({ ...s, managed: s.ref.startsWith(prefix) })),
-    usedBy: scopesUsingCredentialSet(db, row.id),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+/** The set as the API returns it: settings and references, never a secret. */
+export function toCredentialSet(db: Database, record: CredentialSetRecord): CredentialSet {
+  const common = {
+    id: record.id,
+    name: record.name,
+    secrets: secretRefsOf(record),
+    usedBy: scopesUsingCredentialSet(db, record.id),
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
   };
+  const s = record.settings;
+  const text = (key: string): string | null => (typeof s[key] === 'string' ? (s[key] as string) : null);
+  switch (record.kind) {
+    case 'snmp_v1':
+    case 'snmp_v2c':
+      return { ...common, protocol: 'snmp', kind: record.kind, settings: {} };
+    case 'snmp_v3':
+      return {
+        ...common,
+        protocol: 'snmp',
+        kind: 'snmp_v3',
+        settings: {
+          user: text('user') ?? '',
+          level: (text('level') ?? 'noAuthNoPriv') as 'noAuthNoPriv',
+          authProtocol: text('authProtocol') as 'sha' | null,
+          privProtocol: text('privProtocol') as 'aes' | null,
+          context: text('context'),
+        },
+      };
+    case 'opcua_user':
+      return { ...common, protocol: 'opcua', kind: 'opcua_user', settings: { userName: text('userName') ?? '' } };
+    case 'opcua_certificate':
+      return { ...common, protocol: 'opcua', kind: 'opcua_certificate', settings: { certificatePem: text('certificatePem') } };
+  }
 }
 
 export function listCredentialSets(db: Database): CredentialSet[] {
   const rows = db.prepare('SELECT * FROM credential_sets ORDER BY name COLLATE NOCASE').all() as CredentialSetRow[];
-  return rows.map((row) => toCredentialSet(db, row));
+  return rows.map((row) => toCredentialSet(db, toRecord(row)));
 }

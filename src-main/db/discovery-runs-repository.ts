@@ -3,6 +3,8 @@
 // behind. Host rows are written as each host finishes, so an interrupted run keeps what it found.
 import {
   DISCOVERY_HOST_STATUSES,
+  DiscoveryScopeOptions,
+  type DiscoveryDecision,
   type DiscoveryHost,
   type DiscoveryHostStatus,
   type DiscoveryRunReport,
@@ -23,6 +25,13 @@ export interface RunPlanRecord {
   notProbed: number;
   relationsWritten: number;
   resumedFromRunId: string | null;
+}
+
+/** A stored plan; plans from before other protocols existed are SNMP. */
+function planOf(json: string): RunPlanSnapshot {
+  const plan = JSON.parse(json) as Partial<RunPlanSnapshot> & Omit<RunPlanSnapshot, 'protocol' | 'options'>;
+  const protocol = plan.protocol ?? 'snmp';
+  return { ...plan, protocol, options: DiscoveryScopeOptions.parse(plan.options ?? { protocol }) };
 }
 
 export function insertRunPlan(db: Database, record: Omit<RunPlanRecord, 'notProbed' | 'relationsWritten'>): void {
@@ -51,7 +60,7 @@ export function getRunPlan(db: Database, runId: string): RunPlanRecord | null {
   return {
     runId: row.run_id,
     scopeId: row.scope_id,
-    plan: JSON.parse(row.plan_json) as RunPlanSnapshot,
+    plan: planOf(row.plan_json),
     targetCount: row.target_count,
     notProbed: row.not_probed,
     relationsWritten: row.relations_written,
@@ -86,16 +95,20 @@ export interface RunHostRow {
   attempts: { credentialSetId: string; reason: string }[];
   durationMs: number;
   requestCount: number;
+  /** Observations written for the target: the device, then devices reached through it. */
+  observationCount: number;
+  decisions: DiscoveryDecision[];
   finishedAt: string;
 }
 
 export function insertRunHost(db: Database, row: RunHostRow): void {
   db.prepare(
-    `INSERT INTO discovery_run_hosts (run_id, host, port, status, credential_set_id, asset_uid, message, attempts_json, duration_ms, request_count, finished_at)
-     VALUES (?, ?, ?, ?, (SELECT id FROM credential_sets WHERE id = ?), ?, ?, ?, ?, ?, ?)
+    `INSERT INTO discovery_run_hosts (run_id, host, port, status, credential_set_id, asset_uid, message, attempts_json, duration_ms, request_count,
+       observation_count, decisions_json, finished_at)
+     VALUES (?, ?, ?, ?, (SELECT id FROM credential_sets WHERE id = ?), ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (run_id, host, port) DO UPDATE SET status = excluded.status, credential_set_id = excluded.credential_set_id, asset_uid = excluded.asset_uid,
        message = excluded.message, attempts_json = excluded.attempts_json, duration_ms = excluded.duration_ms, request_count = excluded.request_count,
-       finished_at = excluded.finished_at`,
+       observation_count = excluded.observation_count, decisions_json = excluded.decisions_json, finished_at = excluded.finished_at`,
   ).run(
     row.runId,
     row.host,
@@ -107,6 +120,8 @@ export function insertRunHost(db: Database, row: RunHostRow): void {
     JSON.stringify(row.attempts),
     Math.round(row.durationMs),
     row.requestCount,
+    row.observationCount,
+    JSON.stringify(row.decisions),
     row.finishedAt,
   );
 }
@@ -168,6 +183,8 @@ export function listRunHosts(
     attempts_json: string;
     duration_ms: number;
     request_count: number;
+    observation_count: number;
+    decisions_json: string;
     finished_at: string;
   }[];
   return {
@@ -184,6 +201,8 @@ export function listRunHosts(
       attempts: JSON.parse(r.attempts_json) as DiscoveryHost['attempts'],
       durationMs: r.duration_ms,
       requestCount: r.request_count,
+      observationCount: r.observation_count,
+      decisions: JSON.parse(r.decisions_json) as DiscoveryDecision[],
       finishedAt: r.finished_at,
     })),
   };
@@ -262,12 +281,12 @@ export function listLearnedAddresses(
  */
 export function markInterruptedDiscoveryRuns(db: Database, finishedAt: string, isAbandoned: IsRunAbandoned): string[] {
   return db.transaction(() => {
-    const abandoned = new Set(abandonedRunIds(db, isAbandoned, 'snmp_discovery'));
+    const abandoned = new Set(abandonedRunIds(db, isAbandoned, 'discovery'));
     const runs = (
       db
         .prepare(
           `SELECT r.id, r.started_at, p.target_count FROM discovery_runs r JOIN discovery_run_plans p ON p.run_id = r.id
-           WHERE r.kind = 'snmp_discovery' AND r.status IN ('running', 'queued')`,
+           WHERE r.kind = 'discovery' AND r.status IN ('running', 'queued')`,
         )
         .all() as { id: string; started_at: string; target_count: number }[]
     ).filter((r) => abandoned.has(r.id));

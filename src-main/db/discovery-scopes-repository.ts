@@ -1,13 +1,21 @@
-// Discovery scopes: targets, exclusions, ports, ordered credential sets, safety settings, schedule,
-// enabled and OT flags. Returns ScopeRecord (parsed, typed); the service adds what needs the
+// Discovery scopes: protocol and its options, targets, exclusions, ports, ordered credential sets,
+// safety settings, schedule, enabled and OT flags. Returns ScopeRecord (parsed, typed); the service adds what needs the
 // collector or the scheduler (target count, next run time).
-import type { CredentialSetKind, DiscoverySettings, RunStatus } from '../../src-shared/api/index.js';
+import {
+  DiscoveryScopeOptions,
+  type CredentialSetKind,
+  type DiscoveryProtocol,
+  type DiscoverySettings,
+  type RunStatus,
+} from '../../src-shared/api/index.js';
 import type { Database } from './database.js';
 
 export interface ScopeRecord {
   id: string;
   name: string;
-  protocol: 'snmp';
+  protocol: DiscoveryProtocol;
+  /** The protocol's options (options.protocol === protocol). */
+  options: DiscoveryScopeOptions;
   description: string | null;
   targets: string[];
   exclusions: string[];
@@ -32,6 +40,7 @@ interface ScopeRow {
   id: string;
   name: string;
   protocol: string;
+  options_json: string;
   description: string | null;
   targets_json: string;
   exclusions_json: string;
@@ -69,7 +78,9 @@ function toRecord(db: Database, row: ScopeRow): ScopeRecord {
   return {
     id: row.id,
     name: row.name,
-    protocol: 'snmp',
+    protocol: row.protocol as DiscoveryProtocol,
+    // Parsed through the contract so options stored by an older build get the defaults added since.
+    options: DiscoveryScopeOptions.parse(JSON.parse(row.options_json)),
     description: row.description,
     targets: JSON.parse(row.targets_json) as string[],
     exclusions: JSON.parse(row.exclusions_json) as string[],
@@ -101,6 +112,7 @@ function toParams(scope: ScopeWrite): Record<string, unknown> {
     id: scope.id,
     name: scope.name,
     protocol: scope.protocol,
+    options_json: JSON.stringify(scope.options),
     description: scope.description,
     targets_json: JSON.stringify(scope.targets),
     exclusions_json: JSON.stringify(scope.exclusions),
@@ -131,9 +143,9 @@ function writeCredentialOrder(db: Database, scopeId: string, ids: readonly strin
 
 export function insertScope(db: Database, scope: ScopeWrite): void {
   db.prepare(
-    `INSERT INTO discovery_scopes (id, name, protocol, description, targets_json, exclusions_json, ports_json, network, rate_per_second, concurrency,
+    `INSERT INTO discovery_scopes (id, name, protocol, options_json, description, targets_json, exclusions_json, ports_json, network, rate_per_second, concurrency,
       per_host_interval_ms, timeout_ms, retries, backoff, depth, schedule, schedule_timezone, enabled, ot, source_id, created_at, updated_at)
-     VALUES (@id, @name, @protocol, @description, @targets_json, @exclusions_json, @ports_json, @network, @rate_per_second, @concurrency,
+     VALUES (@id, @name, @protocol, @options_json, @description, @targets_json, @exclusions_json, @ports_json, @network, @rate_per_second, @concurrency,
       @per_host_interval_ms, @timeout_ms, @retries, @backoff, @depth, @schedule, @schedule_timezone, @enabled, @ot, @source_id, @created_at, @updated_at)`,
   ).run(toParams(scope));
   writeCredentialOrder(db, scope.id, scope.credentialSetIds);
@@ -141,7 +153,7 @@ export function insertScope(db: Database, scope: ScopeWrite): void {
 
 export function updateScope(db: Database, scope: ScopeWrite): void {
   db.prepare(
-    `UPDATE discovery_scopes SET name = @name, description = @description, targets_json = @targets_json, exclusions_json = @exclusions_json,
+    `UPDATE discovery_scopes SET name = @name, options_json = @options_json, description = @description, targets_json = @targets_json, exclusions_json = @exclusions_json,
       ports_json = @ports_json, network = @network, rate_per_second = @rate_per_second, concurrency = @concurrency,
       per_host_interval_ms = @per_host_interval_ms, timeout_ms = @timeout_ms, retries = @retries, backoff = @backoff, depth = @depth,
       schedule = @schedule, schedule_timezone = @schedule_timezone, enabled = @enabled, ot = @ot, source_id = @source_id, updated_at = @updated_at

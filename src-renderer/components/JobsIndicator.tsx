@@ -29,7 +29,7 @@ export function JobsIndicator() {
       </Group>
     );
   }
-  const isDiscovery = first.kind === 'snmp_discovery';
+  const isDiscovery = first.kind === 'discovery';
   const percent = isDiscovery
     ? discoveryProgress && discoveryProgress.total > 0
       ? (discoveryProgress.done / discoveryProgress.total) * 100

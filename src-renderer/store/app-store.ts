@@ -61,7 +61,7 @@ export function connectStoreToEvents(store: AppStore, client: ApiClient): () => 
     client.on('run.progress', (event) => store.getState().onRunProgress(event)),
     client.on('run.finished', (run) => {
       store.getState().onRunFinished(run);
-      if (run.kind === 'snmp_discovery') store.getState().onDiscoveryRunFinished(run);
+      if (run.kind === 'discovery') store.getState().onDiscoveryRunFinished(run);
       void store.getState().loadSources();
       // The dashboard, once shown, follows the runs that change its figures.
       if (store.getState().dashboard.summary) void store.getState().loadDashboard();

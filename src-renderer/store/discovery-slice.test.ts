@@ -8,7 +8,7 @@ import { connectStoreToEvents, createAppStore } from './app-store.js';
 function run(status: Run['status']): Run {
   return {
     id: 'run1',
-    kind: 'snmp_discovery',
+    kind: 'discovery',
     sourceId: 'src1',
     sourceName: 'Demo network',
     sourceKind: 'snmp',
@@ -75,6 +75,7 @@ describe('discovery slice', () => {
     emit('discovery.progress', {
       runId: 'run1',
       scopeId: 'scope1',
+      protocol: 'snmp',
       phase: 'sweeping',
       done: 2,
       total: 6,
@@ -89,6 +90,7 @@ describe('discovery slice', () => {
     emit('discovery.progress', {
       runId: 'run1',
       scopeId: 'scope1',
+      protocol: 'snmp',
       phase: 'sweeping',
       done: 3,
       total: 6,

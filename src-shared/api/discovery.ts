@@ -1,38 +1,46 @@
-// Network discovery: discovery scopes (what to sweep and how gently), credential sets (whose
-// secrets live in the OS keychain, never here), the run plan shown before a run, starting and
-// cancelling runs, the per-host run report, addresses learned from agents, and the topology that
-// LLDP/CDP/FDB/ARP tables produce. Progress arrives as 'discovery.progress' events and the end of a
-// run as 'run.finished' (Run.kind 'snmp_discovery').
+// Network and OT discovery: discovery scopes (what to sweep, with which protocol, how gently),
+// credential sets (discovery-credentials.ts; secrets live in the OS keychain, never here), the run
+// plan shown before a run, starting and cancelling runs, the per-host run report, addresses learned
+// from agents, and the topology that LLDP/CDP/FDB/ARP tables produce. Every protocol (SNMP, Modbus
+// TCP, BACnet/IP, OPC UA) uses the same calls; a scope's `options` hold what its protocol needs
+// (discovery-protocols.ts). Progress arrives as 'discovery.progress' events and the end of a run as
+// 'run.finished' (Run.kind 'discovery', the protocol in the run's plan and its source's kind).
 import { z } from 'zod';
 import { NETWORK_ADDRESSING } from '../model/network-addressing.js';
 import { ASSET_CLASSES } from '../model/asset-classes.js';
 import { RELATION_TYPES } from '../model/relation-types.js';
 import { Id, IsoTime } from './common.js';
 import { defineCall } from './define-contract.js';
+import {
+  CREDENTIAL_SET_KINDS,
+  CredentialCheck,
+  CredentialSet,
+  CredentialSetCreateInput,
+  CredentialSetUpdateInput,
+  SECRET_STATUSES,
+} from './discovery-credentials.js';
+import { DiscoveryScopeOptions } from './discovery-protocols.js';
+
+// Credential sets have their own file (split per protocol); they are part of this domain's contract.
+export * from './discovery-credentials.js';
 import { Run } from './runs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Value lists
 
-export const DISCOVERY_PROTOCOLS = ['snmp'] as const;
+export const DISCOVERY_PROTOCOLS = ['snmp', 'modbus', 'bacnet', 'opcua'] as const;
 export type DiscoveryProtocol = (typeof DISCOVERY_PROTOCOLS)[number];
-
-export const CREDENTIAL_SET_KINDS = ['snmp_v1', 'snmp_v2c', 'snmp_v3'] as const;
-export type CredentialSetKind = (typeof CREDENTIAL_SET_KINDS)[number];
-export const CREDENTIAL_SET_KIND_LABELS: Record<CredentialSetKind, string> = {
-  snmp_v1: 'SNMPv1 community',
-  snmp_v2c: 'SNMPv2c community',
-  snmp_v3: 'SNMPv3 user',
+export const DISCOVERY_PROTOCOL_LABELS: Record<DiscoveryProtocol, string> = {
+  snmp: 'SNMP',
+  modbus: 'Modbus TCP',
+  bacnet: 'BACnet/IP',
+  opcua: 'OPC UA',
 };
-
-export const SNMP_V3_LEVELS = ['noAuthNoPriv', 'authNoPriv', 'authPriv'] as const;
-export const SNMP_V3_AUTH_PROTOCOLS = ['sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
-/** DES only for old devices (needs Node's --openssl-legacy-provider); prefer AES. */
-export const SNMP_V3_PRIV_PROTOCOLS = ['aes', 'aes256b', 'aes256r', 'des'] as const;
-
-/** Where a credential's secret is: in the keychain, absent, or the keychain cannot be read. */
-export const SECRET_STATUSES = ['stored', 'missing', 'unavailable'] as const;
-export type SecretStatus = (typeof SECRET_STATUSES)[number];
+/** Protocols spoken on control networks: their scopes are OT scopes (opt-in, confirmed, gentle defaults). */
+export const OT_PROTOCOLS = ['modbus', 'bacnet', 'opcua'] as const satisfies readonly DiscoveryProtocol[];
+export function isOtProtocol(protocol: DiscoveryProtocol): boolean {
+  return (OT_PROTOCOLS as readonly string[]).includes(protocol);
+}
 
 /** Per-host outcome of a discovery run; the sweep runner reports exactly these. */
 export const DISCOVERY_HOST_STATUSES = [
@@ -45,6 +53,7 @@ export const DISCOVERY_HOST_STATUSES = [
   'network',
   'credential_missing',
   'out_of_scope',
+  'refused',
   'cancelled',
 ] as const;
 export type DiscoveryHostStatus = (typeof DISCOVERY_HOST_STATUSES)[number];
@@ -58,6 +67,7 @@ export const DISCOVERY_HOST_STATUS_LABELS: Record<DiscoveryHostStatus, string> =
   network: 'Network error',
   credential_missing: 'Credential missing',
   out_of_scope: 'Out of scope',
+  refused: 'Stopped by the safety guard',
   cancelled: 'Cancelled',
 };
 
@@ -105,85 +115,6 @@ export const DiscoverySettings = z.object({
 export type DiscoverySettings = z.infer<typeof DiscoverySettings>;
 
 // ---------------------------------------------------------------------------------------------
-// Credential sets
-
-const CredentialName = z.string().trim().min(1).max(100);
-/** A keychain reference name (an identifier, never a secret). */
-const SecretRef = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/@-]{0,199}$/, 'a keychain reference is 1-200 characters of [A-Za-z0-9._:/@-]');
-/** A secret travelling in on create/update only; it is written to the keychain and never returned. */
-const Secret = z.string().min(1).max(512);
-
-export const SnmpV3Settings = z.object({
-  user: z.string().min(1).max(64),
-  level: z.enum(SNMP_V3_LEVELS),
-  authProtocol: z.enum(SNMP_V3_AUTH_PROTOCOLS).nullable(),
-  privProtocol: z.enum(SNMP_V3_PRIV_PROTOCOLS).nullable(),
-  context: z.string().max(64).nullable(),
-});
-export type SnmpV3Settings = z.infer<typeof SnmpV3Settings>;
-
-export const CredentialSecretSlot = z.object({
-  /** Which secret: the community (v1/v2c), the v3 auth key or the v3 privacy key. */
-  slot: z.enum(['community', 'auth_key', 'priv_key']),
-  /** The keychain reference the secret is stored under. */
-  ref: z.string(),
-  /** True when Fieldwise generated the reference (the secret is deleted with the set). */
-  managed: z.boolean(),
-});
-
-export const CredentialSet = z.object({
-  id: Id,
-  name: z.string(),
-  kind: z.enum(CREDENTIAL_SET_KINDS),
-  /** SNMPv3 user and protocols (null for v1/v2c). */
-  v3: SnmpV3Settings.nullable(),
-  /** Where the secrets are: keychain references, never the secrets. */
-  secrets: z.array(CredentialSecretSlot),
-  /** Scopes that use this set. */
-  usedBy: z.array(z.object({ scopeId: Id, scopeName: z.string() })),
-  createdAt: IsoTime,
-  updatedAt: IsoTime,
-});
-export type CredentialSet = z.infer<typeof CredentialSet>;
-
-const SecretInputs = {
-  /** v1/v2c community; stored in the keychain under a generated reference. */
-  community: Secret.optional(),
-  /** Use a secret that is already in the keychain under this reference instead. */
-  communityRef: SecretRef.optional(),
-  authKey: Secret.optional(),
-  authKeyRef: SecretRef.optional(),
-  privKey: Secret.optional(),
-  privKeyRef: SecretRef.optional(),
-};
-
-export const CredentialSetCreateInput = z.object({
-  name: CredentialName,
-  kind: z.enum(CREDENTIAL_SET_KINDS),
-  v3: SnmpV3Settings.partial({ authProtocol: true, privProtocol: true, context: true }).optional(),
-  ...SecretInputs,
-});
-export type CredentialSetCreateInput = z.input<typeof CredentialSetCreateInput>;
-
-export const CredentialSetUpdateInput = z.object({
-  id: Id,
-  name: CredentialName.optional(),
-  v3: SnmpV3Settings.partial({ authProtocol: true, privProtocol: true, context: true }).optional(),
-  /** Replace a secret (give the new value, or a keychain reference to use). Omitted = unchanged. */
-  ...SecretInputs,
-});
-export type CredentialSetUpdateInput = z.input<typeof CredentialSetUpdateInput>;
-
-export const CredentialCheck = z.object({
-  id: Id,
-  name: z.string(),
-  secrets: z.array(z.object({ slot: CredentialSecretSlot.shape.slot, ref: z.string(), status: z.enum(SECRET_STATUSES) })),
-  /** Safe to show: names the reference and the fix, never the secret. */
-  message: z.string().nullable(),
-});
-export type CredentialCheck = z.infer<typeof CredentialCheck>;
-
-// ---------------------------------------------------------------------------------------------
 // Scopes
 
 const TargetEntry = z.string().trim().min(1).max(100);
@@ -197,6 +128,8 @@ export const DiscoveryScope = z.object({
   id: Id,
   name: z.string(),
   protocol: z.enum(DISCOVERY_PROTOCOLS),
+  /** What the protocol's collector needs beyond targets and ports; options.protocol equals protocol. */
+  options: DiscoveryScopeOptions,
   description: z.string().nullable(),
   /** "10.0.0.5", "10.0.0.0/24", "10.0.0.10-10.0.0.20", "10.0.0.10-20", IPv6 literals. */
   targets: z.array(z.string()),
@@ -214,7 +147,7 @@ export const DiscoveryScope = z.object({
   /** When the schedule next fires (null: no schedule, or scope disabled). */
   nextRunAt: IsoTime.nullable(),
   enabled: z.boolean(),
-  /** OT scopes are opt-in: their runs must be confirmed (input.confirmOt) every time. */
+  /** OT scopes are opt-in: their runs must be confirmed (input.confirmOt) every time. Modbus, BACnet and OPC UA scopes always are. */
   ot: z.boolean(),
   /** Number of addresses × ports the targets expand to (null when the spec no longer parses). */
   targetCount: z.number().int().nullable(),
@@ -228,10 +161,13 @@ export type DiscoveryScope = z.infer<typeof DiscoveryScope>;
 export const DiscoveryScopeCreateInput = z.object({
   name: ScopeName,
   protocol: z.enum(DISCOVERY_PROTOCOLS).default('snmp'),
+  /** The protocol's options; omitted fields (or all of them) take the documented defaults. options.protocol must equal protocol. */
+  options: DiscoveryScopeOptions.optional(),
   description: z.string().max(1000).nullable().optional(),
   targets: z.array(TargetEntry).min(1).max(1000),
   exclusions: z.array(TargetEntry).max(1000).default([]),
-  ports: z.array(z.number().int().min(1).max(65535)).min(1).max(32).default([161]),
+  /** Omitted: the protocol's well-known port (DEFAULT_PROTOCOL_PORTS). */
+  ports: z.array(z.number().int().min(1).max(65535)).min(1).max(32).optional(),
   credentialSetIds: z.array(Id).max(20).default([]),
   network: z.string().trim().min(1).max(100).nullable().optional(),
   /** How that network hands out addresses (declared for the network, see networks.set). */
@@ -242,13 +178,16 @@ export const DiscoveryScopeCreateInput = z.object({
   schedule: Schedule.nullable().optional(),
   scheduleTimezone: Timezone.nullable().optional(),
   enabled: z.boolean().default(true),
-  ot: z.boolean().default(false),
+  /** Omitted: true for Modbus, BACnet and OPC UA (false is refused for them), false for SNMP. */
+  ot: z.boolean().optional(),
 });
 export type DiscoveryScopeCreateInput = z.input<typeof DiscoveryScopeCreateInput>;
 
 export const DiscoveryScopeUpdateInput = z.object({
   id: Id,
   name: ScopeName.optional(),
+  /** Replaces the options (the protocol cannot change: options.protocol must be the scope's). */
+  options: DiscoveryScopeOptions.optional(),
   description: z.string().max(1000).nullable().optional(),
   targets: z.array(TargetEntry).min(1).max(1000).optional(),
   exclusions: z.array(TargetEntry).max(1000).optional(),
@@ -273,6 +212,7 @@ export const DiscoveryPlan = z.object({
   scopeId: Id,
   scopeName: z.string(),
   protocol: z.enum(DISCOVERY_PROTOCOLS),
+  options: DiscoveryScopeOptions,
   ot: z.boolean(),
   targets: z.array(z.string()),
   exclusions: z.array(z.string()),
@@ -286,7 +226,11 @@ export const DiscoveryPlan = z.object({
   settings: DiscoverySettings,
   depth: z.enum(['identify', 'full']),
   network: z.string().nullable(),
-  /** Worst-case time for dead hosts: targets / concurrency × (1 + retries) timeouts per credential. */
+  /** Whether this protocol needs a credential set (SNMP does; Modbus and BACnet have none; OPC UA can go anonymous). */
+  needsCredentials: z.boolean(),
+  /** Requests one responsive target costs at most, as the protocol's collector estimates it. */
+  requestsPerTarget: z.number().int(),
+  /** Worst-case duration: dead hosts' timeouts (targets / concurrency × (1 + retries) per credential), the rate cap, and the protocol's fixed waits (e.g. BACnet's I-Am wait). */
   estimatedMaxDurationMs: z.number().int(),
   /** Things to fix or know before starting (missing secrets, no credentials, OT confirmation, ...). */
   warnings: z.array(z.string()),
@@ -301,6 +245,22 @@ export type DiscoveryPlan = z.infer<typeof DiscoveryPlan>;
 
 // ---------------------------------------------------------------------------------------------
 // Report
+
+/** Something only the operator can decide about a target, e.g. an OPC UA server certificate nobody trusted yet. */
+export const DiscoveryDecision = z.object({
+  kind: z.literal('opcua_certificate'),
+  host: z.string(),
+  port: z.number().int(),
+  /** SHA-1 thumbprint, hex. */
+  thumbprint: z.string(),
+  subject: z.string(),
+  applicationUri: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  /** DER, base64: kept so the operator can inspect and trust it without another connection. */
+  certificate: z.string(),
+});
+export type DiscoveryDecision = z.infer<typeof DiscoveryDecision>;
 
 export const DiscoveryHost = z.object({
   host: z.string(),
@@ -317,6 +277,10 @@ export const DiscoveryHost = z.object({
   attempts: z.array(z.object({ credentialSetId: z.string(), reason: z.string() })),
   durationMs: z.number().int(),
   requestCount: z.number().int(),
+  /** Observations written for this target: the device itself, then devices reached through it (gateway DeviceSet, routed BACnet, Modbus unit ids). */
+  observationCount: z.number().int(),
+  /** What only the operator can decide (e.g. trust an OPC UA server certificate). */
+  decisions: z.array(DiscoveryDecision),
   finishedAt: IsoTime,
 });
 export type DiscoveryHost = z.infer<typeof DiscoveryHost>;
@@ -326,6 +290,9 @@ export const DiscoveryRunReport = z.object({
   scopeId: Id.nullable(),
   /** The plan as it was when the run started. */
   plan: z.object({
+    /** Runs recorded before other protocols existed are SNMP. */
+    protocol: z.enum(DISCOVERY_PROTOCOLS),
+    options: DiscoveryScopeOptions,
     targets: z.array(z.string()),
     exclusions: z.array(z.string()),
     ports: z.array(z.number().int()),
@@ -389,6 +356,7 @@ export type Topology = z.infer<typeof Topology>;
 export const DiscoveryProgressEvent = z.object({
   runId: Id,
   scopeId: Id,
+  protocol: z.enum(DISCOVERY_PROTOCOLS),
   phase: z.enum(['sweeping', 'linking', 'done']),
   done: z.number().int(),
   total: z.number().int(),
@@ -418,7 +386,7 @@ const Page = { limit: z.number().int().min(1).max(5000).default(500), offset: z.
 
 export const discoveryCalls = {
   'discovery.credentials.list': defineCall({
-    summary: 'Credential sets (names, kinds, v3 settings, keychain references); secrets are never returned.',
+    summary: 'Credential sets of every protocol (names, kinds, settings, keychain references); secrets are never returned.',
     access: 'read',
     input: z.object({}).default({}),
     output: z.array(CredentialSet),
@@ -430,7 +398,7 @@ export const discoveryCalls = {
     output: CredentialSet,
   }),
   'discovery.credentials.update': defineCall({
-    summary: 'Rename a credential set, change its v3 settings or replace a secret (written to the keychain).',
+    summary: 'Rename a credential set, change its settings or replace a secret (written to the keychain); the kind cannot change.',
     access: 'write',
     input: CredentialSetUpdateInput,
     output: CredentialSet,
@@ -460,7 +428,7 @@ export const discoveryCalls = {
     output: DiscoveryScope,
   }),
   'discovery.scopes.create': defineCall({
-    summary: 'Create a discovery scope; its assets show provenance "SNMP (<scope name>)".',
+    summary: 'Create a discovery scope of any protocol; its assets show provenance "<protocol> (<scope name>)". Modbus, BACnet and OPC UA scopes are OT scopes.',
     access: 'write',
     input: DiscoveryScopeCreateInput,
     output: DiscoveryScope,

@@ -9,7 +9,8 @@ import { defineCall } from './define-contract.js';
 export const RUN_STATUSES = ['queued', 'running', 'previewed', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const RUN_TRIGGERS = ['manual', 'scheduled', 'cli'] as const;
-export const RUN_KINDS = ['import', 'snmp_discovery'] as const;
+/** 'discovery' covers every protocol: the scope's protocol is in the run's plan and the source's kind. */
+export const RUN_KINDS = ['import', 'discovery'] as const;
 export type RunKind = (typeof RUN_KINDS)[number];
 
 export const RunCounts = z.object({

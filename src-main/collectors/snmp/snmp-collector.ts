@@ -1,15 +1,18 @@
 // The SNMP collector: tries the configured credential sets against a target (the one that worked
 // last time first), reads the agent through the safety guard and normalises what it read into an
-// ObservationInput. Sweeps run it over a target plan. Knows nothing of the database: the discovery
-// service persists outcomes as they arrive (onOutcome) and the run record from the report.
+// ObservationInput. It implements the platform's Collector (the run executor opens a session per
+// run and probes each target through it); collectHost and sweep remain for tests and benchmarks of
+// SNMP alone. Knows nothing of the database.
+import type { DiscoverySettings } from '../../../src-shared/api/discovery.js';
 import type { ObservationInput } from '../../../src-shared/model/observation.js';
-import type { CredentialStore } from '../../secrets/credential-store.js';
+import type { Collector, CollectorOutcome, CollectorPlan, CollectorRunContext, CollectorSession, OptionsOf } from '../collector.js';
+import { noRequestRecorder, type RequestRecorder } from '../request-recorder.js';
 import { PacedRequestGate, type RequestGate } from '../sweep/request-gate.js';
 import { runSweep, type HostOutcomeStatus, type SweepOptions, type SweepProgress, type SweepReport } from '../sweep/sweep-runner.js';
 import type { SweepTarget } from '../sweep/target-plan.js';
 import { systemTiming, type Timing } from '../sweep/timing.js';
 import { orderByMemory, type CredentialMemory } from './credential-memory.js';
-import { resolveSnmpCredential, type SnmpCredential } from './snmp-credential.js';
+import { resolveSnmpCredential, snmpCredentialOf, type SnmpCredential, type SnmpSecretSource } from './snmp-credential.js';
 import { toSnmpFailure, type SnmpErrorReason, type SnmpFailure } from './snmp-error.js';
 import { readSnmpHost, readSystemGroup, SNMP_SECTIONS, type SnmpSection } from './snmp-host-reader.js';
 import { normaliseSnmpHost } from './snmp-normaliser.js';
@@ -18,8 +21,10 @@ import { SnmpSafetyGuard, type SnmpGuardLimits } from './snmp-safety-guard.js';
 export const DEFAULT_SNMP_PORT = 161;
 
 export interface SnmpCollectorDeps {
-  store: CredentialStore;
-  memory: CredentialMemory;
+  /** Secrets for collectHost/sweep; a platform run reads them through its context instead. */
+  store?: SnmpSecretSource;
+  /** Credential memory for collectHost/sweep; a platform run uses its context's. */
+  memory?: CredentialMemory;
   timing?: Timing;
 }
 
@@ -35,6 +40,8 @@ export interface SnmpCollectOptions {
   sections?: readonly SnmpSection[];
   /** When given, targets outside it are refused (addresses learned from agents are never probed). */
   scope?: { has(host: string): boolean };
+  /** Sees every request the safety guard sends or refuses. */
+  recorder?: RequestRecorder;
 }
 
 export interface SnmpCredentialAttempt {
@@ -88,19 +95,67 @@ const STATUS_FOR_REASON: Record<SnmpErrorReason, HostOutcomeStatus> = {
 /** Reasons that say the credential was wrong (or unanswered): worth trying the next one. */
 const TRY_NEXT_CREDENTIAL = new Set<SnmpErrorReason>(['auth', 'no_response', 'timeout', 'credential_missing', 'agent_error']);
 
-export class SnmpCollector {
-  readonly #store: CredentialStore;
-  readonly #memory: CredentialMemory;
+/** Requests a responsive agent costs in a full read (typical, not the per-host cap); 'identify' reads two. */
+const REQUESTS_FULL = 60;
+
+export class SnmpCollector implements Collector<'snmp'> {
+  readonly protocol = 'snmp' as const;
+  readonly defaultPorts = [DEFAULT_SNMP_PORT] as const;
+  /** UDP and stateless: ports of one address may be probed side by side (the gate still spaces requests per agent). */
+  readonly serialisePerAddress = false;
+  readonly #store: SnmpSecretSource | undefined;
+  readonly #memory: CredentialMemory | undefined;
   readonly #timing: Timing;
 
-  constructor(deps: SnmpCollectorDeps) {
+  constructor(deps: SnmpCollectorDeps = {}) {
     this.#store = deps.store;
     this.#memory = deps.memory;
     this.#timing = deps.timing ?? systemTiming;
   }
 
-  async collectHost(target: SweepTarget, credentials: readonly SnmpCredential[], options: SnmpCollectOptions = {}): Promise<SnmpHostOutcome> {
-    const started = this.#timing.nowMs();
+  plan(_options: OptionsOf<'snmp'>, _settings: DiscoverySettings): CollectorPlan {
+    return { requestsPerTarget: REQUESTS_FULL, fixedDurationMs: 0, warnings: [], needsCredentials: true };
+  }
+
+  open(context: CollectorRunContext<'snmp'>): Promise<CollectorSession> {
+    const credentials = context.credentials.map(snmpCredentialOf);
+    const io = {
+      store: { get: context.readSecret },
+      memory: {
+        recall: (key: string) => context.recallCredential(key) ?? undefined,
+        remember: (key: string, id: string) => context.rememberCredential(key, id),
+      },
+      timing: context.timing,
+    };
+    const s = context.settings;
+    const options: SnmpCollectOptions = {
+      gate: context.gate,
+      limits: { timeoutMs: s.timeoutMs, retries: s.retries, backoff: s.backoff },
+      depth: context.depth,
+      scope: { has: context.inScope },
+      recorder: context.recorder,
+      ...(context.network ? { network: context.network } : {}),
+    };
+    return Promise.resolve({
+      probe: async (target, signal) => toCollectorOutcome(await this.#collect(target, credentials, { ...options, signal }, io)),
+      // Each probe closes its own guards (one UDP socket per credential tried); nothing stays open.
+      dispose: () => Promise.resolve(),
+    });
+  }
+
+  collectHost(target: SweepTarget, credentials: readonly SnmpCredential[], options: SnmpCollectOptions = {}): Promise<SnmpHostOutcome> {
+    if (!this.#store || !this.#memory) throw new Error('SnmpCollector.collectHost needs a credential store and memory; platform runs use open()');
+    return this.#collect(target, credentials, options, { store: this.#store, memory: this.#memory, timing: this.#timing });
+  }
+
+  async #collect(
+    target: SweepTarget,
+    credentials: readonly SnmpCredential[],
+    options: SnmpCollectOptions,
+    io: { store: SnmpSecretSource; memory: CredentialMemory; timing: Timing },
+  ): Promise<SnmpHostOutcome> {
+    const timing = io.timing;
+    const started = timing.nowMs();
     const attempts: SnmpCredentialAttempt[] = [];
     const failures: SnmpFailure[] = [];
     let requestCount = 0;
@@ -110,7 +165,7 @@ export class SnmpCollector {
       failures,
       attempts,
       requestCount,
-      durationMs: Math.round(this.#timing.nowMs() - started),
+      durationMs: Math.round(timing.nowMs() - started),
       ...extra,
     });
 
@@ -122,11 +177,11 @@ export class SnmpCollector {
       failures.push({ reason: 'credential_missing', detail: 'no SNMP credential sets configured for this scope' });
       return finish('credential_missing');
     }
-    const gate = options.gate ?? new PacedRequestGate({ ratePerSecond: DEFAULT_SWEEP_RATE_PER_SECOND, perHostIntervalMs: DEFAULT_PER_HOST_INTERVAL_MS, timing: this.#timing });
+    const gate = options.gate ?? new PacedRequestGate({ ratePerSecond: DEFAULT_SWEEP_RATE_PER_SECOND, perHostIntervalMs: DEFAULT_PER_HOST_INTERVAL_MS, timing: timing });
     const deviceKey = `${target.host}:${target.port}`;
     let v3Silent = false;
 
-    for (const credential of orderByMemory(credentials, this.#memory.recall(deviceKey))) {
+    for (const credential of orderByMemory(credentials, io.memory.recall(deviceKey))) {
       if (options.signal?.aborted) break;
       // SNMPv3 engine discovery does not depend on the user: one silent v3 attempt means all are.
       if (credential.version === 'v3' && v3Silent) {
@@ -135,16 +190,22 @@ export class SnmpCollector {
       }
       let guard: SnmpSafetyGuard | undefined;
       try {
-        const resolved = await resolveSnmpCredential(credential, this.#store);
-        guard = SnmpSafetyGuard.open(target, resolved, { gate, ...(options.limits ? { limits: options.limits } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+        const resolved = await resolveSnmpCredential(credential, io.store);
+        guard = SnmpSafetyGuard.open(target, resolved, {
+          gate,
+          recorder: options.recorder ?? noRequestRecorder,
+          nowMs: () => timing.nowMs(),
+          ...(options.limits ? { limits: options.limits } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
         const system = await readSystemGroup(guard);
         attempts.push({ credentialId: credential.id, reason: 'ok' });
-        this.#memory.remember(deviceKey, credential.id);
+        io.memory.remember(deviceKey, credential.id);
         const sections = options.depth === 'identify' ? [] : (options.sections ?? SNMP_SECTIONS);
         const record = await readSnmpHost(guard, system, sections);
         requestCount += guard.requestCount;
         failures.push(...record.failures);
-        const observation = normaliseSnmpHost(record, { observedAt: this.#timing.now(), ...(options.network ? { network: options.network } : {}) });
+        const observation = normaliseSnmpHost(record, { observedAt: timing.now(), ...(options.network ? { network: options.network } : {}) });
         // A hostile or runaway agent is marked as such even though what it did send is kept.
         const hostile = record.failures.find((f) => f.reason === 'malformed' || f.reason === 'limit');
         return finish(hostile ? STATUS_FOR_REASON[hostile.reason] : 'found', { credentialId: credential.id, observation });
@@ -199,6 +260,20 @@ export class SnmpCollector {
     };
     return runSweep(plan, (target, signal) => this.collectHost(target, credentials, { ...collect, gate, signal }), sweepOptions);
   }
+}
+
+/** An SNMP outcome as the platform's CollectorOutcome (the device's one observation, if read). */
+export function toCollectorOutcome(outcome: SnmpHostOutcome): CollectorOutcome {
+  return {
+    target: outcome.target,
+    status: outcome.status,
+    ...(outcome.credentialId ? { credentialId: outcome.credentialId } : {}),
+    observations: outcome.observation ? [outcome.observation] : [],
+    failures: outcome.failures,
+    attempts: outcome.attempts,
+    requestCount: outcome.requestCount,
+    durationMs: outcome.durationMs,
+  };
 }
 
 function summariseAttempts(attempts: readonly SnmpCredentialAttempt[], failures: SnmpFailure[]): [HostOutcomeStatus] {

@@ -2,8 +2,13 @@
 // from the CredentialStore only when a session is opened and live in a ResolvedSnmpCredential
 // that refuses to be serialised or printed.
 import { inspect } from 'node:util';
-import type { CredentialStore } from '../../secrets/credential-store.js';
+import type { CollectorCredential } from '../collector.js';
 import { SnmpError } from './snmp-error.js';
+
+/** Where secrets are read from: the credential store, or the run context's secret reader. */
+export interface SnmpSecretSource {
+  get(ref: string): Promise<string | null>;
+}
 
 export const SNMP_VERSIONS = ['v1', 'v2c', 'v3'] as const;
 export type SnmpVersion = (typeof SNMP_VERSIONS)[number];
@@ -95,7 +100,7 @@ export class ResolvedSnmpCredential {
 }
 
 /** Loads the secrets a credential refers to. Errors name the reference, never a value. */
-export async function resolveSnmpCredential(credential: SnmpCredential, store: CredentialStore): Promise<ResolvedSnmpCredential> {
+export async function resolveSnmpCredential(credential: SnmpCredential, store: SnmpSecretSource): Promise<ResolvedSnmpCredential> {
   const load = async (ref: string | undefined, what: string): Promise<string> => {
     if (!ref) throw new SnmpError('credential_missing', `credential "${credential.id}" has no ${what} reference`);
     let secret: string | null;
@@ -122,4 +127,25 @@ export async function resolveSnmpCredential(credential: SnmpCredential, store: C
     secrets.privKey = await load(credential.privKeyRef, 'privacy key');
   }
   return new ResolvedSnmpCredential(credential, secrets);
+}
+
+/** A platform credential set (settings + keychain references) as an SNMP credential. */
+export function snmpCredentialOf(set: CollectorCredential): SnmpCredential {
+  const ref = (slot: string): string | undefined => set.secretRefs[slot];
+  if (set.kind !== 'snmp_v3') return { id: set.id, version: set.kind === 'snmp_v1' ? 'v1' : 'v2c', communityRef: ref('community') ?? '' };
+  const s = set.settings;
+  const text = (key: string): string | undefined => (typeof s[key] === 'string' && s[key] !== '' ? (s[key] as string) : undefined);
+  const level = (SNMP_SECURITY_LEVELS as readonly string[]).includes(text('level') ?? '') ? (text('level') as SnmpSecurityLevel) : 'noAuthNoPriv';
+  const credential: SnmpV3Credential = { id: set.id, version: 'v3', user: text('user') ?? '', level };
+  const auth = text('authProtocol');
+  if (auth && (SNMP_AUTH_PROTOCOLS as readonly string[]).includes(auth)) credential.authProtocol = auth as SnmpAuthProtocol;
+  const priv = text('privProtocol');
+  if (priv && (SNMP_PRIV_PROTOCOLS as readonly string[]).includes(priv)) credential.privProtocol = priv as SnmpPrivProtocol;
+  const authKeyRef = ref('auth_key');
+  if (authKeyRef) credential.authKeyRef = authKeyRef;
+  const privKeyRef = ref('priv_key');
+  if (privKeyRef) credential.privKeyRef = privKeyRef;
+  const context = text('context');
+  if (context) credential.context = context;
+  return credential;
 }

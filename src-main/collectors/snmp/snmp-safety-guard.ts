@@ -2,12 +2,15 @@
 //  - allows only reads (get, getNext, getBulk, and walks built on them) — at the type level, since
 //    the request union and the net-snmp declaration have no set/trap/inform, and at run time, since
 //    any other operation is refused and the session's own write methods are disabled;
-//  - passes each attempt through the run's RequestGate (global rate, per-host spacing);
+//  - passes each attempt through the run's RequestGate (global rate, per-host spacing) and reports
+//    it, and any refused operation, to the run's RequestRecorder;
 //  - applies timeout, retries with backoff, a per-host request budget and a response size cap;
 //  - turns whatever the agent or the wire does into a typed SnmpError, never a crash.
 import type { RemoteInfo } from 'node:dgram';
+import { performance } from 'node:perf_hooks';
 import * as snmp from 'net-snmp';
 import { canonicalIp } from '../../../src-shared/lib/canonical-ip.js';
+import { noRequestRecorder, type RequestRecorder } from '../request-recorder.js';
 import type { RequestGate } from '../sweep/request-gate.js';
 import type { SweepTarget } from '../sweep/target-plan.js';
 import { compareOids, isOidInSubtree, oidSuffix } from './oid.js';
@@ -62,6 +65,10 @@ export const DEFAULT_SNMP_GUARD_LIMITS: SnmpGuardLimits = {
 
 export interface SnmpGuardOptions {
   gate: RequestGate;
+  /** Sees every request this guard sends or refuses (default: none). */
+  recorder?: RequestRecorder;
+  /** Monotonic clock for the recorder's timestamps (default: performance.now). */
+  nowMs?: () => number;
   limits?: Partial<SnmpGuardLimits>;
   signal?: AbortSignal;
 }
@@ -94,6 +101,8 @@ export class SnmpSafetyGuard {
   readonly limits: SnmpGuardLimits;
   readonly #session: snmp.Session;
   readonly #gate: RequestGate;
+  readonly #recorder: RequestRecorder;
+  readonly #nowMs: () => number;
   readonly #signal: AbortSignal | undefined;
   readonly #onAbort: () => void;
   #requests = 0;
@@ -110,6 +119,8 @@ export class SnmpSafetyGuard {
     this.version = credential.version;
     this.limits = { ...DEFAULT_SNMP_GUARD_LIMITS, ...options.limits };
     this.#gate = options.gate;
+    this.#recorder = options.recorder ?? noRequestRecorder;
+    this.#nowMs = options.nowMs ?? (() => performance.now());
     this.#signal = options.signal;
     this.#session = openSession(target, credential, this.limits.timeoutMs);
     disableWrites(this.#session);
@@ -155,7 +166,14 @@ export class SnmpSafetyGuard {
 
   /** The single entry point for requests; everything above and below funnels through here. */
   async request(request: SnmpReadRequest): Promise<SnmpVarbind[] | SnmpVarbind[][]> {
-    assertReadOperation(request.op);
+    const record = (allowed: boolean) =>
+      this.#recorder.record({ protocol: 'snmp', host: this.target.host, port: this.target.port, service: String(request.op), allowed, atMs: this.#nowMs() });
+    try {
+      assertReadOperation(request.op);
+    } catch (error) {
+      record(false);
+      throw error;
+    }
     if (this.#closed) throw new SnmpError('cancelled', 'session already closed');
     let timeoutMs = this.limits.timeoutMs;
     for (let attempt = 0; ; attempt++) {
@@ -167,6 +185,7 @@ export class SnmpSafetyGuard {
       } catch {
         throw new SnmpError('cancelled', 'run cancelled');
       }
+      record(true);
       this.#requests += 1;
       this.#datagramsThisAttempt = 0;
       this.#session.timeout = timeoutMs;

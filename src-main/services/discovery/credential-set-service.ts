@@ -1,31 +1,42 @@
-// Credential sets: CRUD over names, kinds and SNMPv3 settings, with each secret written to the
-// CredentialStore (OS keychain) under a generated reference — or an existing reference adopted —
-// and only the reference kept in the database. Secrets come in on create/update and are never
-// returned, logged, audited or put into an error. Keychain failures become ApiErrors naming the fix.
+// Credential sets of every protocol: CRUD over names, kinds and non-secret settings, with each secret
+// written to the CredentialStore (OS keychain) under a generated reference — or an existing
+// reference adopted — and only the reference kept in the database. Secrets come in on create/update
+// and are never returned, logged, audited or put into an error. Keychain failures become ApiErrors
+// naming the fix. Which secrets a set needs depends on its kind (and, for SNMPv3, its level).
 import {
   ApiError,
+  CREDENTIAL_KIND_PROTOCOL,
+  CREDENTIAL_SECRET_SLOT_LABELS,
+  CREDENTIAL_SECRET_SLOTS,
+  CREDENTIAL_SET_KIND_LABELS,
+  OpcuaCertificateSettings,
+  OpcuaUserSettings,
+  SECRET_SLOT_INPUTS,
+  SnmpV3SettingsInput,
   type CredentialCheck,
+  type CredentialSecretInputs,
   type CredentialSet,
-  type CredentialSetCreateInput,
+  type CredentialSetCreate,
   type CredentialSetKind,
+  type CredentialSettingsUpdate,
   type SecretStatus,
 } from '../../../src-shared/api/index.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
 import type { Database } from '../../db/database.js';
 import {
   deleteCredentialSetRow,
-  findCredentialSetRowByName,
-  getCredentialSetRow,
-  insertCredentialSetRow,
+  findCredentialSetRecordByName,
+  getCredentialSetRecord,
+  insertCredentialSetRecord,
   listCredentialSets,
   managedRef,
   managedRefPrefix,
   scopesUsingCredentialSet,
   secretRefsOf,
   toCredentialSet,
-  updateCredentialSetRow,
+  updateCredentialSetRecord,
   type CredentialSecretSlotName,
-  type CredentialSetRow,
+  type CredentialSetRecord,
 } from '../../db/discovery-credentials-repository.js';
 import { CredentialStoreError, type CredentialStore } from '../../secrets/credential-store.js';
 import { keychainApiError } from './keychain-api-error.js';
@@ -43,67 +54,111 @@ export interface Caller {
   correlationId: string;
 }
 
-type SecretInput = { value?: string | undefined; ref?: string | undefined };
-type V3Input = NonNullable<CredentialSetCreateInput['v3']>;
-
-export interface CredentialSetChanges {
+export type CredentialSetChanges = CredentialSecretInputs & {
   name?: string | undefined;
-  v3?: V3Input | undefined;
-  community?: string | undefined;
-  communityRef?: string | undefined;
-  authKey?: string | undefined;
-  authKeyRef?: string | undefined;
-  privKey?: string | undefined;
-  privKeyRef?: string | undefined;
-}
+  settings?: CredentialSettingsUpdate | undefined;
+};
 
 export interface CredentialSetService {
   list(): CredentialSet[];
   get(id: string): CredentialSet;
   findByName(name: string): CredentialSet | null;
-  create(input: CredentialSetChanges & { name: string; kind: CredentialSetKind }, caller: Caller): Promise<CredentialSet>;
+  create(input: CredentialSetCreate, caller: Caller): Promise<CredentialSet>;
   update(id: string, changes: CredentialSetChanges, caller: Caller): Promise<CredentialSet>;
   delete(id: string, caller: Caller): Promise<{ id: string; deleted: boolean }>;
   check(id: string): Promise<CredentialCheck>;
   /** Where each reference's secret is (stored / missing / unavailable), one keychain read each. */
   secretStatus(refs: readonly string[]): Promise<Map<string, SecretStatus>>;
-  row(id: string): CredentialSetRow | null;
+  record(id: string): CredentialSetRecord | null;
 }
 
-const SLOT_LABEL: Record<CredentialSecretSlotName, string> = { community: 'community', auth_key: 'auth key', priv_key: 'privacy key' };
+const SLOT_LABEL = CREDENTIAL_SECRET_SLOT_LABELS;
 
-/** Which secrets a set of this kind and level needs. */
-function requiredSlots(kind: CredentialSetKind, level: V3Input['level'] | null): CredentialSecretSlotName[] {
-  if (kind !== 'snmp_v3') return ['community'];
-  if (level === 'authPriv') return ['auth_key', 'priv_key'];
-  if (level === 'authNoPriv') return ['auth_key'];
-  return [];
+/** Which secrets a set of this kind and these settings needs, and which it may have. */
+function slotsOf(kind: CredentialSetKind, settings: Record<string, unknown>): { required: CredentialSecretSlotName[]; allowed: CredentialSecretSlotName[] } {
+  switch (kind) {
+    case 'snmp_v1':
+    case 'snmp_v2c':
+      return { required: ['community'], allowed: ['community'] };
+    case 'snmp_v3': {
+      const level = settings.level;
+      const slots: CredentialSecretSlotName[] = level === 'authPriv' ? ['auth_key', 'priv_key'] : level === 'authNoPriv' ? ['auth_key'] : [];
+      return { required: slots, allowed: slots };
+    }
+    case 'opcua_user':
+      return { required: ['password'], allowed: ['password'] };
+    case 'opcua_certificate':
+      return settings.certificatePem
+        ? { required: ['private_key'], allowed: ['private_key'] }
+        : { required: ['certificate', 'private_key'], allowed: ['certificate', 'private_key'] };
+  }
 }
 
-function secretInputs(changes: CredentialSetChanges): Record<CredentialSecretSlotName, SecretInput> {
-  return {
-    community: { value: changes.community, ref: changes.communityRef },
-    auth_key: { value: changes.authKey, ref: changes.authKeyRef },
-    priv_key: { value: changes.privKey, ref: changes.privKeyRef },
-  };
+/** What a set of this kind with these settings is called in an error ("an SNMPv3 set with level authNoPriv"). */
+function describeKind(kind: CredentialSetKind, settings: Record<string, unknown>): string {
+  if (kind === 'snmp_v3') return `an SNMPv3 set with level ${typeof settings.level === 'string' ? settings.level : 'noAuthNoPriv'}`;
+  if (kind === 'snmp_v1' || kind === 'snmp_v2c') return 'a community set';
+  if (kind === 'opcua_certificate' && settings.certificatePem) return 'an OPC UA certificate set whose certificate is in its settings';
+  return `a set of kind ${kind} (${CREDENTIAL_SET_KIND_LABELS[kind]})`;
 }
 
-function refColumn(slot: CredentialSecretSlotName): 'community_ref' | 'auth_key_ref' | 'priv_key_ref' {
-  return slot === 'community' ? 'community_ref' : slot === 'auth_key' ? 'auth_key_ref' : 'priv_key_ref';
+/** Validates and completes the settings of a kind; errors name the field and the kind. */
+function normaliseSettings(kind: CredentialSetKind, given: unknown, previous: Record<string, unknown> | null): Record<string, unknown> {
+  const problem = (message: string) => new ApiError('bad_request', `Settings of a ${CREDENTIAL_SET_KIND_LABELS[kind]} set: ${message}`);
+  switch (kind) {
+    case 'snmp_v1':
+    case 'snmp_v2c':
+      if (given !== undefined && given !== null && Object.keys(given as object).length > 0)
+        throw new ApiError('bad_request', 'SNMPv1/v2c community sets have no settings; SNMPv3 settings only apply to a credential set of kind snmp_v3.');
+      return {};
+    case 'snmp_v3': {
+      if (given === undefined) {
+        if (previous) return previous;
+        throw new ApiError('bad_request', 'An SNMPv3 credential set needs settings: user and security level (and protocols).');
+      }
+      const parsed = SnmpV3SettingsInput.safeParse(given);
+      if (!parsed.success) throw problem(parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; '));
+      const v3 = parsed.data;
+      const before = previous ?? {};
+      return {
+        user: v3.user,
+        level: v3.level,
+        authProtocol: v3.level === 'noAuthNoPriv' ? null : (v3.authProtocol ?? (before.authProtocol as string | null | undefined) ?? 'sha256'),
+        privProtocol: v3.level === 'authPriv' ? (v3.privProtocol ?? (before.privProtocol as string | null | undefined) ?? 'aes') : null,
+        context: v3.context ?? null,
+      };
+    }
+    case 'opcua_user': {
+      if (given === undefined) {
+        if (previous) return previous;
+        throw new ApiError('bad_request', 'An OPC UA user set needs settings.userName.');
+      }
+      const parsed = OpcuaUserSettings.safeParse(given);
+      if (!parsed.success) throw problem('give the user name as settings.userName.');
+      return { userName: parsed.data.userName };
+    }
+    case 'opcua_certificate': {
+      if (given === undefined) return previous ?? { certificatePem: null };
+      const parsed = OpcuaCertificateSettings.safeParse({ certificatePem: null, ...(given as object) });
+      if (!parsed.success) throw problem('settings.certificatePem must be a certificate in PEM form, or null to keep it in the keychain.');
+      return { certificatePem: parsed.data.certificatePem };
+    }
+  }
 }
 
-/** What the audit trail keeps of a set: names and references, never a secret. */
-function auditView(row: CredentialSetRow): Record<string, unknown> {
-  return { name: row.name, kind: row.kind, v3User: row.v3_user, v3Level: row.v3_level, refs: secretRefsOf(row) };
+/** What the audit trail keeps of a set: names, settings and references, never a secret. */
+function auditView(record: CredentialSetRecord): Record<string, unknown> {
+  const { certificatePem: _pem, ...settings } = record.settings;
+  return { name: record.name, protocol: record.protocol, kind: record.kind, settings, refs: secretRefsOf(record).map(({ slot, ref }) => ({ slot, ref })) };
 }
 
 export function createCredentialSetService(deps: CredentialSetServiceDeps): CredentialSetService {
   const { db, store } = deps;
 
-  function mustGet(id: string): CredentialSetRow {
-    const row = getCredentialSetRow(db, id);
-    if (!row) throw new ApiError('not_found', `Credential set ${id} does not exist.`);
-    return row;
+  function mustGet(id: string): CredentialSetRecord {
+    const record = getCredentialSetRecord(db, id);
+    if (!record) throw new ApiError('not_found', `Credential set ${id} does not exist.`);
+    return record;
   }
 
   function audit(action: string, caller: Caller, id: string, before: unknown, after: unknown): void {
@@ -125,39 +180,42 @@ export function createCredentialSetService(deps: CredentialSetServiceDeps): Cred
    * returns the reference of every slot that changed. Undoes what it wrote if one write fails.
    */
   async function storeSecrets(
-    row: CredentialSetRow,
-    changes: CredentialSetChanges,
+    record: CredentialSetRecord,
+    changes: CredentialSecretInputs,
     allowed: readonly CredentialSecretSlotName[],
   ): Promise<{ refs: Partial<Record<CredentialSecretSlotName, string>>; written: string[] }> {
     const refs: Partial<Record<CredentialSecretSlotName, string>> = {};
     const written: string[] = [];
-    for (const [slot, input] of Object.entries(secretInputs(changes)) as [CredentialSecretSlotName, SecretInput][]) {
-      if (input.value === undefined && input.ref === undefined) continue;
+    for (const slot of CREDENTIAL_SECRET_SLOTS) {
+      const fields = SECRET_SLOT_INPUTS[slot];
+      const value = changes[fields.value];
+      const ref = changes[fields.ref];
+      if (value === undefined && ref === undefined) continue;
       if (!allowed.includes(slot)) {
-        throw new ApiError(
-          'bad_request',
-          `A ${row.kind === 'snmp_v3' ? `SNMPv3 set with level ${row.v3_level ?? 'noAuthNoPriv'}` : 'community set'} has no ${SLOT_LABEL[slot]}; leave it out.`,
-        );
+        await removeSecrets(written);
+        throw new ApiError('bad_request', `${capitalise(describeKind(record.kind, record.settings))} has no ${SLOT_LABEL[slot]}; leave it out.`);
       }
-      if (input.value !== undefined && input.ref !== undefined) {
+      if (value !== undefined && ref !== undefined) {
+        await removeSecrets(written);
         throw new ApiError('bad_request', `Give either the ${SLOT_LABEL[slot]} or a keychain reference to it, not both.`);
       }
-      if (input.ref !== undefined) {
-        if (input.ref.startsWith('fieldwise/credential-sets/') && !input.ref.startsWith(managedRefPrefix(row.id))) {
-          throw new ApiError('bad_request', `"${input.ref}" belongs to another credential set; choose a reference of your own.`);
+      if (ref !== undefined) {
+        if (ref.startsWith('fieldwise/credential-sets/') && !ref.startsWith(managedRefPrefix(record.id))) {
+          await removeSecrets(written);
+          throw new ApiError('bad_request', `"${ref}" belongs to another credential set; choose a reference of your own.`);
         }
-        refs[slot] = input.ref;
+        refs[slot] = ref;
         continue;
       }
-      const ref = managedRef(row.id, slot);
+      const generated = managedRef(record.id, slot);
       try {
-        await store.set(ref, input.value as string);
+        await store.set(generated, value as string);
       } catch (error) {
         await removeSecrets(written);
-        throw keychainApiError(error, `save the ${SLOT_LABEL[slot]} of credential set "${row.name}" (nothing was saved)`);
+        throw keychainApiError(error, `save the ${SLOT_LABEL[slot]} of credential set "${record.name}" (nothing was saved)`);
       }
-      written.push(ref);
-      refs[slot] = ref;
+      written.push(generated);
+      refs[slot] = generated;
     }
     return { refs, written };
   }
@@ -175,28 +233,20 @@ export function createCredentialSetService(deps: CredentialSetServiceDeps): Cred
     }
   }
 
-  function assertComplete(row: CredentialSetRow): void {
-    const missing = requiredSlots(row.kind, row.v3_level).filter((slot) => !row[refColumn(slot)]);
+  function assertComplete(record: CredentialSetRecord): void {
+    const missing = slotsOf(record.kind, record.settings).required.filter((slot) => !record.secrets[slot]);
     if (missing.length > 0) {
       const slot = missing[0] as CredentialSecretSlotName;
       throw new ApiError(
         'bad_request',
-        `Credential set "${row.name}" needs a ${SLOT_LABEL[slot]}: give it (it is stored in the OS keychain) or a keychain reference to it.`,
+        `Credential set "${record.name}" needs a ${SLOT_LABEL[slot]}: give it (it is stored in the OS keychain) or a keychain reference to it.`,
       );
     }
   }
 
-  function applyV3(row: CredentialSetRow, v3: V3Input | undefined): void {
-    if (row.kind !== 'snmp_v3') {
-      if (v3) throw new ApiError('bad_request', 'SNMPv3 settings only apply to a credential set of kind snmp_v3.');
-      return;
-    }
-    if (!v3) return;
-    row.v3_user = v3.user;
-    row.v3_level = v3.level;
-    row.v3_auth_protocol = v3.level === 'noAuthNoPriv' ? null : (v3.authProtocol ?? row.v3_auth_protocol ?? 'sha256');
-    row.v3_priv_protocol = v3.level === 'authPriv' ? (v3.privProtocol ?? row.v3_priv_protocol ?? 'aes') : null;
-    row.v3_context = v3.context ?? null;
+  function applyRefs(record: CredentialSetRecord, refs: Partial<Record<CredentialSecretSlotName, string>>): void {
+    const prefix = managedRefPrefix(record.id);
+    for (const [slot, ref] of Object.entries(refs) as [CredentialSecretSlotName, string][]) record.secrets[slot] = { ref, managed: ref.startsWith(prefix) };
   }
 
   async function secretStatus(refs: readonly string[]): Promise<Map<string, SecretStatus>> {
@@ -215,100 +265,98 @@ export function createCredentialSetService(deps: CredentialSetServiceDeps): Cred
     list: () => listCredentialSets(db),
     get: (id) => toCredentialSet(db, mustGet(id)),
     findByName(name) {
-      const row = findCredentialSetRowByName(db, name);
-      return row ? toCredentialSet(db, row) : null;
+      const record = findCredentialSetRecordByName(db, name);
+      return record ? toCredentialSet(db, record) : null;
     },
-    row: (id) => getCredentialSetRow(db, id),
+    record: (id) => getCredentialSetRecord(db, id),
 
     async create(input, caller) {
-      if (findCredentialSetRowByName(db, input.name))
+      if (findCredentialSetRecordByName(db, input.name))
         throw new ApiError('conflict', `A credential set named "${input.name}" already exists; choose another name or update it.`);
-      if (input.kind === 'snmp_v3' && !input.v3)
-        throw new ApiError('bad_request', 'An SNMPv3 credential set needs v3 settings: user and security level (and protocols).');
+      const protocol = CREDENTIAL_KIND_PROTOCOL[input.kind];
+      if (input.protocol !== undefined && input.protocol !== protocol)
+        throw new ApiError('bad_request', `A credential set of kind ${input.kind} is for ${protocol}, not ${String(input.protocol)}.`);
       const at = deps.now().toISOString();
-      const row: CredentialSetRow = {
+      const record: CredentialSetRecord = {
         id: deps.newId(),
         name: input.name,
+        protocol,
         kind: input.kind,
-        v3_user: null,
-        v3_level: null,
-        v3_auth_protocol: null,
-        v3_priv_protocol: null,
-        v3_context: null,
-        community_ref: null,
-        auth_key_ref: null,
-        priv_key_ref: null,
-        created_at: at,
-        updated_at: at,
+        settings: normaliseSettings(input.kind, 'settings' in input ? input.settings : undefined, null),
+        secrets: {},
+        createdAt: at,
+        updatedAt: at,
       };
-      applyV3(row, input.v3);
       // Validate completeness before touching the keychain.
-      const given = secretInputs(input);
-      const allowed = requiredSlots(row.kind, row.v3_level);
-      for (const slot of allowed) if (given[slot].value === undefined && given[slot].ref === undefined) assertComplete(row);
-      const { refs, written } = await storeSecrets(row, input, allowed);
-      for (const [slot, ref] of Object.entries(refs) as [CredentialSecretSlotName, string][]) row[refColumn(slot)] = ref;
+      const { required, allowed } = slotsOf(record.kind, record.settings);
+      for (const slot of required) {
+        const fields = SECRET_SLOT_INPUTS[slot];
+        if (input[fields.value] === undefined && input[fields.ref] === undefined) assertComplete(record);
+      }
+      const { refs, written } = await storeSecrets(record, input, allowed);
+      applyRefs(record, refs);
       try {
         db.transaction(() => {
-          insertCredentialSetRow(db, row);
-          audit('credential_set.created', caller, row.id, null, auditView(row));
+          insertCredentialSetRecord(db, record);
+          audit('credential_set.created', caller, record.id, null, auditView(record));
         })();
       } catch (error) {
         await removeSecrets(written);
         throw error;
       }
-      return toCredentialSet(db, row);
+      return toCredentialSet(db, record);
     },
 
     async update(id, changes, caller) {
       const before = mustGet(id);
-      const row: CredentialSetRow = { ...before };
+      const record: CredentialSetRecord = { ...before, settings: { ...before.settings }, secrets: { ...before.secrets } };
       if (changes.name !== undefined && changes.name.toLowerCase() !== before.name.toLowerCase()) {
-        if (findCredentialSetRowByName(db, changes.name)) throw new ApiError('conflict', `A credential set named "${changes.name}" already exists.`);
+        if (findCredentialSetRecordByName(db, changes.name)) throw new ApiError('conflict', `A credential set named "${changes.name}" already exists.`);
       }
-      if (changes.name !== undefined) row.name = changes.name;
-      applyV3(row, changes.v3);
-      const allowed = requiredSlots(row.kind, row.v3_level);
-      const { refs, written } = await storeSecrets(row, changes, allowed);
-      for (const [slot, ref] of Object.entries(refs) as [CredentialSecretSlotName, string][]) row[refColumn(slot)] = ref;
-      // Secrets a changed security level no longer needs are dropped.
-      for (const slot of ['community', 'auth_key', 'priv_key'] as const) if (!allowed.includes(slot)) row[refColumn(slot)] = null;
+      if (changes.name !== undefined) record.name = changes.name;
+      record.settings = normaliseSettings(record.kind, changes.settings, before.settings);
+      const { allowed } = slotsOf(record.kind, record.settings);
+      const { refs, written } = await storeSecrets(record, changes, allowed);
+      applyRefs(record, refs);
+      // Secrets the new settings no longer need (a lower SNMPv3 level, a certificate now in settings) are dropped.
+      for (const slot of CREDENTIAL_SECRET_SLOTS) if (!allowed.includes(slot)) delete record.secrets[slot];
+      const beforeRefs = new Set(secretRefsOf(before).map((s) => s.ref));
       try {
-        assertComplete(row);
+        assertComplete(record);
       } catch (error) {
-        await removeSecrets(written.filter((ref) => !secretRefsOf(before).some((s) => s.ref === ref)));
+        await removeSecrets(written.filter((ref) => !beforeRefs.has(ref)));
         throw error;
       }
-      row.updated_at = deps.now().toISOString();
+      record.updatedAt = deps.now().toISOString();
       db.transaction(() => {
-        updateCredentialSetRow(db, row);
-        audit('credential_set.updated', caller, id, auditView(before), auditView(row));
+        updateCredentialSetRecord(db, record);
+        audit('credential_set.updated', caller, id, auditView(before), auditView(record));
       })();
       // Generated secrets that are no longer referenced go after the commit.
-      const kept = new Set(secretRefsOf(row).map((s) => s.ref));
+      const kept = new Set(secretRefsOf(record).map((s) => s.ref));
       await removeSecrets(
         secretRefsOf(before)
           .map((s) => s.ref)
           .filter((ref) => ref.startsWith(managedRefPrefix(id)) && !kept.has(ref)),
       );
-      return toCredentialSet(db, row);
+      return toCredentialSet(db, record);
     },
 
     async delete(id, caller) {
-      const row = mustGet(id);
+      const record = mustGet(id);
       const users = scopesUsingCredentialSet(db, id);
       if (users.length > 0) {
         throw new ApiError(
           'conflict',
-          `Credential set "${row.name}" is used by scope(s) ${users.map((u) => `"${u.scopeName}"`).join(', ')}; remove it from them first.`,
+          `Credential set "${record.name}" is used by scope(s) ${users.map((u) => `"${u.scopeName}"`).join(', ')}; remove it from them first.`,
         );
       }
       db.transaction(() => {
         deleteCredentialSetRow(db, id);
-        audit('credential_set.deleted', caller, id, auditView(row), null);
+        audit('credential_set.deleted', caller, id, auditView(record), null);
       })();
       await removeSecrets(
-        secretRefsOf(row)
+        secretRefsOf(record)
           .map((s) => s.ref)
           .filter((ref) => ref.startsWith(managedRefPrefix(id))),
       );
@@ -316,8 +364,8 @@ export function createCredentialSetService(deps: CredentialSetServiceDeps): Cred
     },
 
     async check(id) {
-      const row = mustGet(id);
-      const slots = secretRefsOf(row);
+      const record = mustGet(id);
+      const slots = secretRefsOf(record);
       const status = await secretStatus(slots.map((s) => s.ref));
       const secrets = slots.map((s) => ({ slot: s.slot, ref: s.ref, status: status.get(s.ref) ?? 'unavailable' }));
       const bad = secrets.find((s) => s.status !== 'stored');
@@ -325,12 +373,16 @@ export function createCredentialSetService(deps: CredentialSetServiceDeps): Cred
       if (bad?.status === 'unavailable')
         message = keychainApiError(
           new CredentialStoreError('unavailable', bad.ref, ''),
-          `read the ${SLOT_LABEL[bad.slot]} of credential set "${row.name}"`,
+          `read the ${SLOT_LABEL[bad.slot]} of credential set "${record.name}"`,
         ).message;
-      else if (bad) message = `No secret is stored under "${bad.ref}" (the ${SLOT_LABEL[bad.slot]} of credential set "${row.name}"); enter it again.`;
-      return { id, name: row.name, secrets, message };
+      else if (bad) message = `No secret is stored under "${bad.ref}" (the ${SLOT_LABEL[bad.slot]} of credential set "${record.name}"); enter it again.`;
+      return { id, name: record.name, secrets, message };
     },
 
     secretStatus,
   };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,19 +1,27 @@
-// Discovery scopes: CRUD with validation (targets parse, credential sets exist, schedule is a valid
-// cron expression), the scope's source (kind 'snmp', name = scope name: assets show provenance
-// "SNMP (<scope name>)"), and the run plan shown before a run starts.
+// Discovery scopes: CRUD with validation (targets parse, options fit the protocol, credential sets
+// exist and are of the scope's protocol, schedule is a valid cron expression), the scope's source
+// (kind = protocol, name = scope name: assets show provenance "SNMP (<scope name>)", "Modbus TCP
+// (<scope name>)", ...), and the run plan shown before a run starts — its estimate and warnings come
+// from the protocol's collector. Modbus, BACnet and OPC UA scopes are always OT scopes.
 import {
   ApiError,
+  DEFAULT_PROTOCOL_PORTS,
   DISCOVERY_DEFAULTS,
   DISCOVERY_OT_DEFAULTS,
+  DISCOVERY_PROTOCOL_LABELS,
+  DiscoveryScopeOptions,
+  isOtProtocol,
   type ApiParsedInput,
   type DiscoveryPlan,
+  type DiscoveryProtocol,
   type DiscoveryScope,
   type DiscoverySettings,
 } from '../../../src-shared/api/index.js';
+import type { CollectorPlan, CollectorRegistry } from '../../collectors/collector.js';
 import { TargetPlan, TargetSpecError } from '../../collectors/sweep/target-plan.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
 import type { Database } from '../../db/database.js';
-import { getCredentialSetRow, secretRefsOf } from '../../db/discovery-credentials-repository.js';
+import { getCredentialSetRecord, secretRefsOf } from '../../db/discovery-credentials-repository.js';
 import { activeRunOfScope } from '../../db/discovery-runs-repository.js';
 import {
   deleteScope,
@@ -32,6 +40,8 @@ import { nextFireTime, scheduleProblem } from './discovery-schedule.js';
 export interface DiscoveryScopeServiceDeps {
   db: Database;
   credentials: CredentialSetService;
+  /** The collector of each protocol (plans come from it); a protocol without one cannot start. */
+  collectors: CollectorRegistry;
   now: () => Date;
   newId: () => string;
   /** Called after a scope changed, so the scheduler re-reads schedules. */
@@ -53,6 +63,33 @@ export interface DiscoveryScopeService {
 
 /** OT scopes above this rate get a warning in their plan. */
 const OT_RATE_WARNING = 50;
+
+/** What each protocol's safety guard lets through, said once in an OT plan. */
+const READ_ONLY_NOTE: Record<DiscoveryProtocol, string> = {
+  snmp: 'read-only SNMP GET/GETNEXT/GETBULK only; no SET is ever sent',
+  modbus: 'read-only Modbus functions 1, 2, 3, 4 and 43 only; no write or diagnostic function is ever sent',
+  bacnet: 'Who-Is, ReadProperty and ReadPropertyMultiple only; no write or device control is ever sent',
+  opcua: 'discovery, session, browse and read services only; no Write or Call is ever sent',
+};
+
+/** Options for a protocol: the given ones (checked to be that protocol's) or its defaults. */
+export function scopeOptionsFor(protocol: DiscoveryProtocol, given: DiscoveryScopeOptions | undefined): DiscoveryScopeOptions {
+  if (!given) return DiscoveryScopeOptions.parse({ protocol });
+  if (given.protocol !== protocol) {
+    throw new ApiError('bad_request', `The options are for ${DISCOVERY_PROTOCOL_LABELS[given.protocol]} but the scope is ${DISCOVERY_PROTOCOL_LABELS[protocol]}; give options with protocol "${protocol}".`, [
+      { path: 'options.protocol', message: `must be "${protocol}"` },
+    ]);
+  }
+  return given;
+}
+
+function otProblem(protocol: DiscoveryProtocol): ApiError {
+  return new ApiError(
+    'bad_request',
+    `${DISCOVERY_PROTOCOL_LABELS[protocol]} scopes are OT scopes: they run only when confirmed, with the gentle OT defaults. Leave "ot" out or set it to true.`,
+    [{ path: 'ot', message: 'must be true for this protocol' }],
+  );
+}
 
 export function parseScopeTargets(scope: Pick<ScopeRecord, 'targets' | 'exclusions' | 'ports'>): TargetPlan {
   return TargetPlan.parse({ include: scope.targets, exclude: scope.exclusions, ports: scope.ports });
@@ -97,8 +134,16 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
     } catch (error) {
       throw targetProblem(error);
     }
+    if (isOtProtocol(write.protocol) && !write.ot) throw otProblem(write.protocol);
     for (const id of write.credentialSetIds) {
-      if (!getCredentialSetRow(db, id)) throw new ApiError('bad_request', `Credential set ${id} does not exist; create it first or remove it from the scope.`);
+      const set = getCredentialSetRecord(db, id);
+      if (!set) throw new ApiError('bad_request', `Credential set ${id} does not exist; create it first or remove it from the scope.`);
+      if (set.protocol !== write.protocol) {
+        throw new ApiError(
+          'bad_request',
+          `Credential set "${set.name}" is for ${DISCOVERY_PROTOCOL_LABELS[set.protocol]}; a ${DISCOVERY_PROTOCOL_LABELS[write.protocol]} scope takes only ${DISCOVERY_PROTOCOL_LABELS[write.protocol]} credential sets.`,
+        );
+      }
     }
     if (new Set(write.credentialSetIds).size !== write.credentialSetIds.length)
       throw new ApiError('bad_request', 'A credential set is listed twice in this scope.');
@@ -126,6 +171,8 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
     const credentialSetIds = 'credentialSetIds' in write ? write.credentialSetIds : write.credentialSets.map((c) => c.id);
     return {
       name: write.name,
+      protocol: write.protocol,
+      options: write.options,
       targets: write.targets,
       exclusions: write.exclusions,
       ports: write.ports,
@@ -153,16 +200,20 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
       if (findScopeByName(db, input.name))
         throw new ApiError('conflict', `A discovery scope named "${input.name}" already exists; choose another name or update it.`);
       const at = deps.now().toISOString();
-      const defaults: DiscoverySettings = input.ot ? { ...DISCOVERY_OT_DEFAULTS } : { ...DISCOVERY_DEFAULTS };
+      const protocol = input.protocol;
+      if (isOtProtocol(protocol) && input.ot === false) throw otProblem(protocol);
+      const ot = isOtProtocol(protocol) ? true : (input.ot ?? false);
+      const defaults: DiscoverySettings = ot ? { ...DISCOVERY_OT_DEFAULTS } : { ...DISCOVERY_DEFAULTS };
       const id = deps.newId();
       const write: ScopeWrite = {
         id,
         name: input.name,
-        protocol: input.protocol,
+        protocol,
+        options: scopeOptionsFor(protocol, input.options),
         description: input.description ?? null,
         targets: input.targets,
         exclusions: input.exclusions,
-        ports: input.ports,
+        ports: input.ports ?? [DEFAULT_PROTOCOL_PORTS[protocol]],
         credentialSetIds: input.credentialSetIds,
         network: input.network ?? null,
         settings: { ...defaults, ...input.settings },
@@ -170,14 +221,14 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
         schedule: input.schedule ?? null,
         scheduleTimezone: input.scheduleTimezone ?? null,
         enabled: input.enabled,
-        ot: input.ot,
+        ot,
         sourceId: '',
         createdAt: at,
         updatedAt: at,
       };
       validate(write);
       db.transaction(() => {
-        write.sourceId = ensureSource(db, 'snmp', write.name, { newId: deps.newId, now: () => at }).id;
+        write.sourceId = ensureSource(db, protocol, write.name, { newId: deps.newId, now: () => at }).id;
         insertScope(db, write);
         audit('discovery_scope.created', caller, id, null, auditView(write));
       })();
@@ -193,6 +244,7 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
       const write: ScopeWrite = {
         ...before,
         name: input.name ?? before.name,
+        options: input.options ? scopeOptionsFor(before.protocol, input.options) : before.options,
         description: input.description !== undefined ? input.description : before.description,
         targets: input.targets ?? before.targets,
         exclusions: input.exclusions ?? before.exclusions,
@@ -211,8 +263,9 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
       db.transaction(() => {
         if (write.name !== before.name) {
           // The source follows the scope's name, so provenance reads "SNMP (<new name>)".
-          const clash = db.prepare("SELECT id FROM sources WHERE kind = 'snmp' AND name = ? AND id <> ?").pluck().get(write.name, before.sourceId);
-          if (clash) throw new ApiError('conflict', `Another SNMP source is already named "${write.name}"; choose another name.`);
+          const clash = db.prepare('SELECT id FROM sources WHERE kind = ? AND name = ? AND id <> ?').pluck().get(before.protocol, write.name, before.sourceId);
+          if (clash)
+            throw new ApiError('conflict', `Another ${DISCOVERY_PROTOCOL_LABELS[before.protocol]} source is already named "${write.name}"; choose another name.`);
           db.prepare('UPDATE sources SET name = ? WHERE id = ?').run(write.name, before.sourceId);
         }
         updateScope(db, write);
@@ -257,15 +310,31 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
         warnings.push(targetProblem(error).message);
         canStart = false;
       }
-      const rows = scope.credentialSets.map((c) => getCredentialSetRow(db, c.id)).filter((r) => r !== null);
-      const status = await deps.credentials.secretStatus(rows.flatMap((r) => secretRefsOf(r).map((s) => s.ref)));
+      const collector = deps.collectors[scope.protocol];
+      const protocolLabel = DISCOVERY_PROTOCOL_LABELS[scope.protocol];
+      const s = scope.settings;
+      let collectorPlan: CollectorPlan;
+      if (collector) {
+        collectorPlan = (collector.plan as (options: DiscoveryScopeOptions, settings: DiscoverySettings) => CollectorPlan)(scope.options, s);
+        warnings.push(...collectorPlan.warnings);
+      } else {
+        collectorPlan = { requestsPerTarget: 1, fixedDurationMs: 0, warnings: [], needsCredentials: false };
+        warnings.push(`This build has no ${protocolLabel} collector; the scope cannot run here.`);
+        canStart = false;
+      }
+      const rows = scope.credentialSets.map((c) => getCredentialSetRecord(db, c.id)).filter((r) => r !== null);
+      const status = await deps.credentials.secretStatus(rows.flatMap((r) => secretRefsOf(r).map((x) => x.ref)));
       const credentials = rows.map((row) => {
-        const statuses = secretRefsOf(row).map((s) => status.get(s.ref) ?? 'unavailable');
+        const statuses = secretRefsOf(row).map((x) => status.get(x.ref) ?? 'unavailable');
         const secretStatus = statuses.includes('unavailable') ? 'unavailable' : statuses.includes('missing') ? 'missing' : 'stored';
         return { id: row.id, name: row.name, kind: row.kind, secretStatus } as const;
       });
-      if (credentials.length === 0) {
-        warnings.push('This scope has no credential set: add one (a community or an SNMPv3 user) before starting.');
+      if (credentials.length === 0 && collectorPlan.needsCredentials) {
+        warnings.push(
+          scope.protocol === 'snmp'
+            ? 'This scope has no credential set: add one (a community or an SNMPv3 user) before starting.'
+            : `This scope has no credential set: a ${protocolLabel} scope needs one before starting.`,
+        );
         canStart = false;
       }
       if (credentials.some((c) => c.secretStatus === 'unavailable')) {
@@ -275,13 +344,12 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
       for (const c of credentials.filter((x) => x.secretStatus === 'missing')) {
         warnings.push(`Credential set "${c.name}" has no secret in the keychain; hosts will report credential_missing for it. Enter it again.`);
       }
-      if (credentials.length > 0 && credentials.every((c) => c.secretStatus === 'missing')) canStart = false;
-      const s = scope.settings;
+      if (collectorPlan.needsCredentials && credentials.length > 0 && credentials.every((c) => c.secretStatus === 'missing')) canStart = false;
       if (scope.ot && s.ratePerSecond > OT_RATE_WARNING)
         warnings.push(`OT scope with a rate of ${s.ratePerSecond} requests/s; ${DISCOVERY_OT_DEFAULTS.ratePerSecond}/s is recommended on control networks.`);
       if (scope.ot && s.perHostIntervalMs < 50)
         warnings.push(`OT scope with ${s.perHostIntervalMs} ms between requests to one device; at least 50 ms is recommended.`);
-      if (scope.ot) warnings.push('OT scope: confirm the plan to start (read-only SNMP GET/GETNEXT/GETBULK only; no SET is ever sent).');
+      if (scope.ot) warnings.push(`OT scope: confirm the plan to start (${READ_ONLY_NOTE[scope.protocol]}).`);
       // Dead hosts dominate: each costs every credential's timeouts (with backoff), in parallel batches.
       let perAttempt = 0;
       for (let i = 0, t = s.timeoutMs; i <= s.retries; i++, t *= s.backoff) perAttempt += t;
@@ -292,6 +360,7 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
         scopeId: scope.id,
         scopeName: scope.name,
         protocol: scope.protocol,
+        options: scope.options,
         ot: scope.ot,
         targets: scope.targets,
         exclusions: scope.exclusions,
@@ -303,7 +372,9 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
         settings: s,
         depth: scope.depth,
         network: scope.network,
-        estimatedMaxDurationMs: Math.round(Math.max(batches * perDeadHost, rateBound)),
+        needsCredentials: collectorPlan.needsCredentials,
+        requestsPerTarget: collectorPlan.requestsPerTarget,
+        estimatedMaxDurationMs: Math.round(Math.max(batches * perDeadHost, rateBound) + collectorPlan.fixedDurationMs),
         warnings,
         canStart,
         requiresConfirmation: scope.ot,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../../src-shared/api/index.js';
 import { startDemoNetwork, DEMO_COMMUNITY, type DemoNetwork } from '../../collectors/snmp/demo/demo-network.js';
 import { TEST_V3_USER, randomBasePort } from '../../collectors/snmp/test-support.js';
+import { MemoryRequestRecorder } from '../../collectors/request-recorder.js';
 import { insertRunHost, insertRunPlan } from '../../db/discovery-runs-repository.js';
 import { insertRun } from '../../db/runs-repository.js';
 import { MemoryCredentialStore } from '../../secrets/memory-credential-store.js';
@@ -25,17 +26,18 @@ describe('discovery service against the demo network', () => {
   let wrongCredId = '';
   let v3CredId = '';
   let scopeId = '';
+  const recorder = new MemoryRequestRecorder();
 
   beforeAll(async () => {
     net = await startDemoNetwork({ host: '127.0.0.1', basePort, v3User: TEST_V3_USER });
     store = new MemoryCredentialStore();
-    t = await startTestAppCore({ credentials: store, scheduler: false });
+    t = await startTestAppCore({ credentials: store, scheduler: false, requestRecorder: recorder });
     const wrong = await t.call('discovery.credentials.create', { name: 'Old community', kind: 'snmp_v2c', community: WRONG_COMMUNITY });
     const demo = await t.call('discovery.credentials.create', { name: 'Demo community', kind: 'snmp_v2c', community: DEMO_COMMUNITY });
     const v3 = await t.call('discovery.credentials.create', {
       name: 'Ops v3',
       kind: 'snmp_v3',
-      v3: { user: TEST_V3_USER.name, level: 'authPriv', authProtocol: 'sha256', privProtocol: 'aes' },
+      settings: { user: TEST_V3_USER.name, level: 'authPriv', authProtocol: 'sha256', privProtocol: 'aes' },
       authKey: TEST_V3_USER.authKey,
       privKey: TEST_V3_USER.privKey,
     });
@@ -81,7 +83,7 @@ describe('discovery service against the demo network', () => {
   let firstRun: Run;
   it('discovers the demo agents: inventory, provenance, per-host report, topology, learned addresses', async () => {
     const started = await t.call('discovery.start', { scopeId });
-    expect(started).toMatchObject({ kind: 'snmp_discovery', status: 'running', sourceKind: 'snmp', sourceName: 'Lab', scope: 'Lab' });
+    expect(started).toMatchObject({ kind: 'discovery', status: 'running', sourceKind: 'snmp', sourceName: 'Lab', scope: 'Lab' });
     firstRun = await t.core.discovery.waitFor(started.id);
     expect(firstRun.status).toBe('succeeded');
     expect(firstRun.counts).toMatchObject({ read: 6, created: 5, rejected: 1 });
@@ -95,6 +97,11 @@ describe('discovery service against the demo network', () => {
 
     const hosts = await t.call('discovery.runs.hosts', { runId: started.id });
     expect(hosts.total).toBe(6);
+    // The run's recorder saw every request the SNMP guard put on the wire: reads only, none refused.
+    expect(recorder.refused()).toEqual([]);
+    expect([...new Set(recorder.requests.map((r) => r.service))].every((service) => ['get', 'getNext', 'getBulk'].includes(service))).toBe(true);
+    expect(recorder.requests.every((r) => r.protocol === 'snmp' && r.host === '127.0.0.1')).toBe(true);
+    expect(recorder.requests).toHaveLength(hosts.items.reduce((n, h) => n + h.requestCount, 0));
     expect(hosts.items.every((h) => h.host === '127.0.0.1')).toBe(true);
     const dead = hosts.items.find((h) => h.port === deadPort)!;
     expect(dead.status).toBe('no_response');
@@ -142,7 +149,7 @@ describe('discovery service against the demo network', () => {
 
     const progress = t.eventsNamed('discovery.progress').filter((p) => p.runId === started.id);
     expect(progress.at(-1)).toMatchObject({ phase: 'done', done: 6, total: 6, found: 5, errors: 1 });
-    expect(t.eventsNamed('run.finished').some((r) => r.id === started.id && r.kind === 'snmp_discovery')).toBe(true);
+    expect(t.eventsNamed('run.finished').some((r) => r.id === started.id && r.kind === 'discovery')).toBe(true);
     const audit = await t.call('audit.list', { targetType: 'run', targetId: started.id, limit: 10 });
     expect(audit.map((a) => a.action).sort()).toEqual(['discovery.completed', 'discovery.started']);
   }, 30_000);
@@ -162,7 +169,7 @@ describe('discovery service against the demo network', () => {
     const bad = await t.call('discovery.credentials.create', {
       name: 'Bad v3',
       kind: 'snmp_v3',
-      v3: { user: TEST_V3_USER.name, level: 'authPriv', authProtocol: 'sha256', privProtocol: 'aes' },
+      settings: { user: TEST_V3_USER.name, level: 'authPriv', authProtocol: 'sha256', privProtocol: 'aes' },
       authKey: 'not-the-auth-key-1',
       privKey: TEST_V3_USER.privKey,
     });
@@ -305,7 +312,7 @@ describe('discovery runs across restarts and schedules', () => {
     db.transaction(() => {
       insertRun(db, {
         id: 'run-crashed',
-        kind: 'snmp_discovery',
+        kind: 'discovery',
         sourceId: scope.sourceId,
         trigger: 'manual',
         scope: 'Restart',
@@ -318,6 +325,8 @@ describe('discovery runs across restarts and schedules', () => {
         targetCount: 5,
         resumedFromRunId: null,
         plan: {
+          protocol: 'snmp',
+          options: { protocol: 'snmp' },
           targets: ['127.0.0.1'],
           exclusions: [],
           ports,
@@ -341,6 +350,8 @@ describe('discovery runs across restarts and schedules', () => {
           attempts: [],
           durationMs: 5,
           requestCount: 3,
+          observationCount: 1,
+          decisions: [],
           finishedAt: '2025-01-01T00:00:01.000Z',
         });
       }
@@ -382,7 +393,7 @@ describe('discovery runs across restarts and schedules', () => {
       expect(scope.nextRunAt).toBe('2025-06-01T02:00:00.000Z');
       clock.advance(30_000);
       await new Promise((r) => setTimeout(r, 50));
-      const runs = (await t.call('runs.list', {})).filter((r) => r.kind === 'snmp_discovery');
+      const runs = (await t.call('runs.list', {})).filter((r) => r.kind === 'discovery');
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ trigger: 'scheduled', status: 'running', scope: 'Nightly' });
       // The next night arrives while the first run is (artificially) still going.
@@ -390,7 +401,7 @@ describe('discovery runs across restarts and schedules', () => {
       await new Promise((r) => setTimeout(r, 50));
       const skipped = t.eventsNamed('discovery.schedule.skipped');
       expect(skipped).toEqual([expect.objectContaining({ scopeId: scope.id, reason: 'overlap', activeRunId: runs[0]!.id, dueAt: '2025-06-02T02:00:00.000Z' })]);
-      expect((await t.call('runs.list', {})).filter((r) => r.kind === 'snmp_discovery')).toHaveLength(1);
+      expect((await t.call('runs.list', {})).filter((r) => r.kind === 'discovery')).toHaveLength(1);
       const audit = await t.call('audit.list', { targetType: 'discovery_scope', targetId: scope.id, limit: 10 });
       expect(audit.map((a) => a.action)).toContain('discovery.skipped');
       expect(t.logs.some((l) => l.level === 'warn' && l.message === 'Scheduled discovery skipped')).toBe(true);

@@ -10,12 +10,13 @@ import {
   type Run,
   type Topology,
 } from '../../../src-shared/api/index.js';
-import { SnmpCollector } from '../../collectors/snmp/snmp-collector.js';
+import type { CollectorCredential, CollectorRegistry } from '../../collectors/collector.js';
+import type { RequestRecorder } from '../../collectors/request-recorder.js';
 import { systemTiming, type Timing } from '../../collectors/sweep/timing.js';
 import type { SweepTarget } from '../../collectors/sweep/target-plan.js';
 import { appendAuditEvent } from '../../db/audit-log.js';
 import type { Database } from '../../db/database.js';
-import { getCredentialSetRow } from '../../db/discovery-credentials-repository.js';
+import { getCredentialSetRecord, type CredentialSetRecord } from '../../db/discovery-credentials-repository.js';
 import {
   activeRunOfScope,
   createDbCredentialMemory,
@@ -38,7 +39,6 @@ import { createDiscoveryScopeService, parseScopeTargets, type DiscoveryScopeServ
 import type { RecordWriter } from '../../db/record-writer.js';
 import type { WriteQueue } from '../write-queue.js';
 import { executeDiscoveryRun } from './execute-discovery-run.js';
-import { toSnmpCredential } from './to-snmp-credential.js';
 
 export interface DiscoveryServiceDeps {
   db: Database;
@@ -46,6 +46,12 @@ export interface DiscoveryServiceDeps {
   writer: RecordWriter;
   events: EventPublisher;
   store: CredentialStore;
+  /** The collector of each protocol, built in the composition root. */
+  collectors: CollectorRegistry;
+  /** The app's data directory (collectors keep their own files under it, e.g. OPC UA's PKI). */
+  dataDir: string;
+  /** Sees every request any collector sends or refuses (tests); default none. */
+  recorder?: RequestRecorder;
   /** This process, recorded on every run it starts. */
   runOwner: RunOwner;
   now: () => Date;
@@ -85,6 +91,13 @@ export interface DiscoveryService {
   close(): Promise<void>;
 }
 
+/** A credential set as a collector sees it: settings and keychain references, never a secret. */
+function toCollectorCredential(record: CredentialSetRecord): CollectorCredential {
+  const secretRefs: Record<string, string> = {};
+  for (const [slot, entry] of Object.entries(record.secrets)) if (entry) secretRefs[slot] = entry.ref;
+  return { id: record.id, name: record.name, kind: record.kind, settings: record.settings, secretRefs };
+}
+
 interface ActiveRun {
   scopeId: string;
   controller: AbortController;
@@ -98,7 +111,14 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
   let scheduler: DiscoveryScheduler | null = null;
 
   const credentials = createCredentialSetService({ db, store: deps.store, now: deps.now, newId: deps.newId, onWarning: (m, d) => deps.logger.warn(m, d) });
-  const scopes = createDiscoveryScopeService({ db, credentials, now: deps.now, newId: deps.newId, onScopesChanged: () => scheduler?.refresh() });
+  const scopes = createDiscoveryScopeService({
+    db,
+    credentials,
+    collectors: deps.collectors,
+    now: deps.now,
+    newId: deps.newId,
+    onScopesChanged: () => scheduler?.refresh(),
+  });
 
   function runOf(runId: string): Run {
     const run = getRun(db, runId);
@@ -154,7 +174,9 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
       },
     };
 
-    const rows = scope.credentialSets.map((c) => getCredentialSetRow(db, c.id)).filter((r) => r !== null);
+    const collector = deps.collectors[scope.protocol];
+    if (!collector) throw new ApiError('unavailable', `Cannot start "${scope.name}": this build has no ${scope.protocol} collector.`);
+    const rows = scope.credentialSets.map((c) => getCredentialSetRecord(db, c.id)).filter((r) => r !== null);
     const startedAt = deps.now();
     const runId = deps.newId();
     const correlationId = caller.correlationId;
@@ -165,7 +187,7 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         throw new ApiError('conflict', `A run of scope "${scope.name}" is already in progress (${other ?? 'this process'}).`);
       insertRun(db, {
         id: runId,
-        kind: 'snmp_discovery',
+        kind: 'discovery',
         sourceId: scope.sourceId,
         trigger: caller.trigger,
         scope: scope.name,
@@ -179,6 +201,8 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         targetCount: targets.size,
         resumedFromRunId: input.resumeRunId ?? null,
         plan: {
+          protocol: scope.protocol,
+          options: scope.options,
           targets: scope.targets,
           exclusions: scope.exclusions,
           ports: scope.ports,
@@ -201,6 +225,7 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         after: {
           scopeId: scope.id,
           scope: scope.name,
+          protocol: scope.protocol,
           trigger: caller.trigger,
           targetCount: targets.size,
           confirmedOt: scope.ot ? input.confirmOt || caller.trigger === 'scheduled' : null,
@@ -211,16 +236,11 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
     })();
 
     const controller = new AbortController();
-    const collector = new SnmpCollector({
-      store: deps.store,
-      memory: createDbCredentialMemory(db, { network: scope.network, now: () => deps.now().toISOString() }),
-      timing,
-    });
     const finished = executeDiscoveryRun(
       {
         runId,
         scope,
-        credentials: rows.map(toSnmpCredential),
+        credentials: rows.map(toCollectorCredential),
         credentialNames: new Map(rows.map((r) => [r.id, r.name])),
         targets,
         inScope: (ip) => targetPlan.has(ip),
@@ -233,6 +253,11 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         writes: deps.writes,
         writer: deps.writer,
         collector,
+        timing,
+        readSecret: (ref) => deps.store.get(ref),
+        dataDir: deps.dataDir,
+        credentialMemory: createDbCredentialMemory(db, { network: scope.network, now: () => deps.now().toISOString() }),
+        ...(deps.recorder ? { recorder: deps.recorder } : {}),
         now: deps.now,
         newId: deps.newId,
         signal: controller.signal,

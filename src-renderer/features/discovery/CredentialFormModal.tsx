@@ -6,16 +6,16 @@ import { IconChevronDown, IconChevronRight, IconDeviceFloppy, IconLock } from '@
 import { useState, type FormEvent } from 'react';
 import {
   CREDENTIAL_SET_KIND_LABELS,
-  CREDENTIAL_SET_KINDS,
+  SNMP_CREDENTIAL_KINDS,
   SNMP_V3_AUTH_PROTOCOLS,
   SNMP_V3_LEVELS,
   SNMP_V3_PRIV_PROTOCOLS,
   type CredentialSet,
-  type CredentialSetKind,
 } from '../../../src-shared/api/discovery.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useAppStoreApi } from '../../store/use-app-store.js';
 
+type SnmpKind = (typeof SNMP_CREDENTIAL_KINDS)[number];
 type Level = (typeof SNMP_V3_LEVELS)[number];
 type AuthProtocol = (typeof SNMP_V3_AUTH_PROTOCOLS)[number];
 type PrivProtocol = (typeof SNMP_V3_PRIV_PROTOCOLS)[number];
@@ -35,13 +35,15 @@ export function CredentialFormModal({ credential, onClose }: { credential: Crede
   const editing = credential !== null;
   const hasSecret = (slot: 'community' | 'auth_key' | 'priv_key') => credential?.secrets.some((s) => s.slot === slot) ?? false;
   const [name, setName] = useState(credential?.name ?? '');
-  const [kind, setKind] = useState<CredentialSetKind>(credential?.kind ?? 'snmp_v2c');
+  // This form edits SNMP sets; OPC UA sets have their own fields.
+  const [kind, setKind] = useState<SnmpKind>(credential?.protocol === 'snmp' ? credential.kind : 'snmp_v2c');
   const [community, setCommunity] = useState('');
-  const [user, setUser] = useState(credential?.v3?.user ?? '');
-  const [level, setLevel] = useState<Level>(credential?.v3?.level ?? 'authPriv');
-  const [authProtocol, setAuthProtocol] = useState<AuthProtocol>(credential?.v3?.authProtocol ?? 'sha256');
-  const [privProtocol, setPrivProtocol] = useState<PrivProtocol>(credential?.v3?.privProtocol ?? 'aes');
-  const [context, setContext] = useState(credential?.v3?.context ?? '');
+  const v3Settings = credential?.kind === 'snmp_v3' ? credential.settings : null;
+  const [user, setUser] = useState(v3Settings?.user ?? '');
+  const [level, setLevel] = useState<Level>(v3Settings?.level ?? 'authPriv');
+  const [authProtocol, setAuthProtocol] = useState<AuthProtocol>(v3Settings?.authProtocol ?? 'sha256');
+  const [privProtocol, setPrivProtocol] = useState<PrivProtocol>(v3Settings?.privProtocol ?? 'aes');
+  const [context, setContext] = useState(v3Settings?.context ?? '');
   const [authKey, setAuthKey] = useState('');
   const [privKey, setPrivKey] = useState('');
   const [showRefs, setShowRefs] = useState(false);
@@ -93,8 +95,10 @@ export function CredentialFormModal({ credential, onClose }: { credential: Crede
       .getState()
       .saveCredential(
         credential
-          ? { id: credential.id, name: name.trim(), ...(v3 ? { v3 } : {}), ...secrets }
-          : { name: name.trim(), kind, ...(v3 ? { v3 } : {}), ...secrets },
+          ? { id: credential.id, name: name.trim(), ...(v3 ? { settings: v3 } : {}), ...secrets }
+          : v3
+            ? { name: name.trim(), kind: 'snmp_v3', settings: v3, ...secrets }
+            : { name: name.trim(), kind: kind === 'snmp_v1' ? 'snmp_v1' : 'snmp_v2c', ...secrets },
       );
     setSaving(false);
     if (result.error !== undefined) setError(result.error);
@@ -123,9 +127,9 @@ export function CredentialFormModal({ credential, onClose }: { credential: Crede
             <Grid.Col span={5}>
               <Select
                 label="Kind"
-                data={CREDENTIAL_SET_KINDS.map((k) => ({ value: k, label: CREDENTIAL_SET_KIND_LABELS[k] }))}
+                data={SNMP_CREDENTIAL_KINDS.map((k) => ({ value: k, label: CREDENTIAL_SET_KIND_LABELS[k] }))}
                 value={kind}
-                onChange={(v) => setKind(pick(CREDENTIAL_SET_KINDS, v, 'snmp_v2c'))}
+                onChange={(v) => setKind(pick(SNMP_CREDENTIAL_KINDS, v, 'snmp_v2c'))}
                 allowDeselect={false}
                 disabled={editing}
                 description={editing ? 'Fixed once created' : undefined}

@@ -5,14 +5,21 @@ import { RowAction } from '../../components/RowAction.js';
 import { Button, Code, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
 import { IconEdit, IconKey, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CREDENTIAL_SET_KIND_LABELS, type CredentialSet } from '../../../src-shared/api/discovery.js';
+import { CREDENTIAL_SET_KIND_LABELS, type CredentialSecretSlotName, type CredentialSet } from '../../../src-shared/api/discovery.js';
 import { ConfirmDeleteModal } from '../../components/ConfirmDeleteModal.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store.js';
 import { CredentialFormModal } from './CredentialFormModal.js';
 import { SecretStatusBadge } from './SecretStatusBadge.js';
 
-const SLOT_LABELS = { community: 'community', auth_key: 'auth password', priv_key: 'privacy password' } as const;
+const SLOT_LABELS: Record<CredentialSecretSlotName, string> = {
+  community: 'community',
+  auth_key: 'auth password',
+  priv_key: 'privacy password',
+  password: 'password',
+  certificate: 'certificate',
+  private_key: 'private key',
+};
 
 function SecretsCell({ credential }: { credential: CredentialSet }) {
   const check = useAppStore((s) => s.discovery.checks[credential.id]);
@@ -102,11 +109,16 @@ export function CredentialsPanel() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">{CREDENTIAL_SET_KIND_LABELS[credential.kind]}</Text>
-                  {credential.v3 && (
+                  {credential.kind === 'snmp_v3' && (
                     <Text size="xs" c="dimmed">
-                      user {credential.v3.user} · {credential.v3.level}
-                      {credential.v3.authProtocol ? ` · ${credential.v3.authProtocol.toUpperCase()}` : ''}
-                      {credential.v3.privProtocol ? `/${credential.v3.privProtocol.toUpperCase()}` : ''}
+                      user {credential.settings.user} · {credential.settings.level}
+                      {credential.settings.authProtocol ? ` · ${credential.settings.authProtocol.toUpperCase()}` : ''}
+                      {credential.settings.privProtocol ? `/${credential.settings.privProtocol.toUpperCase()}` : ''}
+                    </Text>
+                  )}
+                  {credential.kind === 'opcua_user' && (
+                    <Text size="xs" c="dimmed">
+                      user {credential.settings.userName}
                     </Text>
                   )}
                 </Table.Td>

@@ -12,7 +12,7 @@ const TRIGGER_LABELS: Record<Run['trigger'], string> = { manual: 'By hand', sche
 
 export function DiscoveryHistory() {
   const runs = useAppStore(
-    useShallow((s) => (s.runs.listIds ?? []).map((id) => s.runs.byId[id]).filter((r): r is Run => r !== undefined && r.kind === 'snmp_discovery')),
+    useShallow((s) => (s.runs.listIds ?? []).map((id) => s.runs.byId[id]).filter((r): r is Run => r !== undefined && r.kind === 'discovery')),
   );
   const loaded = useAppStore((s) => s.runs.listIds !== null);
   if (loaded && runs.length === 0) {

@@ -26,6 +26,7 @@ export const HOST_OUTCOME_SEVERITY: Record<DiscoveryHostStatus, Severity> = {
   limit: 'warning',
   network: 'warning',
   out_of_scope: 'neutral',
+  refused: 'warning',
   cancelled: 'neutral',
 };
 
@@ -39,6 +40,7 @@ const ICONS = {
   limit: IconAlertTriangle,
   network: IconWifiOff,
   out_of_scope: IconBan,
+  refused: IconBan,
   cancelled: IconPlayerStop,
 } as const satisfies Record<DiscoveryHostStatus, unknown>;
 

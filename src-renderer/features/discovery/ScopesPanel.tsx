@@ -24,7 +24,7 @@ function useActiveRunsBySource(): Record<string, string> {
     useShallow((s) => {
       const result: Record<string, string> = {};
       for (const run of Object.values(s.runs.byId)) {
-        if (run.kind === 'snmp_discovery' && run.sourceId && isRunActive(run)) result[run.sourceId] = run.id;
+        if (run.kind === 'discovery' && run.sourceId && isRunActive(run)) result[run.sourceId] = run.id;
       }
       return result;
     }),

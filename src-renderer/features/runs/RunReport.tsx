@@ -50,7 +50,7 @@ export function RunReport({ run }: { run: Run }) {
           </Stack>
         ))}
       </SimpleGrid>
-      {run.kind === 'snmp_discovery' && (
+      {run.kind === 'discovery' && (
         <Anchor component={Link} to={`/discovery/runs/${run.id}`} size="sm" data-testid="open-discovery-report">
           Open the discovery report (per-host results, learned addresses)
         </Anchor>
@@ -76,7 +76,7 @@ export function RunReport({ run }: { run: Run }) {
           variant="light"
           icon={run.status === 'interrupted' ? <IconAlertTriangle aria-hidden /> : <IconAlertOctagon aria-hidden />}
           title={
-            run.kind === 'snmp_discovery'
+            run.kind === 'discovery'
               ? run.status === 'interrupted'
                 ? 'Discovery interrupted'
                 : 'Discovery failed'
