@@ -83,7 +83,7 @@ describe('fieldwise OT scopes and credentials', () => {
 
     const show = await cli('scopes', 'show', 'Line 2');
     expect(show.out).toMatch(/Plan for "Line 2" \(OT scope\)/);
-    expect(show.out).toMatch(/protocol {5}Modbus TCP \(functions 1, 2, 3, 4 and 43 only/);
+    expect(show.out).toMatch(/protocol {5}Modbus TCP: read and identify functions 1, 2, 3, 4 and 43 only; never a write/);
     expect(show.out).toMatch(/ports {8}TCP 502 {3}→ 1 address\(es\), 1 probe\(s\)/);
     expect(show.out).toMatch(/excluding 127\.0\.0\.2/);
     expect(show.out).toMatch(/credentials {2}\(none: Modbus TCP has no credentials\)/);
@@ -175,6 +175,14 @@ describe('fieldwise OT scopes and credentials', () => {
     const wrong = await cli('discover', 'bacnet', '--targets', '127.0.0.6', '--scope', 'Skid 4');
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/Scope "Skid 4" is a modbus scope; give another --scope name for this bacnet sweep\./);
+    // Confirmed, a plan that cannot start (here, in a build without the collector) says so and sends nothing.
+    const plan = await cli('--json', 'discover', 'plan', 'Skid 4');
+    const { canStart } = JSON.parse(plan.out) as { canStart: boolean };
+    if (!canStart) {
+      const blocked = await cli('discover', 'run', 'Skid 4', '--yes');
+      expect(blocked.code).toBe(1);
+      expect(blocked.err).toMatch(/"Skid 4" cannot start: see the warnings \(!\) of the plan above\./);
+    }
     const flag = await cli('discover', 'opcua', '--targets', '127.0.0.6', '--unit-ids', '1');
     expect(flag.code).toBe(2);
     expect(flag.err).toMatch(/unknown option '--unit-ids'/);

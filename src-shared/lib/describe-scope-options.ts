@@ -44,7 +44,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
             .map((r) => `${MODBUS_TABLE_SHORT_NAMES[r.table]} ${r.start}-${r.start + r.count - 1}${r.label ? ` (${r.label})` : ''}`)
             .join(', ')}`,
         );
-      return { protocol: 'Modbus TCP', transport: PROTOCOL_TRANSPORTS.modbus, reads, services: 'functions 1, 2, 3, 4 and 43 only (read and identify); never a write' };
+      return { protocol: 'Modbus TCP', transport: PROTOCOL_TRANSPORTS.modbus, reads, services: 'read and identify functions 1, 2, 3, 4 and 43 only; never a write' };
     }
     case 'bacnet': {
       const reads = [
@@ -58,7 +58,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
         protocol: 'BACnet/IP',
         transport: PROTOCOL_TRANSPORTS.bacnet,
         reads,
-        services: 'Who-Is, Who-Has, ReadProperty and ReadPropertyMultiple only (and router discovery / foreign-device registration); never a write',
+        services: 'Who-Is, Who-Has, ReadProperty and ReadPropertyMultiple only, with router discovery and foreign-device registration; never a write',
       };
     }
     case 'opcua': {

@@ -13,7 +13,7 @@ export function formatPlan(plan: DiscoveryPlan): string {
   const credentials = plan.credentials.map((c) => `${c.name} (${c.kind}${c.secretStatus === 'stored' ? '' : `, secret ${c.secretStatus}`})`).join(' → ');
   const lines = [
     `Plan for "${plan.scopeName}"${plan.ot ? ' (OT scope)' : ''}`,
-    `  protocol     ${about.protocol} (${about.services})`,
+    `  protocol     ${about.protocol}: ${about.services}`,
     `  targets      ${plan.targets.join(', ')}${plan.exclusions.length ? `  excluding ${plan.exclusions.join(', ')}` : ''}`,
     `  ports        ${about.transport} ${plan.ports.join(', ')}   → ${plan.addressCount} address(es), ${plan.targetCount} probe(s)`,
     `  credentials  ${credentials || (plan.needsCredentials ? '(none)' : plan.protocol === 'opcua' ? '(none: anonymous)' : `(none: ${about.protocol} has no credentials)`)}`,

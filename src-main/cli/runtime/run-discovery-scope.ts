@@ -18,14 +18,23 @@ export async function runDiscoveryScope(
   const { io } = cli;
   const plan = await call('discovery.plan', { scopeId: scope.id });
   if (!cli.asJson()) io.err(formatPlan(plan));
+  const refuseUnconfirmed = () => {
+    io.err(`fieldwise: "${scope.name}" is an OT scope; review the plan above and run again with --yes to confirm.\n`);
+    cli.setExitCode(2);
+    return null;
+  };
+  // Without --yes and nobody to ask, an OT run is refused whatever else the plan says.
+  if (plan.requiresConfirmation && !opts.yes && !cli.prompt.interactive) return refuseUnconfirmed();
+  // A plan that cannot start is neither put to the operator nor sent: say why, as the plan did.
+  if (!plan.canStart) {
+    io.err(`fieldwise: "${scope.name}" cannot start: ${cli.asJson() ? plan.warnings.join(' ') : 'see the warnings (!) of the plan above.'}\n`);
+    cli.setExitCode(1);
+    return null;
+  }
   let confirmOt = false;
   if (plan.requiresConfirmation) {
-    confirmOt = Boolean(opts.yes) || (cli.prompt.interactive && (await cli.prompt.confirm(`Start discovery of OT scope "${scope.name}" with this plan?`)));
-    if (!confirmOt) {
-      io.err(`fieldwise: "${scope.name}" is an OT scope; review the plan above and run again with --yes to confirm.\n`);
-      cli.setExitCode(2);
-      return null;
-    }
+    confirmOt = Boolean(opts.yes) || (await cli.prompt.confirm(`Start discovery of OT scope "${scope.name}" with this plan?`));
+    if (!confirmOt) return refuseUnconfirmed();
   }
   const started = await call('discovery.start', { scopeId: scope.id, confirmOt, ...(opts.resume ? { resumeRunId: opts.resume } : {}) });
   let lastLine = 0;
