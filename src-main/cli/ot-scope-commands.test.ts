@@ -14,7 +14,12 @@ import { runCli } from './run-cli.js';
 /** A throwaway OPC UA client certificate and its key, made for the test (nothing is read from disk). */
 async function selfSignedCertificate(): Promise<{ certificatePem: string; privateKeyPem: string }> {
   const privateKey = await generatePrivateKey(2048);
-  const { cert } = await createSelfSignedCertificate({ privateKey, subject: '/CN=fieldwise-cli-test', applicationUri: 'urn:fieldwise:cli-test', purpose: CertificatePurpose.ForUserAuthentication });
+  const { cert } = await createSelfSignedCertificate({
+    privateKey,
+    subject: '/CN=fieldwise-cli-test',
+    applicationUri: 'urn:fieldwise:cli-test',
+    purpose: CertificatePurpose.ForUserAuthentication,
+  });
   return { certificatePem: cert, privateKeyPem: (await privateKeyToPEM(privateKey)).privPem };
 }
 
@@ -67,10 +72,14 @@ describe('fieldwise OT scopes and credentials', () => {
     );
     expect(add.err).toBe('');
     expect(add.code).toBe(0);
-    expect(add.out).toMatch(/Saved Modbus TCP scope "Line 2" \(1 probes\); OT scope: every run shows its plan first; run it with: fieldwise discover run "Line 2" --yes/);
+    expect(add.out).toMatch(
+      /Saved Modbus TCP scope "Line 2" \(1 probes\); OT scope: every run shows its plan first; run it with: fieldwise discover run "Line 2" --yes/,
+    );
 
     const json = await cli('--json', 'scopes', 'show', 'Line 2');
-    const { scope } = JSON.parse(json.out) as { scope: { protocol: string; ot: boolean; ports: number[]; options: unknown; settings: { ratePerSecond: number } } };
+    const { scope } = JSON.parse(json.out) as {
+      scope: { protocol: string; ot: boolean; ports: number[]; options: unknown; settings: { ratePerSecond: number } };
+    };
     expect(scope).toMatchObject({ protocol: 'modbus', ot: true, ports: [502], settings: { ratePerSecond: 20 } });
     expect(scope.options).toEqual({
       protocol: 'modbus',
@@ -129,9 +138,29 @@ describe('fieldwise OT scopes and credentials', () => {
       protocol: 'bacnet',
       ports: [47808],
       ot: true,
-      options: { instanceRanges: [{ low: 1000, high: 1999 }], networks: [5], bbmd: { host: '127.0.0.4', port: 47808, ttlSeconds: 300 }, iAmWaitMs: 1000, localPort: 47810 },
+      options: {
+        instanceRanges: [{ low: 1000, high: 1999 }],
+        networks: [5],
+        bbmd: { host: '127.0.0.4', port: 47808, ttlSeconds: 300 },
+        iAmWaitMs: 1000,
+        localPort: 47810,
+      },
     });
-    const opcua = await cli('--json', 'scopes', 'add', 'Gateway', '--protocol', 'opcua', '--targets', '127.0.0.5', '--port', '4841', '--endpoint-path', '/UA/Server', '--no-browse');
+    const opcua = await cli(
+      '--json',
+      'scopes',
+      'add',
+      'Gateway',
+      '--protocol',
+      'opcua',
+      '--targets',
+      '127.0.0.5',
+      '--port',
+      '4841',
+      '--endpoint-path',
+      '/UA/Server',
+      '--no-browse',
+    );
     expect(JSON.parse(opcua.out)).toMatchObject({ protocol: 'opcua', ports: [4841], options: { endpointPath: '/UA/Server', browse: false, deviceSet: true } });
     const plan = await cli('discover', 'plan', 'Gateway');
     expect(plan.out).toMatch(/credentials {2}\(none: anonymous\)/);
@@ -142,16 +171,28 @@ describe('fieldwise OT scopes and credentials', () => {
     const cli = harness(dir, store);
     const add = (...flags: string[]) => cli('scopes', 'add', 'Bad', '--targets', '127.0.0.1', ...flags);
     const cases: [string[], RegExp][] = [
-      [['--protocol', 'zigbee'], /option '--protocol <name>' argument 'zigbee' is invalid\. "zigbee" is not a valid protocol; use one of: snmp, modbus, bacnet, opcua\./],
+      [
+        ['--protocol', 'zigbee'],
+        /option '--protocol <name>' argument 'zigbee' is invalid\. "zigbee" is not a valid protocol; use one of: snmp, modbus, bacnet, opcua\./,
+      ],
       [['--protocol', 'modbus', '--unit-ids', '1,300'], /option '--unit-ids <ids>' argument '1,300' is invalid\. "300" is not a valid unit id/],
-      [['--protocol', 'modbus', '--register-range', 'holding:0'], /option '--register-range <table:start:count\[:label\]>' argument 'holding:0' is invalid\. .*write table:start:count\[:label\]/],
+      [
+        ['--protocol', 'modbus', '--register-range', 'holding:0'],
+        /option '--register-range <table:start:count\[:label\]>' argument 'holding:0' is invalid\. .*write table:start:count\[:label\]/,
+      ],
       [['--protocol', 'bacnet', '--unit-ids', '1'], /--unit-ids is an option of a Modbus scope; this one is bacnet \(give --protocol modbus\)\./],
       [['--unit-ids', '1'], /--unit-ids is an option of a Modbus scope; this one is snmp/],
       [['--protocol', 'modbus', '--identify'], /--identify is an option of an SNMP scope; this one is modbus/],
       [['--protocol', 'bacnet', '--instance-range', '9-3'], /option '--instance-range <low-high>' argument '9-3' is invalid\. "9-3" ends before it starts/],
       [['--protocol', 'bacnet', '--bbmd-ttl', '60'], /--bbmd-ttl needs --bbmd <host\[:port\]>\./],
-      [['--protocol', 'bacnet', '--iam-wait-ms', '100'], /option '--iam-wait-ms <ms>' argument '100' is invalid\. "100" is not a valid wait in ms; use a whole number from 200 to 60000\./],
-      [['--protocol', 'opcua', '--security-mode', 'encrypt'], /option '--security-mode <mode>' argument 'encrypt' is invalid\. .*use one of: auto, None, Sign, SignAndEncrypt\./],
+      [
+        ['--protocol', 'bacnet', '--iam-wait-ms', '100'],
+        /option '--iam-wait-ms <ms>' argument '100' is invalid\. "100" is not a valid wait in ms; use a whole number from 200 to 60000\./,
+      ],
+      [
+        ['--protocol', 'opcua', '--security-mode', 'encrypt'],
+        /option '--security-mode <mode>' argument 'encrypt' is invalid\. .*use one of: auto, None, Sign, SignAndEncrypt\./,
+      ],
       [['--protocol', 'opcua', '--max-depth', '65'], /option '--max-depth <n>' argument '65' is invalid/],
       [['--protocol', 'modbus', '--unit-ids', Array.from({ length: 33 }, (_, i) => i).join(',')], /--unit-ids: /],
     ];
@@ -201,7 +242,17 @@ describe('fieldwise OT scopes and credentials', () => {
     const badCert = await cli('credentials', 'add', 'plant-cert', '--kind', 'opcua_certificate', '--certificate', certFile, '--private-key', keyFile);
     expect(badCert.code).toBe(2);
     expect(badCert.err).toMatch(/--certificate: ".*client\.pem" holds no certificate in PEM form/);
-    const missing = await cli('credentials', 'add', 'plant-cert', '--kind', 'opcua_certificate', '--certificate', join(dir.path, 'nope.pem'), '--private-key', keyFile);
+    const missing = await cli(
+      'credentials',
+      'add',
+      'plant-cert',
+      '--kind',
+      'opcua_certificate',
+      '--certificate',
+      join(dir.path, 'nope.pem'),
+      '--private-key',
+      keyFile,
+    );
     expect(missing.err).toMatch(/--certificate: cannot read ".*nope\.pem" \(ENOENT\)/);
 
     const certificate = await selfSignedCertificate();
@@ -230,7 +281,10 @@ describe('fieldwise OT scopes and credentials', () => {
       [['--kind', 'opcua_user', '--user', 'op'], /No password given \(type it at the prompt, or pipe it on stdin\)\./],
       [['--kind', 'opcua_certificate'], /needs --certificate <pem-file>\./],
       [['--kind', 'v2c', '--certificate', 'x.pem'], /--certificate does not apply to --kind v2c\./],
-      [['--kind', 'v4'], /option '--kind <kind>' argument 'v4' is invalid\. "v4" is not a valid credential kind; use one of: v1, v2c, v3, snmp_v1, snmp_v2c, snmp_v3, opcua_user, opcua_certificate\./],
+      [
+        ['--kind', 'v4'],
+        /option '--kind <kind>' argument 'v4' is invalid\. "v4" is not a valid credential kind; use one of: v1, v2c, v3, snmp_v1, snmp_v2c, snmp_v3, opcua_user, opcua_certificate\./,
+      ],
     ];
     for (const [flags, message] of cases) {
       const result = await cli('credentials', 'add', 'x', ...flags);

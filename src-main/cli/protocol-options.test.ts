@@ -60,7 +60,17 @@ describe('scope protocol options', () => {
   });
 
   it('builds Modbus options from the flags; the rest keep their defaults', () => {
-    const opts = parse(['--unit-ids', '1,2', '--unit-ids', '247', '--register-range', 'holding:0:100:tuning', '--no-identification', '--sunspec-addresses', 'none']);
+    const opts = parse([
+      '--unit-ids',
+      '1,2',
+      '--unit-ids',
+      '247',
+      '--register-range',
+      'holding:0:100:tuning',
+      '--no-identification',
+      '--sunspec-addresses',
+      'none',
+    ]);
     expect(scopeOptionsFrom('modbus', opts)).toEqual({
       protocol: 'modbus',
       unitIds: [1, 2, 247],
@@ -72,7 +82,19 @@ describe('scope protocol options', () => {
   });
 
   it('builds BACnet options, with the BBMD and its time to live', () => {
-    const opts = parse(['--instance-range', '1000-1999', '--bacnet-network', '5', '--bacnet-network', '6', '--bbmd', '10.20.0.1', '--bbmd-ttl', '600', '--no-browse']);
+    const opts = parse([
+      '--instance-range',
+      '1000-1999',
+      '--bacnet-network',
+      '5',
+      '--bacnet-network',
+      '6',
+      '--bbmd',
+      '10.20.0.1',
+      '--bbmd-ttl',
+      '600',
+      '--no-browse',
+    ]);
     expect(scopeOptionsFrom('bacnet', opts)).toMatchObject({
       protocol: 'bacnet',
       instanceRanges: [{ low: 1000, high: 1999 }],

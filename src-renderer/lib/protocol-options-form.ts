@@ -169,7 +169,13 @@ export function readProtocolOptions(protocol: ScopeProtocol, form: ProtocolOptio
       protocol,
       unitIds: take('unitIds', list(form.unitIds, 0, 255, 'unit id')),
       registerRanges: take('registerRanges', each(lines(form.registerRanges), parseRegisterRange)),
-      profiles: form.profiles.trim().toLowerCase() === 'none' ? [] : form.profiles.split(',').map((p) => p.trim()).filter((p) => p !== ''),
+      profiles:
+        form.profiles.trim().toLowerCase() === 'none'
+          ? []
+          : form.profiles
+              .split(',')
+              .map((p) => p.trim())
+              .filter((p) => p !== ''),
       identification: form.identification,
       sunspecAddresses: take('sunspecAddresses', list(form.sunspecAddresses, 0, 65535, 'register address', true)),
     };

@@ -4,7 +4,10 @@ import type { DiscoveryScopeOptions } from '../api/discovery-protocols.js';
 import { formatInstanceRange, MODBUS_TABLE_SHORT_NAMES } from './ot-option-syntax.js';
 
 /** The transport each protocol's ports are on. */
-export const PROTOCOL_TRANSPORTS = { snmp: 'UDP', modbus: 'TCP', bacnet: 'UDP', opcua: 'TCP' } as const satisfies Record<DiscoveryScopeOptions['protocol'], 'UDP' | 'TCP'>;
+export const PROTOCOL_TRANSPORTS = { snmp: 'UDP', modbus: 'TCP', bacnet: 'UDP', opcua: 'TCP' } as const satisfies Record<
+  DiscoveryScopeOptions['protocol'],
+  'UDP' | 'TCP'
+>;
 
 export interface ScopeOptionsDescription {
   /** "Modbus TCP". */
@@ -27,10 +30,7 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
       return {
         protocol: 'SNMP',
         transport: PROTOCOL_TRANSPORTS.snmp,
-        reads:
-          depth === 'identify'
-            ? ['system group only']
-            : ['system, interfaces, addresses, entities, host resources, software, LLDP, CDP, FDB, ARP'],
+        reads: depth === 'identify' ? ['system group only'] : ['system, interfaces, addresses, entities, host resources, software, LLDP, CDP, FDB, ARP'],
         services: 'GET, GETNEXT and GETBULK only; never SET',
       };
     case 'modbus': {
@@ -44,7 +44,12 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
             .map((r) => `${MODBUS_TABLE_SHORT_NAMES[r.table]} ${r.start}-${r.start + r.count - 1}${r.label ? ` (${r.label})` : ''}`)
             .join(', ')}`,
         );
-      return { protocol: 'Modbus TCP', transport: PROTOCOL_TRANSPORTS.modbus, reads, services: 'read and identify functions 1, 2, 3, 4 and 43 only; never a write' };
+      return {
+        protocol: 'Modbus TCP',
+        transport: PROTOCOL_TRANSPORTS.modbus,
+        reads,
+        services: 'read and identify functions 1, 2, 3, 4 and 43 only; never a write',
+      };
     }
     case 'bacnet': {
       const reads = [
@@ -68,7 +73,12 @@ export function describeScopeOptions(options: DiscoveryScopeOptions, depth: 'ide
       ];
       if (options.deviceSet) reads.push('the DeviceSet (devices behind a gateway)');
       if (options.browse) reads.push(`the address space, up to ${count(options.maxNodes, 'node')} and ${options.maxDepth} levels deep`);
-      return { protocol: 'OPC UA', transport: PROTOCOL_TRANSPORTS.opcua, reads, services: 'discovery, session, browse, read and translate only; never Write or Call' };
+      return {
+        protocol: 'OPC UA',
+        transport: PROTOCOL_TRANSPORTS.opcua,
+        reads,
+        services: 'discovery, session, browse, read and translate only; never Write or Call',
+      };
     }
   }
 }

@@ -35,7 +35,8 @@ export const MAX_BACNET_INSTANCE = 4_194_303;
 /** A whole number from `min` to `max`. */
 export function parseWholeNumber(text: string, min: number, max: number, what: string): Parsed<number> {
   const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n < min || n > max) return fail(`"${text}" is not a valid ${what}; use a whole number from ${min} to ${max}.`);
+  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n < min || n > max)
+    return fail(`"${text}" is not a valid ${what}; use a whole number from ${min} to ${max}.`);
   return ok(n);
 }
 

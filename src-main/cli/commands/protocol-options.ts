@@ -54,13 +54,21 @@ export function addProtocolOption(command: Command): Command {
 
 export function addModbusOptions(command: Command): Command {
   return command
-    .option('--unit-ids <ids>', 'Modbus: unit ids probed on each address, comma-separated or repeated; nothing else is tried (default 1)', numberList(0, 255, 'unit id'))
+    .option(
+      '--unit-ids <ids>',
+      'Modbus: unit ids probed on each address, comma-separated or repeated; nothing else is tried (default 1)',
+      numberList(0, 255, 'unit id'),
+    )
     .option(
       '--register-range <table:start:count[:label]>',
       'Modbus: registers read and kept as a snapshot (repeatable); table coils, discrete, holding or input, zero-based start, e.g. holding:0:100:tuning (default none)',
       registerRanges,
     )
-    .option('--profiles <ids>', 'Modbus: register-map profiles to apply, comma-separated; "auto" applies those matching the identity, "none" none (default auto)', nameList('profile id'))
+    .option(
+      '--profiles <ids>',
+      'Modbus: register-map profiles to apply, comma-separated; "auto" applies those matching the identity, "none" none (default auto)',
+      nameList('profile id'),
+    )
     .option('--no-identification', 'Modbus: skip Read Device Identification (function 43 / MEI 14)')
     .option(
       '--sunspec-addresses <addrs>',
@@ -74,7 +82,11 @@ export function addBacnetOptions(command: Command): Command {
     .option('--instance-range <low-high>', 'BACnet: device instances asked for in Who-Is (repeatable; default 0-4194303)', instanceRanges)
     .option('--iam-wait-ms <ms>', 'BACnet: how long to collect I-Am replies after each Who-Is (default 3000)', numberIn(200, 60_000, 'wait in ms'))
     .option('--local-port <port>', 'BACnet: local UDP port the collector binds (default 47809; 47808 is often taken by a local stack)', port)
-    .option('--bacnet-network <dnet>', 'BACnet: remote network number reached through routers (repeatable; default the local network only)', numberList(1, 65534, 'network number'))
+    .option(
+      '--bacnet-network <dnet>',
+      'BACnet: remote network number reached through routers (repeatable; default the local network only)',
+      numberList(1, 65534, 'network number'),
+    )
     .option('--bbmd <host[:port]>', 'BACnet: register as a foreign device with this BBMD to reach a routed IP network (port default 47808)', hostAndPort)
     .option('--bbmd-ttl <seconds>', 'BACnet: foreign-device registration time to live (default 300)', numberIn(30, 65535, 'time to live in seconds'))
     .option('--max-objects <n>', 'BACnet: objects read per device at most (default 5000)', numberIn(1, 100_000, 'object count'));

@@ -27,7 +27,10 @@ export function formatDecisions(hosts: readonly DiscoveryHost[]): string {
   if (decisions.length === 0) return '';
   const lines = [
     `${decisions.length} server certificate${decisions.length === 1 ? '' : 's'} not trusted yet (never trusted silently; review and trust in the window, Discovery → the run's report):`,
-    ...decisions.map((d) => `  ${d.target}  ${d.subject}${d.applicationUri ? ` (${d.applicationUri})` : ''}  SHA-1 ${d.thumbprint}${d.validTo ? `  valid until ${d.validTo}` : ''}`),
+    ...decisions.map(
+      (d) =>
+        `  ${d.target}  ${d.subject}${d.applicationUri ? ` (${d.applicationUri})` : ''}  SHA-1 ${d.thumbprint}${d.validTo ? `  valid until ${d.validTo}` : ''}`,
+    ),
   ];
   return lines.join('\n') + '\n';
 }

@@ -64,7 +64,9 @@ function protocolsNamed(protocols: readonly ProtocolName[]): string {
 export function checkProtocolFlags(protocol: ProtocolName, opts: ProtocolOptions & { identify?: boolean }): void {
   for (const use of FLAG_USES) {
     if (use.given(opts) && !use.protocols.includes(protocol))
-      throw new CliUsageError(`${use.flag} is an option of ${use.protocols.map((p) => PROTOCOL_LABELS[p]).join(' or ')} scope; this one is ${protocol} (give ${protocolsNamed(use.protocols)}).`);
+      throw new CliUsageError(
+        `${use.flag} is an option of ${use.protocols.map((p) => PROTOCOL_LABELS[p]).join(' or ')} scope; this one is ${protocol} (give ${protocolsNamed(use.protocols)}).`,
+      );
   }
   if (opts.bbmdTtl !== undefined && opts.bbmd === undefined) throw new CliUsageError('--bbmd-ttl needs --bbmd <host[:port]>.');
 }

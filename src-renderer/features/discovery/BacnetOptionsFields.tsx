@@ -24,7 +24,15 @@ export function BacnetOptionsFields(props: ProtocolFieldsProps) {
         <OptionNumber {...props} field="iAmWaitMs" label="I-Am wait" description="Replies collected after each Who-Is." min={200} max={60_000} suffix=" ms" />
       </Grid.Col>
       <Grid.Col span={4}>
-        <OptionNumber {...props} field="localPort" label="Local UDP port" description="47808 is often taken by a local BACnet stack." min={1024} max={65535} />
+        <OptionNumber
+          {...props}
+          field="localPort"
+          label="Local UDP port"
+          description="47808 is often taken by a local BACnet stack."
+          min={1024}
+          max={65535}
+          isPort
+        />
       </Grid.Col>
       <Grid.Col span={4}>
         <OptionText {...props} field="networks" label="Routed networks" description="Network numbers reached through BACnet routers, comma-separated." />

@@ -291,7 +291,12 @@ export function CredentialFormModal({ credential, onClose }: { credential: Crede
                 the set.
               </Text>
               {kind === 'opcua_user' && (
-                <TextInput label="Password reference" classNames={{ input: 'fw-mono' }} value={passwordRef} onChange={(e) => setPasswordRef(e.currentTarget.value)} />
+                <TextInput
+                  label="Password reference"
+                  classNames={{ input: 'fw-mono' }}
+                  value={passwordRef}
+                  onChange={(e) => setPasswordRef(e.currentTarget.value)}
+                />
               )}
               {kind === 'opcua_certificate' && (
                 <TextInput

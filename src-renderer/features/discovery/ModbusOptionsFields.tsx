@@ -16,7 +16,16 @@ export function ModbusOptionsFields(props: ProtocolFieldsProps) {
         />
       </Grid.Col>
       <Grid.Col span={4}>
-        <OptionText {...props} field="sunspecAddresses" label="SunSpec addresses" description={<>Holding registers searched for “SunS”; <Code>none</Code> = off.</>} />
+        <OptionText
+          {...props}
+          field="sunspecAddresses"
+          label="SunSpec addresses"
+          description={
+            <>
+              Holding registers searched for “SunS”; <Code>none</Code> = off.
+            </>
+          }
+        />
       </Grid.Col>
       <Grid.Col span={4}>
         <OptionText
@@ -39,8 +48,8 @@ export function ModbusOptionsFields(props: ProtocolFieldsProps) {
           label="Register ranges (deep browsing)"
           description={
             <>
-              One per line, <Code>table:start:count[:label]</Code> with table coils, discrete, holding or input and a zero-based start; read 125 registers at
-              a time and kept as a snapshot.
+              One per line, <Code>table:start:count[:label]</Code> with table coils, discrete, holding or input and a zero-based start; read 125 registers at a
+              time and kept as a snapshot.
             </>
           }
         />

@@ -119,7 +119,9 @@ export function OpcuaCredentialFields({ kind, values, problems, secretHint, onCh
           </FileButton>
           <Text size="xs" c={problems.privateKey ? 'red' : 'dimmed'} data-testid="credential-opcua-private-key-status">
             {problems.privateKey ??
-              (values.privateKey ? `${keyFile ?? 'Key'} loaded; it goes to the OS keychain on save and is never shown.` : (secretHint('private_key') ?? 'No key chosen yet.'))}
+              (values.privateKey
+                ? `${keyFile ?? 'Key'} loaded; it goes to the OS keychain on save and is never shown.`
+                : (secretHint('private_key') ?? 'No key chosen yet.'))}
           </Text>
         </Group>
         {readError && (

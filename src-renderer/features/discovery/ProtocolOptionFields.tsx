@@ -23,7 +23,9 @@ function withDefault(description: ReactNode, value: string | number): ReactNode 
   );
 }
 
-export function OptionNumber(props: ProtocolFieldsProps & { field: NumberField; label: string; description: ReactNode; min: number; max: number; suffix?: string }) {
+export function OptionNumber(
+  props: ProtocolFieldsProps & { field: NumberField; label: string; description: ReactNode; min: number; max: number; suffix?: string; isPort?: boolean },
+) {
   const { field, form, defaults, problems, onChange } = props;
   return (
     <NumberInput
@@ -33,7 +35,7 @@ export function OptionNumber(props: ProtocolFieldsProps & { field: NumberField; 
       max={props.max}
       suffix={props.suffix}
       allowDecimal={false}
-      thousandSeparator=","
+      thousandSeparator={props.isPort ? undefined : ','}
       value={form[field]}
       onChange={(v) => onChange({ [field]: typeof v === 'number' ? v : Number.NaN })}
       error={problems[field]}
@@ -42,7 +44,9 @@ export function OptionNumber(props: ProtocolFieldsProps & { field: NumberField; 
   );
 }
 
-export function OptionText(props: ProtocolFieldsProps & { field: TextField; label: string; description: ReactNode; multiline?: boolean; placeholder?: string }) {
+export function OptionText(
+  props: ProtocolFieldsProps & { field: TextField; label: string; description: ReactNode; multiline?: boolean; placeholder?: string },
+) {
   const { field, form, defaults, problems, onChange } = props;
   const common = {
     label: props.label,

@@ -3,7 +3,13 @@
 import { Alert, Divider, Stack } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { DISCOVERY_PROTOCOL_LABELS } from '../../../src-shared/api/discovery.js';
-import { protocolOptionsForm, PROTOCOL_OPTION_LABELS, type ProtocolOptionsField, type ProtocolOptionsForm, type ProtocolOptionsProblems } from '../../lib/protocol-options-form.js';
+import {
+  protocolOptionsForm,
+  PROTOCOL_OPTION_LABELS,
+  type ProtocolOptionsField,
+  type ProtocolOptionsForm,
+  type ProtocolOptionsProblems,
+} from '../../lib/protocol-options-form.js';
 import { BacnetOptionsFields } from './BacnetOptionsFields.js';
 import { ModbusOptionsFields } from './ModbusOptionsFields.js';
 import { OpcuaOptionsFields } from './OpcuaOptionsFields.js';
@@ -31,9 +37,7 @@ export function ProtocolOptionsSection({ protocol, form, problems, onChange, sho
       {showSummary && listed.length > 0 && (
         <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} p="xs" title="The scope was not saved" data-testid="scope-options-error">
           {listed.map(([field, message]) => (
-            <div key={field}>
-              {field === 'general' ? message : `${PROTOCOL_OPTION_LABELS[field as ProtocolOptionsField]}: ${message}`}
-            </div>
+            <div key={field}>{field === 'general' ? message : `${PROTOCOL_OPTION_LABELS[field as ProtocolOptionsField]}: ${message}`}</div>
           ))}
         </Alert>
       )}

@@ -124,7 +124,11 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
                 <PlanRow label="Credential sets">
                   {plan.credentials.length === 0 ? (
                     <Text size="sm" data-testid="plan-no-credentials">
-                      {plan.needsCredentials ? 'None' : plan.protocol === 'opcua' ? 'None: servers are asked anonymously' : `None needed (${about.protocol} has no credentials)`}
+                      {plan.needsCredentials
+                        ? 'None'
+                        : plan.protocol === 'opcua'
+                          ? 'None: servers are asked anonymously'
+                          : `None needed (${about.protocol} has no credentials)`}
                     </Text>
                   ) : (
                     <Stack gap={2}>

@@ -227,28 +227,28 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
               />
             </Grid.Col>
             {protocol === 'snmp' && (
-            <Grid.Col span={6}>
-              <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  What to read
-                </Text>
-                <SegmentedControl
-                  size="xs"
-                  value={depth}
-                  onChange={(v) => setDepth(v === 'identify' ? 'identify' : 'full')}
-                  data={[
-                    { value: 'full', label: 'All tables' },
-                    { value: 'identify', label: 'Identify only' },
-                  ]}
-                  data-testid="scope-depth"
-                />
-                <Text size="xs" c="dimmed">
-                  {depth === 'full'
-                    ? 'Interfaces, addresses, hardware, software, LLDP/CDP neighbours, MAC tables and ARP caches.'
-                    : 'The system group only: one request per device. A gentle first sweep of an unknown segment.'}
-                </Text>
-              </Stack>
-            </Grid.Col>
+              <Grid.Col span={6}>
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    What to read
+                  </Text>
+                  <SegmentedControl
+                    size="xs"
+                    value={depth}
+                    onChange={(v) => setDepth(v === 'identify' ? 'identify' : 'full')}
+                    data={[
+                      { value: 'full', label: 'All tables' },
+                      { value: 'identify', label: 'Identify only' },
+                    ]}
+                    data-testid="scope-depth"
+                  />
+                  <Text size="xs" c="dimmed">
+                    {depth === 'full'
+                      ? 'Interfaces, addresses, hardware, software, LLDP/CDP neighbours, MAC tables and ARP caches.'
+                      : 'The system group only: one request per device. A gentle first sweep of an unknown segment.'}
+                  </Text>
+                </Stack>
+              </Grid.Col>
             )}
           </Grid>
 
