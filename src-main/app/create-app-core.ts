@@ -14,8 +14,6 @@ import { createRecordWriter } from '../db/record-writer.js';
 import { hasLegacyTables, upgradeRecordStore } from '../db/upgrade-record-store.js';
 import { createStalenessService, type StalenessService } from '../services/staleness-service.js';
 import { createWriteQueue, type WriteQueue } from '../services/write-queue.js';
-import { markInterruptedDiscoveryRuns } from '../db/discovery-runs-repository.js';
-import { markInterruptedRuns } from '../db/runs-repository.js';
 import type { CollectorRegistry } from '../collectors/collector.js';
 import type { RequestRecorder } from '../collectors/request-recorder.js';
 import type { CredentialStore } from '../secrets/credential-store.js';
@@ -23,7 +21,8 @@ import { KeyringCredentialStore } from '../secrets/keyring-credential-store.js';
 import { PublicDemoCredentialStore } from '../secrets/public-demo-credential-store.js';
 import { createDashboardService } from '../services/dashboard/dashboard-service.js';
 import { createDiscoveryService, type DiscoveryService } from '../services/discovery/discovery-service.js';
-import { systemSchedulerTimers, type SchedulerTimers } from '../services/discovery/discovery-scheduler.js';
+import { systemSchedulerTimers, type SchedulerTimers } from '../services/runs/job-scheduler.js';
+import { createRunService, type RunService } from '../services/runs/run-service.js';
 import { createEventBus } from '../services/event-bus.js';
 import { createExportFiles } from '../services/exports/export-files.js';
 import { createExportService, type ExportService } from '../services/exports/export-service.js';
@@ -72,6 +71,7 @@ export interface FullAppCore extends AppCore {
   readonly inventory: InventoryService;
   readonly imports: ImportService;
   readonly discovery: DiscoveryService;
+  readonly runs: RunService;
   readonly reconciliation: ReconciliationService;
   readonly writes: WriteQueue;
   readonly staleness: StalenessService;
@@ -97,15 +97,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     throw error;
   }
   if (migration.applied.length > 0) logger.info('Database migrated', { applied: migration.applied, backup: migration.backupPath });
-  // Discovery runs first: they keep the hosts they finished, which the generic message denies.
-  const runOwner = processRunOwner();
-  const isRunAbandoned = createRunAbandonedCheck(runOwner);
-  const interruptedDiscoveries = markInterruptedDiscoveryRuns(db, now().toISOString(), isRunAbandoned);
-  if (interruptedDiscoveries.length > 0) logger.warn('Marked discovery runs interrupted by the last shutdown', { runIds: interruptedDiscoveries });
-  const interrupted = markInterruptedRuns(db, now().toISOString(), isRunAbandoned);
-  if (interrupted > 0) logger.warn('Marked runs interrupted by the last shutdown', { count: interrupted });
-
   const events = createEventBus((error) => logger.error('Event listener failed', { error: String(error) }));
+  // One run service for long jobs: overlap keys, cancel, progress, schedules, interruption.
+  const runs = createRunService({ db, events, now, timers: options.schedulerTimers ?? systemSchedulerTimers, logger });
+  const runOwner = processRunOwner();
+  const interrupted = runs.markInterrupted(createRunAbandonedCheck(runOwner));
+  if (interrupted.discovery.length > 0) logger.warn('Marked discovery runs interrupted by the last shutdown', { runIds: interrupted.discovery });
+  if (interrupted.other > 0) logger.warn('Marked runs interrupted by the last shutdown', { count: interrupted.other });
+
   const uploads = await createFsUploadStore({ dir: join(options.dataDir, 'uploads'), maxBytes: UPLOAD_LIMIT_BYTES, newId, now: () => now().getTime() });
   const qb = createQueryBuilder();
   const writes = createWriteQueue(db);
@@ -130,6 +129,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
       writer.declareNetwork(network, addressing, { now: now().toISOString(), cause: { kind: 'network', id: network, correlationId: null } });
     },
     runOwner,
+    runs,
     databasePath,
     events,
     uploads,
@@ -156,10 +156,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     ...(options.requestRecorder ? { recorder: options.requestRecorder } : {}),
     now,
     newId,
-    timers: options.schedulerTimers ?? systemSchedulerTimers,
+    runs,
     logger,
   });
-  if (options.scheduler ?? true) discovery.startScheduler();
+  if (options.scheduler ?? true) runs.startScheduler();
   const exportFiles = await createExportFiles(join(options.dataDir, EXPORTS_DIR_NAME));
   await exportFiles.sweep(now().getTime());
   const exports = createExportService({ db, qb, events, files: exportFiles, now, newId, onUnexpectedError: (message, data) => logger.error(message, data) });
@@ -183,6 +183,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
     inventory,
     imports,
     discovery,
+    runs,
     reconciliation,
     writes,
     staleness,
@@ -194,6 +195,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<FullAppCor
       closed = true;
       staleness.stop();
       await exports.close();
+      await runs.close();
       await discovery.close();
       await imports.close();
       db.close();

@@ -3,7 +3,7 @@
 import type { Database } from '../db/database.js';
 import { sweepStaleAssets } from '../db/sweep-stale-assets.js';
 import type { ReconcileConfig } from '../engine/reconcile/index.js';
-import type { SchedulerTimers } from './discovery/discovery-scheduler.js';
+import type { SchedulerTimers } from './runs/job-scheduler.js';
 import type { EventPublisher } from './event-bus.js';
 import type { WriteQueue } from './write-queue.js';
 

@@ -35,7 +35,7 @@ import {
 } from '../../db/discovery-scopes-repository.js';
 import { ensureSource } from '../../db/sources-repository.js';
 import type { Caller, CredentialSetService } from './credential-set-service.js';
-import { nextFireTime, scheduleProblem } from './discovery-schedule.js';
+import { nextFireTime, scheduleProblem } from '../runs/cron-schedule.js';
 
 export interface DiscoveryScopeServiceDeps {
   db: Database;

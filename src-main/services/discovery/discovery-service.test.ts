@@ -11,7 +11,7 @@ import { insertRun } from '../../db/runs-repository.js';
 import { MemoryCredentialStore } from '../../secrets/memory-credential-store.js';
 import { createTempDir, type TempDir } from '../../test-support/temp-dir.js';
 import { startTestAppCore, type TestAppCore } from '../../test-support/test-app-core.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../runs/manual-clock.js';
 
 const FAST = { timeoutMs: 300, retries: 0, backoff: 1, ratePerSecond: 2000, perHostIntervalMs: 0, concurrency: 16 };
 const WRONG_COMMUNITY = 'wrong-Community-7731';

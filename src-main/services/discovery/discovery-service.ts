@@ -33,8 +33,8 @@ import { getRun, insertRun, type RunOwner } from '../../db/runs-repository.js';
 import type { CredentialStore } from '../../secrets/credential-store.js';
 import type { EventPublisher } from '../event-bus.js';
 import { createCredentialSetService, type Caller, type CredentialSetService } from './credential-set-service.js';
-import { nextFireTimes, scheduleProblem } from './discovery-schedule.js';
-import { createDiscoveryScheduler, type DiscoveryScheduler, type SchedulerTimers } from './discovery-scheduler.js';
+import { nextFireTimes, scheduleProblem } from '../runs/cron-schedule.js';
+import type { RunService } from '../runs/run-service.js';
 import { createDiscoveryScopeService, parseScopeTargets, type DiscoveryScopeService } from './discovery-scope-service.js';
 import type { RecordWriter } from '../../db/record-writer.js';
 import type { WriteQueue } from '../write-queue.js';
@@ -56,8 +56,8 @@ export interface DiscoveryServiceDeps {
   runOwner: RunOwner;
   now: () => Date;
   newId: () => string;
-  /** Timers for the scheduler; tests pass a manual clock's timers. */
-  timers: SchedulerTimers;
+  /** The run service: overlap per scope, cancel, progress, schedules. */
+  runs: RunService;
   /** Timing for the collector (pacing, timeouts); defaults to the system's. */
   timing?: Timing;
   progressIntervalMs?: number;
@@ -85,9 +85,7 @@ export interface DiscoveryService {
   learned(input: ApiParsedInput<'discovery.runs.learned'>): ReturnType<typeof listLearnedAddresses>;
   topology(input: ApiParsedInput<'discovery.topology'>): Topology;
   schedulePreview(input: ApiParsedInput<'discovery.schedule.preview'>): { valid: boolean; message: string | null; next: string[] };
-  /** Starts the scheduler (the app and serve mode; not one-shot CLI commands). */
-  startScheduler(): void;
-  /** Stops the scheduler, cancels running discoveries and waits for them to settle. */
+  /** Cancels running discoveries and waits for them to settle (the run service stops the scheduler). */
   close(): Promise<void>;
 }
 
@@ -98,17 +96,14 @@ function toCollectorCredential(record: CredentialSetRecord): CollectorCredential
   return { id: record.id, name: record.name, kind: record.kind, settings: record.settings, secretRefs };
 }
 
-interface ActiveRun {
-  scopeId: string;
-  controller: AbortController;
-  finished: Promise<Run>;
+/** Runs of one scope never overlap: they share this key in the run service. */
+function overlapKey(scopeId: string): string {
+  return `discovery:${scopeId}`;
 }
 
 export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoveryService {
   const { db } = deps;
-  const active = new Map<string, ActiveRun>();
   const timing = deps.timing ?? systemTiming;
-  let scheduler: DiscoveryScheduler | null = null;
 
   const credentials = createCredentialSetService({ db, store: deps.store, now: deps.now, newId: deps.newId, onWarning: (m, d) => deps.logger.warn(m, d) });
   const scopes = createDiscoveryScopeService({
@@ -117,7 +112,13 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
     collectors: deps.collectors,
     now: deps.now,
     newId: deps.newId,
-    onScopesChanged: () => scheduler?.refresh(),
+    onScopesChanged: () => deps.runs.refreshSchedules(),
+  });
+
+  deps.runs.addScheduleSource({
+    kind: 'discovery',
+    list: () => scopes.scheduled().map((s) => ({ id: s.scopeId, schedule: s.schedule, timezone: s.timezone })),
+    onDue: (scopeId, dueAt) => onScheduledDue(scopeId, dueAt),
   });
 
   function runOf(runId: string): Run {
@@ -127,8 +128,7 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
   }
 
   function activeRunIdOfScope(scopeId: string): string | null {
-    for (const [runId, run] of active) if (run.scopeId === scopeId) return runId;
-    return activeRunOfScope(db, scopeId);
+    return deps.runs.activeRunOf(overlapKey(scopeId)) ?? activeRunOfScope(db, scopeId);
   }
 
   async function start(input: ApiParsedInput<'discovery.start'>, caller: StartCaller): Promise<Run> {
@@ -235,8 +235,12 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
       });
     })();
 
-    const controller = new AbortController();
-    const finished = executeDiscoveryRun(
+    deps.runs.start({
+      runId,
+      kind: 'discovery',
+      overlapKey: overlapKey(scope.id),
+      execute: ({ signal, progress, targetDone }) =>
+        executeDiscoveryRun(
       {
         runId,
         scope,
@@ -260,22 +264,23 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         ...(deps.recorder ? { recorder: deps.recorder } : {}),
         now: deps.now,
         newId: deps.newId,
-        signal: controller.signal,
+        signal,
         progressIntervalMs: deps.progressIntervalMs ?? 250,
-        onProgress: (event) => deps.events.publish('discovery.progress', event),
+        onProgress: (event) => {
+          deps.events.publish('discovery.progress', event);
+          progress(event);
+        },
+        onTargetDone: targetDone,
         onUnexpectedError: (m, d) => deps.logger.error(m, d),
       },
-    )
-      .catch((error: unknown) => {
-        // Only the final commit can get here (e.g. the database went away); the run stays 'running'
-        // and is marked interrupted at the next start.
-        deps.logger.error('Discovery run could not be recorded', { runId, error: error instanceof Error ? error.message : String(error) });
-        return null;
-      })
-      .then((outcome) => {
-        active.delete(runId);
+        ),
+      finish: (outcome, error) => {
+        if (error !== null) {
+          // Only the final commit can get here (e.g. the database went away); the run stays 'running'
+          // and is marked interrupted at the next start.
+          deps.logger.error('Discovery run could not be recorded', { runId, error: error instanceof Error ? error.message : String(error) });
+        }
         const run = runOf(runId);
-        deps.events.publish('run.finished', run);
         if (outcome && outcome.changedAssetIds.length > 0) {
           deps.events.publish('assets.changed', {
             reason: 'discovery',
@@ -285,8 +290,8 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
         }
         deps.logger.info('Discovery run finished', { runId, scope: scope.name, status: run.status, counts: run.counts });
         return run;
-      });
-    active.set(runId, { scopeId: scope.id, controller, finished });
+      },
+    });
     return runOf(runId);
   }
 
@@ -335,17 +340,15 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
 
     cancel(runId) {
       const run = runOf(runId);
-      const job = active.get(runId);
-      if (!job) throw new ApiError('conflict', `Run ${runId} is not running here (it is ${run.status}); there is nothing to cancel.`);
-      job.controller.abort();
+      if (run.kind !== 'discovery' || !deps.runs.cancel(runId))
+        throw new ApiError('conflict', `Run ${runId} is not running here (it is ${run.status}); there is nothing to cancel.`);
       return run;
     },
 
-    isActive: (runId) => active.has(runId),
+    isActive: (runId) => deps.runs.isActive(runId) && getRun(db, runId)?.kind === 'discovery',
 
     async waitFor(runId) {
-      const job = active.get(runId);
-      return job ? job.finished : runOf(runId);
+      return deps.runs.waitFor(runId) ?? runOf(runId);
     },
 
     report(runId) {
@@ -389,24 +392,8 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
       return { valid: message === null, message, next: message ? [] : nextFireTimes(spec, now, input.count).map((d) => d.toISOString()) };
     },
 
-    startScheduler() {
-      if (scheduler) return;
-      scheduler = createDiscoveryScheduler({
-        now: deps.now,
-        timers: deps.timers,
-        listScheduled: () => scopes.scheduled(),
-        onDue: onScheduledDue,
-        onError: (error, scopeId) =>
-          deps.logger.error('Scheduled discovery failed', { scopeId, error: error instanceof Error ? error.message : String(error) }),
-      });
-      scheduler.start();
-    },
-
     async close() {
-      await scheduler?.stop();
-      scheduler = null;
-      for (const job of active.values()) job.controller.abort();
-      await Promise.all([...active.values()].map((job) => job.finished));
+      await deps.runs.cancelAll('discovery');
     },
   };
 }

@@ -7,6 +7,7 @@
 // With `preview: true` the run stops in between ('previewed') until imports.commit or
 // imports.discard; otherwise it commits at once when the file allows it: no rejected record, or
 // onRejected 'skip'. A file with rejected records under 'fail' (the default) imports nothing.
+// Each phase is a job of the run service (cancel through its signal, waitFor, 'run.finished').
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -28,6 +29,7 @@ import { ensureSource, getSourceImportSettings, setSourceImportSettings } from '
 import type { EventPublisher } from '../event-bus.js';
 import type { UploadStore } from '../upload-store.js';
 import type { WriteQueue } from '../write-queue.js';
+import type { RunService } from '../runs/run-service.js';
 import { REJECTED_FILE, type ImportJob } from './execute-import.js';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol.js';
 
@@ -53,6 +55,8 @@ export interface ImportServiceDeps {
   launcher: ImportWorkerLauncher;
   /** This process, recorded on every run it starts. */
   runOwner: RunOwner;
+  /** Runs each phase as a job: cancel, waitFor, events, 'run.finished'. */
+  runs: RunService;
   now: () => Date;
   newId: () => string;
   onUnexpectedError: (message: string, data: Record<string, unknown>) => void;
@@ -80,8 +84,6 @@ interface ActiveImport {
   /** Null while the import waits for the write queue, or waits in 'previewed'. */
   handle: ImportWorkerHandle | null;
   cancelled: boolean;
-  /** Settles when the current phase ends (finished, failed, cancelled, or previewed and waiting). */
-  settled: Promise<Run>;
 }
 
 /** The rejected file is kept for download up to this size. */
@@ -102,8 +104,32 @@ function rejectedError(preview: ImportPreview): RunError {
 }
 
 export function createImportService(deps: ImportServiceDeps): ImportService {
-  const active = new Map<string, ActiveImport>();
   const { db } = deps;
+
+  /** Runs one phase of an import as a run-service job; a cancel reaches the worker of the phase. */
+  function startPhase(entry: ActiveImport, phase: () => Promise<Run>): void {
+    const { runId } = entry.job;
+    deps.runs.start({
+      runId,
+      kind: 'import',
+      overlapKey: null,
+      execute: ({ signal }) => {
+        const onAbort = () => {
+          entry.cancelled = true;
+          entry.handle?.cancel();
+        };
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+        return phase().finally(() => signal.removeEventListener('abort', onAbort));
+      },
+      finish: (run, error) => {
+        if (run) return run;
+        deps.onUnexpectedError('Import failed unexpectedly', { runId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+        settle(runId, 'failed', { reason: 'internal', message: 'The import stopped on an unexpected error; see the application log.', recordNumber: null, line: null, field: null }, 0, entry.job.startedAtMs);
+        return getRun(db, runId) as Run;
+      },
+    });
+  }
 
   async function resolveFile(input: ApiParsedInput<'imports.start'>): Promise<{ path: string; displayName: string; uploadId: string | null }> {
     if ((input.uploadId ? 1 : 0) + (input.path ? 1 : 0) !== 1) {
@@ -167,11 +193,10 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
     });
   }
 
+  /** The phase's end; the run service publishes 'run.finished' with the run returned. */
   function finished(entry: ActiveImport, run: Run): Run {
-    active.delete(run.id);
     if (entry.uploadId) void deps.uploads.remove(entry.uploadId).catch(() => undefined);
     deps.events.publish('run.progress', { runId: run.id, phase: 'done', bytesRead: 0, totalBytes: 0, records: run.counts.read });
-    deps.events.publish('run.finished', run);
     return run;
   }
 
@@ -190,7 +215,6 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       setRunPreview(db, job.runId, stored as ImportPreview, 'previewed');
       const run = getRun(db, job.runId) as Run;
       deps.events.publish('run.progress', { runId: job.runId, phase: 'previewed', bytesRead: 0, totalBytes: 0, records: preview.records });
-      deps.events.publish('run.finished', run);
       return run;
     }
     setRunPreview(db, job.runId, stored as ImportPreview);
@@ -275,9 +299,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         correlationId,
         startedAtMs: startedAt.getTime(),
       };
-      const entry: ActiveImport = { job, uploadId: file.uploadId, handle: null, cancelled: false, settled: Promise.resolve(null as unknown as Run) };
-      entry.settled = previewPhase(entry, input.preview, input.onRejected);
-      active.set(runId, entry);
+      const entry: ActiveImport = { job, uploadId: file.uploadId, handle: null, cancelled: false };
+      startPhase(entry, () => previewPhase(entry, input.preview, input.onRejected));
       return getRun(db, runId) as Run;
     },
 
@@ -287,9 +310,8 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
         throw new ApiError('conflict', `${preview.rejected} record(s) of this file are rejected: fix them and import again, or commit the ${preview.records - preview.rejected} valid record(s) with onRejected "skip".`);
       }
       resumeRun(db, input.runId);
-      const entry: ActiveImport = { job: { ...job, onRejected: input.onRejected, actor: caller.actor }, uploadId: null, handle: null, cancelled: false, settled: Promise.resolve(null as unknown as Run) };
-      entry.settled = commitPhase(entry, preview);
-      active.set(input.runId, entry);
+      const entry: ActiveImport = { job: { ...job, onRejected: input.onRejected, actor: caller.actor }, uploadId: null, handle: null, cancelled: false };
+      startPhase(entry, () => commitPhase(entry, preview));
       return getRun(db, input.runId) as Run;
     },
 
@@ -331,27 +353,20 @@ export function createImportService(deps: ImportServiceDeps): ImportService {
       const run = getRun(db, runId);
       if (!run) throw new ApiError('not_found', `Run ${runId} does not exist.`);
       if (run.status === 'previewed') return this.discard(runId);
-      const entry = active.get(runId);
-      if (!entry) throw new ApiError('conflict', `Run ${runId} is not running (it is ${run.status}); there is nothing to cancel.`);
-      entry.cancelled = true;
-      entry.handle?.cancel();
+      if (run.kind !== 'import' || !deps.runs.cancel(runId)) throw new ApiError('conflict', `Run ${runId} is not running (it is ${run.status}); there is nothing to cancel.`);
       return run;
     },
 
     async waitFor(runId) {
-      const entry = active.get(runId);
-      if (entry) return entry.settled;
+      const job = deps.runs.waitFor(runId);
+      if (job) return job;
       const run = getRun(db, runId);
       if (!run) throw new ApiError('not_found', `Run ${runId} does not exist.`);
       return run;
     },
 
     async close() {
-      for (const entry of active.values()) {
-        entry.cancelled = true;
-        entry.handle?.cancel();
-      }
-      await Promise.all([...active.values()].map((entry) => entry.settled.catch(() => undefined)));
+      await deps.runs.cancelAll('import');
     },
   };
 }

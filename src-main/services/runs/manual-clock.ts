@@ -1,6 +1,6 @@
 // Test support, not a test: a wall clock and timers that move only when a test advances them, for
 // the discovery scheduler (inject `now` and `timers`).
-import type { SchedulerTimers } from './discovery-scheduler.js';
+import type { SchedulerTimers } from './job-scheduler.js';
 
 export class ManualClock implements SchedulerTimers {
   #nowMs: number;

@@ -1,9 +1,11 @@
-// Fires scheduled discovery runs. One timer for the earliest due scope, re-armed after every tick
+// Fires scheduled jobs of any kind (discovery scopes today; imports, syncs and exports can add
+// theirs through the run service). Each job has a key ("discovery:<scopeId>"). One timer for the
+// earliest due job, re-armed after every tick
 // and capped (maxTimerMs) so that a changed wall clock or a suspended laptop is noticed within a
 // minute. Time and timers are injected: tests advance a manual clock. A run that was due while the
 // app was not running is not caught up; the next fire time is computed from "now" at start.
-// Overlap is the service's business: onDue starts a run or records why it was skipped.
-import { nextFireTime, type ScheduleSpec } from './discovery-schedule.js';
+// Overlap is the run service's business: onDue starts a run or records why it was skipped.
+import { nextFireTime, type ScheduleSpec } from './cron-schedule.js';
 
 export interface SchedulerTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -20,27 +22,28 @@ export const systemSchedulerTimers: SchedulerTimers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export interface ScheduledScope extends ScheduleSpec {
-  scopeId: string;
+export interface ScheduledJob extends ScheduleSpec {
+  /** Stable key of the scheduled job, e.g. "discovery:<scopeId>". */
+  key: string;
 }
 
-export interface DiscoverySchedulerDeps {
+export interface JobSchedulerDeps {
   now: () => Date;
   timers: SchedulerTimers;
-  /** Enabled scopes that have a schedule. */
-  listScheduled: () => ScheduledScope[];
-  /** Called when a scope is due; must not throw (errors go to onError). */
-  onDue: (scopeId: string, dueAt: Date) => Promise<void>;
-  onError: (error: unknown, scopeId: string) => void;
+  /** The jobs that have a schedule (enabled ones only). */
+  listScheduled: () => ScheduledJob[];
+  /** Called when a job is due; must not throw (errors go to onError). */
+  onDue: (key: string, dueAt: Date) => Promise<void>;
+  onError: (error: unknown, key: string) => void;
   /** Longest single wait before re-checking the clock (default 60 s). */
   maxTimerMs?: number;
 }
 
-export interface DiscoveryScheduler {
+export interface JobScheduler {
   start(): void;
-  /** Re-reads the scheduled scopes (after a scope was created, changed or deleted). */
+  /** Re-reads the scheduled jobs (after one was created, changed or deleted). */
   refresh(): void;
-  nextRunAt(scopeId: string): Date | null;
+  nextRunAt(key: string): Date | null;
   /** Stops the timer and waits for onDue calls in progress to return. */
   stop(): Promise<void>;
 }
@@ -50,7 +53,7 @@ interface Entry {
   next: Date | null;
 }
 
-export function createDiscoveryScheduler(deps: DiscoverySchedulerDeps): DiscoveryScheduler {
+export function createJobScheduler(deps: JobSchedulerDeps): JobScheduler {
   const maxTimerMs = deps.maxTimerMs ?? 60_000;
   const entries = new Map<string, Entry>();
   const pending = new Set<Promise<void>>();
@@ -60,12 +63,12 @@ export function createDiscoveryScheduler(deps: DiscoverySchedulerDeps): Discover
   function reload(): void {
     const now = deps.now();
     const seen = new Set<string>();
-    for (const scope of deps.listScheduled()) {
-      seen.add(scope.scopeId);
-      const existing = entries.get(scope.scopeId);
-      if (existing && existing.spec.schedule === scope.schedule && existing.spec.timezone === scope.timezone) continue;
-      const spec = { schedule: scope.schedule, timezone: scope.timezone };
-      entries.set(scope.scopeId, { spec, next: nextFireTime(spec, now) });
+    for (const job of deps.listScheduled()) {
+      seen.add(job.key);
+      const existing = entries.get(job.key);
+      if (existing && existing.spec.schedule === job.schedule && existing.spec.timezone === job.timezone) continue;
+      const spec = { schedule: job.schedule, timezone: job.timezone };
+      entries.set(job.key, { spec, next: nextFireTime(spec, now) });
     }
     for (const id of [...entries.keys()]) if (!seen.has(id)) entries.delete(id);
   }
@@ -87,12 +90,12 @@ export function createDiscoveryScheduler(deps: DiscoverySchedulerDeps): Discover
     timer = null;
     if (!running) return;
     const now = deps.now();
-    for (const [scopeId, entry] of entries) {
+    for (const [key, entry] of entries) {
       if (!entry.next || entry.next.getTime() > now.getTime()) continue;
       const dueAt = entry.next;
       // Missed intermediate fire times (a long sleep) collapse into this one run.
       entry.next = nextFireTime(entry.spec, now);
-      const call = deps.onDue(scopeId, dueAt).catch((error: unknown) => deps.onError(error, scopeId));
+      const call = deps.onDue(key, dueAt).catch((error: unknown) => deps.onError(error, key));
       pending.add(call);
       void call.finally(() => pending.delete(call));
     }
@@ -111,8 +114,8 @@ export function createDiscoveryScheduler(deps: DiscoverySchedulerDeps): Discover
       reload();
       arm();
     },
-    nextRunAt(scopeId) {
-      return entries.get(scopeId)?.next ?? null;
+    nextRunAt(key) {
+      return entries.get(key)?.next ?? null;
     },
     async stop() {
       running = false;

@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { nextFireTimes, scheduleProblem } from './discovery-schedule.js';
-import { createDiscoveryScheduler, type ScheduledScope } from './discovery-scheduler.js';
+import { nextFireTimes, scheduleProblem } from './cron-schedule.js';
+import { createJobScheduler, type ScheduledJob } from './job-scheduler.js';
 import { ManualClock } from './manual-clock.js';
 
-function setup(start: string, scopes: ScheduledScope[]) {
+function setup(start: string, scopes: ScheduledJob[]) {
   const clock = new ManualClock(new Date(start));
-  const fired: { scopeId: string; dueAt: string; at: string }[] = [];
+  const fired: { key: string; dueAt: string; at: string }[] = [];
   const errors: unknown[] = [];
   let list = scopes;
-  const scheduler = createDiscoveryScheduler({
+  const scheduler = createJobScheduler({
     now: clock.now,
     timers: clock,
     listScheduled: () => list,
-    onDue: async (scopeId, dueAt) => {
-      fired.push({ scopeId, dueAt: dueAt.toISOString(), at: clock.now().toISOString() });
+    onDue: async (key, dueAt) => {
+      fired.push({ key, dueAt: dueAt.toISOString(), at: clock.now().toISOString() });
     },
     onError: (error) => errors.push(error),
   });
-  return { clock, fired, errors, scheduler, setScopes: (next: ScheduledScope[]) => (list = next) };
+  return { clock, fired, errors, scheduler, setScopes: (next: ScheduledJob[]) => (list = next) };
 }
 
-describe('discovery schedule (croner)', () => {
+describe('job schedule (croner)', () => {
   it('validates cron expressions with a message that says what to use', () => {
     const now = new Date('2025-03-01T00:00:00Z');
     expect(scheduleProblem({ schedule: '0 2 * * *', timezone: 'UTC' }, now)).toBeNull();
@@ -36,15 +36,15 @@ describe('discovery schedule (croner)', () => {
   });
 });
 
-describe('DiscoveryScheduler with an injected clock', () => {
+describe('JobScheduler with an injected clock', () => {
   it('fires a nightly scope when the clock reaches it, then the next night, and not before', async () => {
-    const { clock, fired, scheduler } = setup('2025-03-01T01:58:00Z', [{ scopeId: 'core', schedule: '0 2 * * *', timezone: 'UTC' }]);
+    const { clock, fired, scheduler } = setup('2025-03-01T01:58:00Z', [{ key: 'core', schedule: '0 2 * * *', timezone: 'UTC' }]);
     scheduler.start();
     expect(scheduler.nextRunAt('core')?.toISOString()).toBe('2025-03-01T02:00:00.000Z');
     clock.advance(60_000);
     expect(fired).toEqual([]);
     clock.advance(60_000);
-    expect(fired).toEqual([{ scopeId: 'core', dueAt: '2025-03-01T02:00:00.000Z', at: '2025-03-01T02:00:00.000Z' }]);
+    expect(fired).toEqual([{ key: 'core', dueAt: '2025-03-01T02:00:00.000Z', at: '2025-03-01T02:00:00.000Z' }]);
     expect(scheduler.nextRunAt('core')?.toISOString()).toBe('2025-03-02T02:00:00.000Z');
     clock.advance(24 * 3600_000);
     expect(fired.map((f) => f.dueAt)).toEqual(['2025-03-01T02:00:00.000Z', '2025-03-02T02:00:00.000Z']);
@@ -53,7 +53,7 @@ describe('DiscoveryScheduler with an injected clock', () => {
   });
 
   it('collapses fire times missed during a long sleep into one run', async () => {
-    const { clock, fired, scheduler } = setup('2025-03-01T00:00:30Z', [{ scopeId: 'a', schedule: '* * * * *', timezone: 'UTC' }]);
+    const { clock, fired, scheduler } = setup('2025-03-01T00:00:30Z', [{ key: 'a', schedule: '* * * * *', timezone: 'UTC' }]);
     scheduler.start();
     // One huge jump (a suspended laptop): the capped timer fires once, late, for the first due time.
     clock.advance(10 * 60_000);
@@ -67,10 +67,10 @@ describe('DiscoveryScheduler with an injected clock', () => {
     const { clock, fired, scheduler, setScopes } = setup('2025-03-01T00:00:00Z', []);
     scheduler.start();
     expect(clock.pendingTimers).toBe(0);
-    setScopes([{ scopeId: 'b', schedule: '0 * * * *', timezone: 'UTC' }]);
+    setScopes([{ key: 'b', schedule: '0 * * * *', timezone: 'UTC' }]);
     scheduler.refresh();
     expect(scheduler.nextRunAt('b')?.toISOString()).toBe('2025-03-01T01:00:00.000Z');
-    setScopes([{ scopeId: 'b', schedule: '30 * * * *', timezone: 'UTC' }]);
+    setScopes([{ key: 'b', schedule: '30 * * * *', timezone: 'UTC' }]);
     scheduler.refresh();
     expect(scheduler.nextRunAt('b')?.toISOString()).toBe('2025-03-01T00:30:00.000Z');
     setScopes([]);
@@ -84,10 +84,10 @@ describe('DiscoveryScheduler with an injected clock', () => {
     const clock = new ManualClock(new Date('2025-03-01T00:00:00Z'));
     const errors: unknown[] = [];
     let calls = 0;
-    const scheduler = createDiscoveryScheduler({
+    const scheduler = createJobScheduler({
       now: clock.now,
       timers: clock,
-      listScheduled: () => [{ scopeId: 'x', schedule: '*/5 * * * *', timezone: 'UTC' }],
+      listScheduled: () => [{ key: 'x', schedule: '*/5 * * * *', timezone: 'UTC' }],
       onDue: async () => {
         calls += 1;
         throw new Error('boom');
