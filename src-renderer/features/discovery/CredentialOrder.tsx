@@ -101,7 +101,13 @@ export function CredentialOrder({
         );
       })}
       <Select
-        placeholder={unused.length === 0 ? 'Every credential set is in the list' : 'Add a credential set…'}
+        placeholder={
+          available.length === 0
+            ? 'No credential set for this protocol yet (see “Credential sets”)'
+            : unused.length === 0
+              ? 'Every credential set is in the list'
+              : 'Add a credential set…'
+        }
         data={unused.map((c) => ({ value: c.id, label: `${c.name} (${CREDENTIAL_SET_KIND_LABELS[c.kind]})` }))}
         value={null}
         onChange={(id) => id && onChange([...value, id])}
