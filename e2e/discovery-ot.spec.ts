@@ -58,6 +58,10 @@ describe('OT discovery scopes', () => {
     expect(await page.getByTestId('scope-depth').count()).toBe(0);
     expect(await page.getByTestId('scope-no-credentials').innerText()).toContain('no credentials');
 
+    // The contract's limits speak on the field that breaks them: at most 32 unit ids per scope.
+    await page.getByTestId('scope-option-unitIds').fill(Array.from({ length: 33 }, (_, i) => i + 1).join(', '));
+    const unitIdsField = page.getByTestId('scope-options-modbus').locator('.mantine-InputWrapper-error').first();
+    await expect.poll(() => unitIdsField.innerText()).toContain('32');
     // A unit id out of range is refused on its field, and the scope is not saved.
     await page.getByTestId('scope-option-unitIds').fill('1, 300');
     const unitIdsError = page.locator('[data-testid="scope-options-modbus"] .mantine-InputWrapper-error').first();
