@@ -130,7 +130,10 @@ describe('fieldwise discover / scopes / credentials', () => {
     );
     expect(mixed.err).toBe('');
     expect(mixed.code).toBe(0);
-    expect(JSON.parse(mixed.out)).toMatchObject({ kind: 'snmp_v3', settings: { user: 'monitor', level: 'authPriv', authProtocol: 'sha', privProtocol: 'aes' } });
+    expect(JSON.parse(mixed.out)).toMatchObject({
+      kind: 'snmp_v3',
+      settings: { user: 'monitor', level: 'authPriv', authProtocol: 'sha', privProtocol: 'aes' },
+    });
     const lower = await cli(
       '--json',
       'credentials',

@@ -108,9 +108,9 @@ export function insertCredentialSetRecord(db: Database, record: CredentialSetRec
 }
 
 export function updateCredentialSetRecord(db: Database, record: CredentialSetRecord): void {
-  db.prepare('UPDATE credential_sets SET name = @name, settings_json = @settings_json, secrets_json = @secrets_json, updated_at = @updated_at WHERE id = @id').run(
-    toParams(record),
-  );
+  db.prepare(
+    'UPDATE credential_sets SET name = @name, settings_json = @settings_json, secrets_json = @secrets_json, updated_at = @updated_at WHERE id = @id',
+  ).run(toParams(record));
 }
 
 export function deleteCredentialSetRow(db: Database, id: string): boolean {

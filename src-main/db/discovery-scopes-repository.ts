@@ -1,13 +1,7 @@
 // Discovery scopes: protocol and its options, targets, exclusions, ports, ordered credential sets,
 // safety settings, schedule, enabled and OT flags. Returns ScopeRecord (parsed, typed); the service adds what needs the
 // collector or the scheduler (target count, next run time).
-import {
-  DiscoveryScopeOptions,
-  type CredentialSetKind,
-  type DiscoveryProtocol,
-  type DiscoverySettings,
-  type RunStatus,
-} from '../../src-shared/api/index.js';
+import { DiscoveryScopeOptions, type CredentialSetKind, type DiscoveryProtocol, type DiscoverySettings, type RunStatus } from '../../src-shared/api/index.js';
 import type { Database } from './database.js';
 
 export interface ScopeRecord {

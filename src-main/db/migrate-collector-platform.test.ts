@@ -53,7 +53,9 @@ function fill0007(db: Database): void {
     `INSERT INTO discovery_runs (id, kind, source_id, trigger, scope, status, read_count, created_count, updated_count, unchanged_count, rejected_count,
       started_at, finished_at, duration_ms, correlation_id) VALUES ('run-1', 'snmp_discovery', 'src-lab', 'manual', 'Lab', 'succeeded', 2, 1, 0, 0, 1, ?, ?, 5, 'c1')`,
   ).run(AT, AT);
-  db.prepare("INSERT INTO discovery_runs (id, kind, trigger, scope, status, started_at, correlation_id) VALUES ('imp-1', 'import', 'cli', 'file', 'succeeded', ?, 'c2')").run(AT);
+  db.prepare(
+    "INSERT INTO discovery_runs (id, kind, trigger, scope, status, started_at, correlation_id) VALUES ('imp-1', 'import', 'cli', 'file', 'succeeded', ?, 'c2')",
+  ).run(AT);
   const plan = {
     targets: ['10.0.0.0/30'],
     exclusions: ['10.0.0.2'],
@@ -139,7 +141,7 @@ describe('migration 0008 (collector platform) on a 0007 database', () => {
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(db.prepare('SELECT credential_set_id FROM discovery_scope_credentials ORDER BY position').pluck().all()).toEqual(['cs-v3', 'cs-v2c']);
     expect(createDbCredentialMemory(db, { network: 'plant-a', now: () => AT }).recall('10.0.0.1:161')).toBe('cs-v3');
-    const fks = db.prepare("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list('credential_memory')").all();
+    const fks = db.prepare('SELECT "table", "from", on_delete FROM pragma_foreign_key_list(\'credential_memory\')').all();
     expect(fks).toEqual([{ table: 'credential_sets', from: 'credential_set_id', on_delete: 'CASCADE' }]);
     // The cascade still works after the reshape: deleting a set forgets what it was remembered for.
     db.prepare("DELETE FROM discovery_scope_credentials WHERE credential_set_id = 'cs-v3'").run();

@@ -71,7 +71,10 @@ const PemSecret = z.string().min(1).max(16_384);
 const CertificatePem = z
   .string()
   .max(16_384)
-  .regex(/-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/, 'a certificate in PEM form (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)');
+  .regex(
+    /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/,
+    'a certificate in PEM form (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)',
+  );
 
 export const SnmpV3Settings = z.object({
   user: z.string().min(1).max(64),
@@ -149,7 +152,12 @@ export const OpcuaCertificateCredentialSet = z.object({
   settings: OpcuaCertificateSettings,
 });
 
-export const CredentialSet = z.discriminatedUnion('kind', [SnmpCommunityCredentialSet, SnmpV3CredentialSet, OpcuaUserCredentialSet, OpcuaCertificateCredentialSet]);
+export const CredentialSet = z.discriminatedUnion('kind', [
+  SnmpCommunityCredentialSet,
+  SnmpV3CredentialSet,
+  OpcuaUserCredentialSet,
+  OpcuaCertificateCredentialSet,
+]);
 export type CredentialSet = z.infer<typeof CredentialSet>;
 
 // ---------------------------------------------------------------------------------------------
@@ -200,8 +208,18 @@ export const SnmpCommunityCredentialSetCreate = z.object({
   /** Optional; when given it must be the kind's protocol. */
   protocol: z.literal('snmp').optional(),
 });
-export const SnmpV3CredentialSetCreate = z.object({ ...CreateCommon, kind: z.literal('snmp_v3'), protocol: z.literal('snmp').optional(), settings: SnmpV3SettingsInput });
-export const OpcuaUserCredentialSetCreate = z.object({ ...CreateCommon, kind: z.literal('opcua_user'), protocol: z.literal('opcua').optional(), settings: OpcuaUserSettings });
+export const SnmpV3CredentialSetCreate = z.object({
+  ...CreateCommon,
+  kind: z.literal('snmp_v3'),
+  protocol: z.literal('snmp').optional(),
+  settings: SnmpV3SettingsInput,
+});
+export const OpcuaUserCredentialSetCreate = z.object({
+  ...CreateCommon,
+  kind: z.literal('opcua_user'),
+  protocol: z.literal('opcua').optional(),
+  settings: OpcuaUserSettings,
+});
 export const OpcuaCertificateCredentialSetCreate = z.object({
   ...CreateCommon,
   kind: z.literal('opcua_certificate'),
@@ -219,11 +237,7 @@ export type CredentialSetCreateInput = z.input<typeof CredentialSetCreateInput>;
 export type CredentialSetCreate = z.output<typeof CredentialSetCreateInput>;
 
 /** Settings changes: the fields of the set's kind (checked against it by the service). */
-export const CredentialSettingsUpdate = z.union([
-  SnmpV3SettingsInput,
-  OpcuaUserSettings,
-  z.object({ certificatePem: CertificatePem.nullable() }),
-]);
+export const CredentialSettingsUpdate = z.union([SnmpV3SettingsInput, OpcuaUserSettings, z.object({ certificatePem: CertificatePem.nullable() })]);
 export type CredentialSettingsUpdate = z.input<typeof CredentialSettingsUpdate>;
 
 export const CredentialSetUpdateInput = z.object({

@@ -428,7 +428,8 @@ export const discoveryCalls = {
     output: DiscoveryScope,
   }),
   'discovery.scopes.create': defineCall({
-    summary: 'Create a discovery scope of any protocol; its assets show provenance "<protocol> (<scope name>)". Modbus, BACnet and OPC UA scopes are OT scopes.',
+    summary:
+      'Create a discovery scope of any protocol; its assets show provenance "<protocol> (<scope name>)". Modbus, BACnet and OPC UA scopes are OT scopes.',
     access: 'write',
     input: DiscoveryScopeCreateInput,
     output: DiscoveryScope,

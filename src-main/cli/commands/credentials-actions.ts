@@ -72,7 +72,8 @@ export async function addCredentialSet(cli: CliContext, name: string, opts: Cred
     input = { name, kind, settings: { userName: opts.user }, ...(opts.ref ? { passwordRef: opts.ref } : { password }) };
   } else {
     if (!opts.certificate) throw new CliUsageError('An OPC UA certificate credential set needs --certificate <pem-file>.');
-    if (!opts.privateKey && !opts.ref) throw new CliUsageError('An OPC UA certificate credential set needs --private-key <pem-file> (or --ref <keychain reference>).');
+    if (!opts.privateKey && !opts.ref)
+      throw new CliUsageError('An OPC UA certificate credential set needs --private-key <pem-file> (or --ref <keychain reference>).');
     const certificatePem = await readPem(opts.certificate, '--certificate', /-----BEGIN CERTIFICATE-----/, 'certificate');
     const privateKey = opts.privateKey ? await readPem(opts.privateKey, '--private-key', /-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'private key') : undefined;
     input = { name, kind, settings: { certificatePem }, ...(privateKey ? { privateKey } : { privateKeyRef: opts.ref }) };

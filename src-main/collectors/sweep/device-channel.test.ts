@@ -47,7 +47,9 @@ describe('DeviceChannel', () => {
     expect(await reason(device.send('write', async () => void (sent += 1), { code: 6 }))).toBe('refused');
     expect(sent).toBe(0);
     expect(device.requestCount).toBe(0);
-    expect(recorder.requests).toEqual([{ protocol: 'test', host: '127.0.0.1', port: 5020, service: 'write', code: 6, allowed: false, atMs: expect.any(Number) }]);
+    expect(recorder.requests).toEqual([
+      { protocol: 'test', host: '127.0.0.1', port: 5020, service: 'write', code: 6, allowed: false, atMs: expect.any(Number) },
+    ]);
     // A refusal is not the device's failure: the breaker stays shut.
     expect(device.breakerOpen).toBe(false);
   });

@@ -35,7 +35,17 @@ interface FakeDevice {
 }
 
 function observation(nativeKey: string, model: string, serial: string, observedAt: string): ObservationInput {
-  return { nativeKey, observedAt, assetClass: 'plc', fields: { name: nativeKey, vendor: 'Test Works', model, serial }, interfaces: [], software: [], tags: {}, relations: [], raw: { model, serial } };
+  return {
+    nativeKey,
+    observedAt,
+    assetClass: 'plc',
+    fields: { name: nativeKey, vendor: 'Test Works', model, serial },
+    interfaces: [],
+    software: [],
+    tags: {},
+    relations: [],
+    raw: { model, serial },
+  };
 }
 
 /** Connections the collector has open at once, and the most it ever had (the server sees closes late). */
@@ -136,7 +146,13 @@ class LineCollector implements Collector<'modbus'> {
     } catch (error) {
       if (error instanceof DeviceChannelError && error.reason === 'refused')
         return { ...base, status: 'refused', observations: [], failures: [{ reason: 'refused', detail: error.message }], requestCount: channel.requestCount };
-      return { ...base, status: 'network', observations: [], failures: [{ reason: 'network', detail: 'connection failed' }], requestCount: channel.requestCount };
+      return {
+        ...base,
+        status: 'network',
+        observations: [],
+        failures: [{ reason: 'network', detail: 'connection failed' }],
+        requestCount: channel.requestCount,
+      };
     }
   }
 }
@@ -144,7 +160,14 @@ class LineCollector implements Collector<'modbus'> {
 describe('collector platform with a non-SNMP collector', () => {
   const devices: FakeDevice[] = [];
   const replies: DeviceReply[] = [
-    { serial: 'GW-1', model: 'Gateway 9', children: [{ serial: 'DRV-1', model: 'Drive 1' }, { serial: 'DRV-2', model: 'Drive 2' }] },
+    {
+      serial: 'GW-1',
+      model: 'Gateway 9',
+      children: [
+        { serial: 'DRV-1', model: 'Drive 1' },
+        { serial: 'DRV-2', model: 'Drive 2' },
+      ],
+    },
     { serial: 'PLC-2', model: 'Controller 5', decision: true },
     { serial: 'PLC-3', model: 'Controller 5', tempt: true },
   ];
@@ -210,7 +233,14 @@ describe('collector platform with a non-SNMP collector', () => {
       settings: { concurrency: 4, perHostIntervalMs: 0, ratePerSecond: 1000, timeoutMs: 5000 },
     });
     const plan = await t.call('discovery.plan', { scopeId: scope.id });
-    expect(plan).toMatchObject({ protocol: 'modbus', needsCredentials: false, requestsPerTarget: 1, canStart: true, requiresConfirmation: true, targetCount: 4 });
+    expect(plan).toMatchObject({
+      protocol: 'modbus',
+      needsCredentials: false,
+      requestsPerTarget: 1,
+      canStart: true,
+      requiresConfirmation: true,
+      targetCount: 4,
+    });
     expect(plan.warnings).toContain('Line protocol: one identify request per device.');
     expect(plan.warnings.some((w) => w.includes('read-only Modbus functions 1, 2, 3, 4 and 43'))).toBe(true);
     expect(plan.estimatedMaxDurationMs).toBeGreaterThanOrEqual(1234);
@@ -234,7 +264,11 @@ describe('collector platform with a non-SNMP collector', () => {
     const byPort = new Map(hosts.map((h) => [h.port, h]));
     const gateway = byPort.get(devices[0]!.port)!;
     expect(gateway).toMatchObject({ status: 'found', observationCount: 3, assetName: `127.0.0.1:${devices[0]!.port}`, decisions: [] });
-    expect(byPort.get(devices[1]!.port)).toMatchObject({ status: 'found', observationCount: 1, decisions: [{ kind: 'opcua_certificate', subject: 'CN=test' }] });
+    expect(byPort.get(devices[1]!.port)).toMatchObject({
+      status: 'found',
+      observationCount: 1,
+      decisions: [{ kind: 'opcua_certificate', subject: 'CN=test' }],
+    });
     expect(byPort.get(devices[2]!.port)).toMatchObject({ status: 'refused', observationCount: 0, message: expect.stringMatching(/safety guard/) });
     const assets = await t.call('assets.list', { limit: 50 });
     expect(assets.items.map((a) => a.name).sort()).toEqual(
@@ -243,7 +277,12 @@ describe('collector platform with a non-SNMP collector', () => {
 
     // The recorder saw every request of the run: one identify per target, and the refused write that was never sent.
     const requests = recorder.requests.filter((r) => r.protocol === 'modbus');
-    expect(requests.filter((r) => r.allowed).map((r) => r.port).sort()).toEqual([...ports].sort());
+    expect(
+      requests
+        .filter((r) => r.allowed)
+        .map((r) => r.port)
+        .sort(),
+    ).toEqual([...ports].sort());
     expect(recorder.refused()).toEqual([expect.objectContaining({ service: 'write-register', code: 6, port: devices[2]!.port, allowed: false })]);
     expect(hosts.reduce((n, h) => n + h.requestCount, 0)).toBe(requests.filter((r) => r.allowed).length);
 

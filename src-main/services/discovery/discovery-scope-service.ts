@@ -76,9 +76,11 @@ const READ_ONLY_NOTE: Record<DiscoveryProtocol, string> = {
 export function scopeOptionsFor(protocol: DiscoveryProtocol, given: DiscoveryScopeOptions | undefined): DiscoveryScopeOptions {
   if (!given) return DiscoveryScopeOptions.parse({ protocol });
   if (given.protocol !== protocol) {
-    throw new ApiError('bad_request', `The options are for ${DISCOVERY_PROTOCOL_LABELS[given.protocol]} but the scope is ${DISCOVERY_PROTOCOL_LABELS[protocol]}; give options with protocol "${protocol}".`, [
-      { path: 'options.protocol', message: `must be "${protocol}"` },
-    ]);
+    throw new ApiError(
+      'bad_request',
+      `The options are for ${DISCOVERY_PROTOCOL_LABELS[given.protocol]} but the scope is ${DISCOVERY_PROTOCOL_LABELS[protocol]}; give options with protocol "${protocol}".`,
+      [{ path: 'options.protocol', message: `must be "${protocol}"` }],
+    );
   }
   return given;
 }
@@ -265,7 +267,10 @@ export function createDiscoveryScopeService(deps: DiscoveryScopeServiceDeps): Di
           // The source follows the scope's name, so provenance reads "SNMP (<new name>)".
           const clash = db.prepare('SELECT id FROM sources WHERE kind = ? AND name = ? AND id <> ?').pluck().get(before.protocol, write.name, before.sourceId);
           if (clash)
-            throw new ApiError('conflict', `Another ${DISCOVERY_PROTOCOL_LABELS[before.protocol]} source is already named "${write.name}"; choose another name.`);
+            throw new ApiError(
+              'conflict',
+              `Another ${DISCOVERY_PROTOCOL_LABELS[before.protocol]} source is already named "${write.name}"; choose another name.`,
+            );
           db.prepare('UPDATE sources SET name = ? WHERE id = ?').run(write.name, before.sourceId);
         }
         updateScope(db, write);

@@ -241,38 +241,38 @@ export function createDiscoveryService(deps: DiscoveryServiceDeps): DiscoverySer
       overlapKey: overlapKey(scope.id),
       execute: ({ signal, progress, targetDone }) =>
         executeDiscoveryRun(
-      {
-        runId,
-        scope,
-        credentials: rows.map(toCollectorCredential),
-        credentialNames: new Map(rows.map((r) => [r.id, r.name])),
-        targets,
-        inScope: (ip) => targetPlan.has(ip),
-        actor: caller.actor,
-        correlationId,
-        startedAtMs: startedAt.getTime(),
-      },
-      {
-        db,
-        writes: deps.writes,
-        writer: deps.writer,
-        collector,
-        timing,
-        readSecret: (ref) => deps.store.get(ref),
-        dataDir: deps.dataDir,
-        credentialMemory: createDbCredentialMemory(db, { network: scope.network, now: () => deps.now().toISOString() }),
-        ...(deps.recorder ? { recorder: deps.recorder } : {}),
-        now: deps.now,
-        newId: deps.newId,
-        signal,
-        progressIntervalMs: deps.progressIntervalMs ?? 250,
-        onProgress: (event) => {
-          deps.events.publish('discovery.progress', event);
-          progress(event);
-        },
-        onTargetDone: targetDone,
-        onUnexpectedError: (m, d) => deps.logger.error(m, d),
-      },
+          {
+            runId,
+            scope,
+            credentials: rows.map(toCollectorCredential),
+            credentialNames: new Map(rows.map((r) => [r.id, r.name])),
+            targets,
+            inScope: (ip) => targetPlan.has(ip),
+            actor: caller.actor,
+            correlationId,
+            startedAtMs: startedAt.getTime(),
+          },
+          {
+            db,
+            writes: deps.writes,
+            writer: deps.writer,
+            collector,
+            timing,
+            readSecret: (ref) => deps.store.get(ref),
+            dataDir: deps.dataDir,
+            credentialMemory: createDbCredentialMemory(db, { network: scope.network, now: () => deps.now().toISOString() }),
+            ...(deps.recorder ? { recorder: deps.recorder } : {}),
+            now: deps.now,
+            newId: deps.newId,
+            signal,
+            progressIntervalMs: deps.progressIntervalMs ?? 250,
+            onProgress: (event) => {
+              deps.events.publish('discovery.progress', event);
+              progress(event);
+            },
+            onTargetDone: targetDone,
+            onUnexpectedError: (m, d) => deps.logger.error(m, d),
+          },
         ),
       finish: (outcome, error) => {
         if (error !== null) {

@@ -37,7 +37,13 @@ describe('run service', () => {
       );
       const outcome = await Promise.race([released.then(() => 'done' as const), cancelled]);
       const status = outcome === 'done' ? 'succeeded' : 'cancelled';
-      finishRun(db, runId, { status, counts: { read: 1, created: 0, updated: 0, unchanged: 0, rejected: 0 }, error: null, finishedAt: clock.now().toISOString(), durationMs: 0 });
+      finishRun(db, runId, {
+        status,
+        counts: { read: 1, created: 0, updated: 0, unchanged: 0, rejected: 0 },
+        error: null,
+        finishedAt: clock.now().toISOString(),
+        durationMs: 0,
+      });
       return outcome;
     };
     const finish = () => getRun(db, runId) as Run;
@@ -128,6 +134,12 @@ describe('run service', () => {
     expect(marked.other).toBeGreaterThanOrEqual(1);
     expect(getRun(db, 'orphan')?.status).toBe('interrupted');
     expect(getRun(db, 'alive')?.status).toBe('running');
-    finishRun(db, 'alive', { status: 'failed', counts: { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 }, error: null, finishedAt: '2025-01-01T00:00:01.000Z', durationMs: 1 });
+    finishRun(db, 'alive', {
+      status: 'failed',
+      counts: { read: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 },
+      error: null,
+      finishedAt: '2025-01-01T00:00:01.000Z',
+      durationMs: 1,
+    });
   });
 });

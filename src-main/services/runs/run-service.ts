@@ -204,7 +204,9 @@ export function createRunService(deps: RunServiceDeps): RunService {
         now: deps.now,
         timers: deps.timers,
         listScheduled: () =>
-          [...sources.values()].flatMap((source) => source.list().map((job) => ({ key: `${source.kind}:${job.id}`, schedule: job.schedule, timezone: job.timezone }))),
+          [...sources.values()].flatMap((source) =>
+            source.list().map((job) => ({ key: `${source.kind}:${job.id}`, schedule: job.schedule, timezone: job.timezone })),
+          ),
         onDue: async (key, dueAt) => {
           const split = key.indexOf(':');
           const source = sources.get(key.slice(0, split));
