@@ -82,9 +82,11 @@ describe('the built fieldwise command', () => {
     const allowed = [
       /^src-main\/cli\/[^/]+\.ts$/,
       /^src-main\/cli\/commands\/[^/]+-commands?\.ts$/,
-      /^src-main\/cli\/commands\/(register-commands|safety-options)\.ts$/,
+      /^src-main\/cli\/commands\/(register-commands|safety-options|protocol-options)\.ts$/,
       /^src-main\/app\/data-dir\.ts$/,
       /^src-shared\/model\//,
+      // The OT option syntax the flags parse (pure, zod-free; the scope editor uses it too).
+      /^src-shared\/lib\/ot-option-syntax\.ts$/,
     ];
     expect(inputs.filter((input) => !allowed.some((pattern) => pattern.test(input)))).toEqual([]);
     const packages = outputs.flatMap((path) =>
@@ -108,7 +110,7 @@ describe('the built fieldwise command', () => {
     const result = await run(['credentials', 'add', 'x', '--kind', 'v4']);
     expect(result).toMatchObject({ code: 2, out: '' });
     expect(result.err).toBe(
-      `fieldwise: option '--kind <kind>' argument 'v4' is invalid. "v4" is not a valid credential kind; use one of: v1, v2c, v3.\nRun "fieldwise credentials add --help" for usage.\n`,
+      `fieldwise: option '--kind <kind>' argument 'v4' is invalid. "v4" is not a valid credential kind; use one of: v1, v2c, v3, snmp_v1, snmp_v2c, snmp_v3, opcua_user, opcua_certificate.\nRun "fieldwise credentials add --help" for usage.\n`,
     );
   });
 

@@ -77,7 +77,7 @@ describe('fieldwise discover / scopes / credentials', () => {
     expect(result.out).toMatch(/Discovery succeeded: 2 found, 1 no response/);
     expect(result.code).toBe(0);
     const scopes = await cli('scopes', 'list');
-    expect(scopes.out).toMatch(/Switches\s+127\.0\.0\.1\s+3\s+lab-ro/);
+    expect(scopes.out).toMatch(/Switches\s+SNMP\s+127\.0\.0\.1\s+3\s+lab-ro/);
   }, 30_000);
 
   it('refuses an OT scope without --yes in non-interactive use, and runs it with --yes', async () => {
@@ -98,7 +98,7 @@ describe('fieldwise discover / scopes / credentials', () => {
       '--timezone',
       'UTC',
     );
-    expect(add.out).toMatch(/Saved scope "Plant" \(1 probes, next run /);
+    expect(add.out).toMatch(/Saved SNMP scope "Plant" \(1 probes, next run /);
     const refused = await cli('discover', 'run', 'Plant');
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/OT scope; review the plan above and run again with --yes/);

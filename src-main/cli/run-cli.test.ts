@@ -97,7 +97,7 @@ describe('fieldwise CLI', () => {
     [['assets', 'list', '--class', 'server', 'foo'], '"foo" is not a valid asset class; use one of: server,', 'fieldwise assets list'],
     [['assets', 'list', '--limit', 'many'], '"many" is not a whole number.', 'fieldwise assets list'],
     [['import', 'servers.csv'], "required option '--kind <kind>' not specified", 'fieldwise import'],
-    [['credentials', 'add', 'x', '--kind', 'v4'], '"v4" is not a valid credential kind; use one of: v1, v2c, v3.', 'fieldwise credentials add'],
+    [['credentials', 'add', 'x', '--kind', 'v4'], '"v4" is not a valid credential kind; use one of: v1, v2c, v3, snmp_v1, snmp_v2c, snmp_v3, opcua_user, opcua_certificate.', 'fieldwise credentials add'],
     [['credentials', 'add', 'x', '--kind', 'v3'], 'An SNMPv3 credential set needs --user.', 'fieldwise credentials add'],
     [
       ['credentials', 'add', 'x', '--kind', 'v3', '--user', 'u', '--auth-protocol', 'md5'],

@@ -2,6 +2,7 @@
 // against. The contract's own lists live in modules that build zod schemas, which would cost every
 // start (even --help) about 60 ms; these copies are typed against the contract, so the compiler
 // rejects a missing or extra value, and value-lists.test.ts checks the order.
+import type { DiscoveryScopeOptions, OpcuaSecurityMode } from '../../src-shared/api/discovery-protocols.js';
 import type { ExportFormat } from '../../src-shared/api/exports.js';
 import type { AssetSortField } from '../../src-shared/api/inventory.js';
 import type { SoftwareSortField } from '../../src-shared/api/software.js';
@@ -35,3 +36,7 @@ export const SOFTWARE_SORT_FIELDS = keysOf<SoftwareSortField>({
   assets: true,
   versions: true,
 });
+
+export const OPCUA_SECURITY_MODE_NAMES = keysOf<OpcuaSecurityMode>({ auto: true, None: true, Sign: true, SignAndEncrypt: true });
+export type ProtocolName = DiscoveryScopeOptions['protocol'];
+export const PROTOCOL_NAMES = keysOf<ProtocolName>({ snmp: true, modbus: true, bacnet: true, opcua: true });

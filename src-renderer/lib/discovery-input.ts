@@ -19,10 +19,13 @@ export function formatTargetList(entries: readonly string[]): string {
 
 export type PortsParse = { ports: number[]; error: null } | { ports: null; error: string };
 
-/** "161, 1161" → [161, 1161]. Ranges are not accepted: every port is one more probe per address. */
-export function parsePorts(text: string): PortsParse {
+/**
+ * "161, 1161" → [161, 1161]. Ranges are not accepted: every port is one more probe per address.
+ * `protocol` names the transport and the well-known port in the message for an empty field.
+ */
+export function parsePorts(text: string, protocol: { transport: string; label: string; defaultPort: number } = { transport: 'UDP', label: 'SNMP', defaultPort: 161 }): PortsParse {
   const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
-  if (parts.length === 0) return { ports: null, error: 'Give at least one UDP port (161 is the SNMP default).' };
+  if (parts.length === 0) return { ports: null, error: `Give at least one ${protocol.transport} port (${protocol.defaultPort} is the ${protocol.label} default).` };
   const ports: number[] = [];
   for (const part of parts) {
     const port = Number(part);

@@ -1,15 +1,15 @@
-// What `fieldwise discover snmp|run|plan|report` do (loaded when one runs). Every change goes
+// What `fieldwise discover snmp|modbus|bacnet|opcua|run|plan|report` do (loaded when one runs). Every change goes
 // through the API dispatcher, like the window.
-import { DISCOVERY_HOST_STATUS_LABELS } from '../../../src-shared/api/index.js';
 import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import type { CliContext } from '../cli-context.js';
 import { CliUsageError } from '../cli-errors.js';
-import { formatTable } from '../format-table.js';
+import { formatDecisions, formatHosts } from '../runtime/format-hosts.js';
 import { findCredentialSetIds, findScope } from '../runtime/find-by-name.js';
 import { formatPlan } from '../runtime/format-plan.js';
 import { runDiscoveryScope } from '../runtime/run-discovery-scope.js';
 import { withAppCore } from '../runtime/with-app-core.js';
-import type { DiscoverRunOptions, DiscoverSnmpOptions } from './discover-commands.js';
+import { scopeOptionsFrom } from '../runtime/scope-options-from.js';
+import type { DiscoverOtOptions, DiscoverRunOptions, DiscoverSnmpOptions } from './discover-commands.js';
 import { settingsFrom } from './safety-options.js';
 
 export async function discoverSnmp(cli: CliContext, opts: DiscoverSnmpOptions): Promise<void> {
@@ -39,9 +39,37 @@ export async function discoverSnmp(cli: CliContext, opts: DiscoverSnmpOptions): 
     };
     const scopes = await call('discovery.scopes.list', {});
     const existing = scopes.find((s) => s.name.toLowerCase() === opts.scope.toLowerCase());
+    if (existing && existing.protocol !== 'snmp')
+      throw new CliUsageError(`Scope "${existing.name}" is a ${existing.protocol} scope; give another --scope name for this snmp sweep.`);
     const scope = existing
       ? await call('discovery.scopes.update', { id: existing.id, ...fields, ...(opts.ot !== undefined ? { ot: opts.ot } : {}) })
       : await call('discovery.scopes.create', { name: opts.scope, ...fields, ot: Boolean(opts.ot) });
+    await runDiscoveryScope(cli, core, call, scope, opts);
+  });
+}
+
+/** `discover modbus|bacnet|opcua`: saves (or updates) the named OT scope and runs it, plan first. */
+export async function discoverOt(cli: CliContext, protocol: 'modbus' | 'bacnet' | 'opcua', opts: DiscoverOtOptions): Promise<void> {
+  const options = scopeOptionsFrom(protocol, opts);
+  const name = opts.scope ?? `CLI ${protocol} sweep`;
+  await withAppCore(cli, async (core, call) => {
+    const fields = {
+      options,
+      targets: opts.targets,
+      exclusions: opts.exclude ?? [],
+      ...(opts.port ? { ports: opts.port } : {}),
+      credentialSetIds: await findCredentialSetIds(call, opts.credential ?? []),
+      network: opts.network ?? null,
+      ...(opts.addressing ? { addressing: opts.addressing } : {}),
+      settings: settingsFrom(opts),
+    };
+    const scopes = await call('discovery.scopes.list', {});
+    const existing = scopes.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (existing && existing.protocol !== protocol)
+      throw new CliUsageError(`Scope "${existing.name}" is a ${existing.protocol} scope; give another --scope name for this ${protocol} sweep.`);
+    const scope = existing
+      ? await call('discovery.scopes.update', { id: existing.id, ...fields, ports: opts.port ?? existing.ports })
+      : await call('discovery.scopes.create', { name, protocol, ...fields });
     await runDiscoveryScope(cli, core, call, scope, opts);
   });
 }
@@ -65,13 +93,8 @@ export async function showReport(cli: CliContext, runId: string): Promise<void> 
     const report = await call('discovery.runs.report', { runId });
     const hosts = await call('discovery.runs.hosts', { runId, limit: 5000 });
     if (cli.asJson()) return io.out(JSON.stringify({ report, hosts: hosts.items }, null, 2) + '\n');
-    io.out(
-      formatTable(
-        ['HOST', 'PORT', 'OUTCOME', 'ASSET', 'CREDENTIAL', 'DETAIL'],
-        hosts.items.map((h) => [h.host, h.port, DISCOVERY_HOST_STATUS_LABELS[h.status], h.assetName, h.credentialSetName, h.message]),
-        70,
-      ),
-    );
+    io.out(formatHosts(hosts.items, { durations: false }));
+    io.out(formatDecisions(hosts.items));
     const silent = silentHostsNote(report.byStatus.no_response ?? 0);
     if (silent) io.out(`${silent}\n`);
     io.out(

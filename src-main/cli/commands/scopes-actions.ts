@@ -1,8 +1,10 @@
 // What `fieldwise scopes list|add|show` do (loaded when one runs).
+import { DISCOVERY_PROTOCOL_LABELS } from '../../../src-shared/api/index.js';
 import type { CliContext } from '../cli-context.js';
 import { formatTable } from '../format-table.js';
 import { findCredentialSetIds, findScope } from '../runtime/find-by-name.js';
 import { formatPlan } from '../runtime/format-plan.js';
+import { scopeOptionsFrom } from '../runtime/scope-options-from.js';
 import { withAppCore } from '../runtime/with-app-core.js';
 import { settingsFrom } from './safety-options.js';
 import type { ScopesAddOptions } from './scopes-commands.js';
@@ -13,9 +15,10 @@ export async function listScopes(cli: CliContext): Promise<void> {
     if (cli.asJson()) return cli.io.out(JSON.stringify(list, null, 2) + '\n');
     cli.io.out(
       formatTable(
-        ['NAME', 'TARGETS', 'PROBES', 'CREDENTIALS', 'RATE', 'SCHEDULE', 'NEXT RUN', 'OT', 'LAST RUN'],
+        ['NAME', 'PROTOCOL', 'TARGETS', 'PROBES', 'CREDENTIALS', 'RATE', 'SCHEDULE', 'NEXT RUN', 'OT', 'LAST RUN'],
         list.map((s) => [
           s.name,
+          DISCOVERY_PROTOCOL_LABELS[s.protocol],
           s.targets.join(' '),
           s.targetCount,
           s.credentialSets.map((c) => c.name).join(', '),
@@ -31,12 +34,18 @@ export async function listScopes(cli: CliContext): Promise<void> {
 }
 
 export async function addScope(cli: CliContext, name: string, opts: ScopesAddOptions): Promise<void> {
+  const protocol = opts.protocol ?? 'snmp';
+  // Checked before the core opens: a wrong flag is a usage error naming it.
+  const options = scopeOptionsFrom(protocol, opts);
+  if (opts.ot && protocol !== 'snmp') cli.io.err(`fieldwise: --ot is implied: every ${protocol} scope is an OT (plant) scope.\n`);
   await withAppCore(cli, async (_core, call) => {
     const scope = await call('discovery.scopes.create', {
       name,
+      protocol,
+      options,
       targets: opts.targets,
       exclusions: opts.exclude ?? [],
-      ports: opts.port ?? [161],
+      ...(opts.port ? { ports: opts.port } : {}),
       credentialSetIds: await findCredentialSetIds(call, opts.credential ?? []),
       schedule: opts.schedule ?? null,
       scheduleTimezone: opts.timezone ?? null,
@@ -44,12 +53,13 @@ export async function addScope(cli: CliContext, name: string, opts: ScopesAddOpt
       ...(opts.addressing ? { addressing: opts.addressing } : {}),
       depth: opts.identify ? 'identify' : 'full',
       settings: settingsFrom(opts),
-      ot: Boolean(opts.ot),
+      ...(opts.ot ? { ot: true } : {}),
     });
+    const how = scope.ot ? `OT scope: every run shows its plan first; run it with: fieldwise discover run "${scope.name}" --yes` : `run it with: fieldwise discover run "${scope.name}"`;
     cli.io.out(
       cli.asJson()
         ? JSON.stringify(scope, null, 2) + '\n'
-        : `Saved scope "${scope.name}" (${scope.targetCount} probes${scope.nextRunAt ? `, next run ${scope.nextRunAt}` : ''}); run it with: fieldwise discover run "${scope.name}"\n`,
+        : `Saved ${DISCOVERY_PROTOCOL_LABELS[scope.protocol]} scope "${scope.name}" (${scope.targetCount} probes${scope.nextRunAt ? `, next run ${scope.nextRunAt}` : ''}); ${how}\n`,
     );
   });
 }

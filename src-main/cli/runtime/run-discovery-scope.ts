@@ -4,7 +4,7 @@ import { DISCOVERY_HOST_STATUS_LABELS, type ApiOutput, type DiscoveryProgressEve
 import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import type { FullAppCore } from '../../app/create-app-core.js';
 import type { CliContext } from '../cli-context.js';
-import { formatTable } from '../format-table.js';
+import { formatDecisions, formatHosts } from './format-hosts.js';
 import { formatPlan } from './format-plan.js';
 import type { ApiCall } from './with-app-core.js';
 
@@ -18,14 +18,23 @@ export async function runDiscoveryScope(
   const { io } = cli;
   const plan = await call('discovery.plan', { scopeId: scope.id });
   if (!cli.asJson()) io.err(formatPlan(plan));
+  const refuseUnconfirmed = () => {
+    io.err(`fieldwise: "${scope.name}" is an OT scope; review the plan above and run again with --yes to confirm.\n`);
+    cli.setExitCode(2);
+    return null;
+  };
+  // Without --yes and nobody to ask, an OT run is refused whatever else the plan says.
+  if (plan.requiresConfirmation && !opts.yes && !cli.prompt.interactive) return refuseUnconfirmed();
+  // A plan that cannot start is neither put to the operator nor sent: say why, as the plan did.
+  if (!plan.canStart) {
+    io.err(`fieldwise: "${scope.name}" cannot start: ${cli.asJson() ? plan.warnings.join(' ') : 'see the warnings (!) of the plan above.'}\n`);
+    cli.setExitCode(1);
+    return null;
+  }
   let confirmOt = false;
   if (plan.requiresConfirmation) {
-    confirmOt = Boolean(opts.yes) || (cli.prompt.interactive && (await cli.prompt.confirm(`Start discovery of OT scope "${scope.name}" with this plan?`)));
-    if (!confirmOt) {
-      io.err(`fieldwise: "${scope.name}" is an OT scope; review the plan above and run again with --yes to confirm.\n`);
-      cli.setExitCode(2);
-      return null;
-    }
+    confirmOt = Boolean(opts.yes) || (await cli.prompt.confirm(`Start discovery of OT scope "${scope.name}" with this plan?`));
+    if (!confirmOt) return refuseUnconfirmed();
   }
   const started = await call('discovery.start', { scopeId: scope.id, confirmOt, ...(opts.resume ? { resumeRunId: opts.resume } : {}) });
   let lastLine = 0;
@@ -54,13 +63,8 @@ export async function runDiscoveryScope(
   if (cli.asJson()) {
     io.out(JSON.stringify({ report, hosts: hosts.items }, null, 2) + '\n');
   } else {
-    io.out(
-      formatTable(
-        ['HOST', 'PORT', 'OUTCOME', 'ASSET', 'CREDENTIAL', 'MS', 'DETAIL'],
-        hosts.items.map((h) => [h.host, h.port, DISCOVERY_HOST_STATUS_LABELS[h.status], h.assetName, h.credentialSetName, h.durationMs, h.message]),
-        70,
-      ),
-    );
+    io.out(formatHosts(hosts.items, { durations: true }));
+    io.out(formatDecisions(hosts.items));
     const silent = silentHostsNote(report.byStatus.no_response ?? 0);
     if (silent) io.out(`${silent}\n`);
     // Hosts a cancel stopped are among those not probed, counted there once.

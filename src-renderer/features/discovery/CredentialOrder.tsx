@@ -6,7 +6,18 @@ import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
 import { CREDENTIAL_SET_KIND_LABELS, type CredentialSet } from '../../../src-shared/api/discovery.js';
 import { moveItem } from '../../lib/discovery-input.js';
 
-export function CredentialOrder({ available, value, onChange }: { available: readonly CredentialSet[]; value: string[]; onChange: (ids: string[]) => void }) {
+export function CredentialOrder({
+  available,
+  value,
+  onChange,
+  emptyNote = 'None yet. A scope without a credential set cannot run: add one below (create sets under “Credential sets”).',
+}: {
+  available: readonly CredentialSet[];
+  value: string[];
+  onChange: (ids: string[]) => void;
+  /** What an empty list means for this protocol. */
+  emptyNote?: string;
+}) {
   const byId = new Map(available.map((c) => [c.id, c]));
   const unused = available.filter((c) => !value.includes(c.id));
   return (
@@ -16,7 +27,7 @@ export function CredentialOrder({ available, value, onChange }: { available: rea
       </Text>
       {value.length === 0 && (
         <Text size="xs" c="dimmed">
-          None yet. A scope without a credential set cannot run: add one below (create sets under “Credential sets”).
+          {emptyNote}
         </Text>
       )}
       {value.map((id, index) => {
@@ -90,7 +101,13 @@ export function CredentialOrder({ available, value, onChange }: { available: rea
         );
       })}
       <Select
-        placeholder={unused.length === 0 ? 'Every credential set is in the list' : 'Add a credential set…'}
+        placeholder={
+          available.length === 0
+            ? 'No credential set for this protocol yet (see “Credential sets”)'
+            : unused.length === 0
+              ? 'Every credential set is in the list'
+              : 'Add a credential set…'
+        }
         data={unused.map((c) => ({ value: c.id, label: `${c.name} (${CREDENTIAL_SET_KIND_LABELS[c.kind]})` }))}
         value={null}
         onChange={(id) => id && onChange([...value, id])}

@@ -62,7 +62,7 @@ export function CredentialsPanel() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          SNMP communities and v3 users. Secrets live in the OS keychain; this list shows only names and whether each secret is readable.
+          SNMP communities and v3 users, OPC UA users and client certificates (Modbus and BACnet have none). Secrets live in the OS keychain; this list shows only names and whether each secret is readable.
         </Text>
         <Group gap="xs">
           <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void store.getState().loadCredentials()}>
@@ -119,6 +119,11 @@ export function CredentialsPanel() {
                   {credential.kind === 'opcua_user' && (
                     <Text size="xs" c="dimmed">
                       user {credential.settings.userName}
+                    </Text>
+                  )}
+                  {credential.kind === 'opcua_certificate' && (
+                    <Text size="xs" c="dimmed">
+                      {credential.settings.certificatePem ? 'certificate kept with the set' : 'certificate in the keychain'}
                     </Text>
                   )}
                 </Table.Td>

@@ -38,7 +38,7 @@ export function DiscoveryPage() {
           Discovery
         </Title>
         <Text size="xs" c="dimmed">
-          SNMP v1/v2c/v3, read-only (GET, GETNEXT, GETBULK). Every run shows its plan first.
+          SNMP, Modbus TCP, BACnet/IP and OPC UA, read-only. Every run shows its plan first; plant (OT) runs wait for your confirmation.
         </Text>
       </Group>
       {skipped && (

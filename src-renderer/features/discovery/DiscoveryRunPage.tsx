@@ -6,6 +6,7 @@ import { IconAlertOctagon, IconAlertTriangle, IconArrowLeft, IconPlayerTrackNext
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DISCOVERY_HOST_STATUS_LABELS, DISCOVERY_HOST_STATUSES, type DiscoveryHostStatus, type DiscoveryRunReport } from '../../../src-shared/api/discovery.js';
+import { describeScopeOptions } from '../../../src-shared/lib/describe-scope-options.js';
 import { silentHostsNote } from '../../../src-shared/model/silent-host.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { RunStatusBadge } from '../../components/RunStatusBadge.js';
@@ -87,8 +88,12 @@ function OutcomeDoors({
 
 function PlanSummary({ report }: { report: DiscoveryRunReport }) {
   const { plan } = report;
+  const about = describeScopeOptions(plan.options, plan.depth);
   return (
-    <Stack gap={4}>
+    <Stack gap={4} data-testid="report-plan">
+      <Text size="sm">
+        <b>Protocol</b> {about.protocol}: {about.reads.join('; ')} <Text span size="xs" c="dimmed">(sends {about.services})</Text>
+      </Text>
       <Text size="sm">
         <b>Targets</b> <span className="fw-mono">{plan.targets.join(', ')}</span>
         {plan.exclusions.length > 0 && (
@@ -97,15 +102,14 @@ function PlanSummary({ report }: { report: DiscoveryRunReport }) {
             except <span className="fw-mono">{plan.exclusions.join(', ')}</span>
           </>
         )}{' '}
-        on UDP {plan.ports.join(', ')} — {formatCount(plan.targetCount)} probes{plan.network ? ` on network ${plan.network}` : ''}
+        on {about.transport} {plan.ports.join(', ')} — {formatCount(plan.targetCount)} probes{plan.network ? ` on network ${plan.network}` : ''}
       </Text>
       <Text size="sm">
         <b>Credential sets</b> {plan.credentials.map((c) => c.name).join(' → ') || 'none'}
       </Text>
       <Text size="sm">
         <b>Safety</b> {formatCount(plan.settings.ratePerSecond)} requests/s, {plan.settings.concurrency} hosts at once, {plan.settings.perHostIntervalMs} ms
-        per-device spacing, timeout {plan.settings.timeoutMs} ms × {plan.settings.retries + 1} (backoff ×{plan.settings.backoff});{' '}
-        {plan.depth === 'full' ? 'every table' : 'identify only'}
+        per-device spacing, timeout {plan.settings.timeoutMs} ms × {plan.settings.retries + 1} (backoff ×{plan.settings.backoff})
         {plan.ot ? '; plant (OT) scope, confirmed' : ''}
       </Text>
     </Stack>

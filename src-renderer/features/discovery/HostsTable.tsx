@@ -1,6 +1,8 @@
 // The per-host results of a discovery run: target, outcome (icon and word), the credential set that
-// worked, the asset written (a link), the message that names the reason and the fix, requests and
-// duration. Filtered by outcome on the server; pages of 500 with "Show more".
+// worked, the asset written (a link) and how many devices were found behind the target (a gateway's
+// DeviceSet, routed BACnet devices, Modbus unit ids), the message that names the reason and the fix,
+// what only the operator can decide (an OPC UA server certificate to trust), requests and duration.
+// Filtered by outcome on the server; pages of 500 with "Show more".
 import { Anchor, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { DiscoveryHostStatus } from '../../../src-shared/api/discovery.js';
@@ -46,7 +48,7 @@ export function HostsTable({ runId, statuses }: { runId: string; statuses: Disco
               <Table.Th w={170}>Target</Table.Th>
               <Table.Th w={170}>Outcome</Table.Th>
               <Table.Th w={150}>Credential</Table.Th>
-              <Table.Th w={170}>Asset</Table.Th>
+              <Table.Th w={190}>Asset</Table.Th>
               <Table.Th>Message</Table.Th>
               <Table.Th w={80} ta="right">
                 Requests
@@ -82,11 +84,23 @@ export function HostsTable({ runId, statuses }: { runId: string; statuses: Disco
                       —
                     </Text>
                   )}
+                  {host.observationCount > 1 && (
+                    <Text size="xs" c="dimmed" data-testid="host-devices" data-count={host.observationCount}>
+                      + {formatCount(host.observationCount - 1)} device{host.observationCount === 2 ? '' : 's'} behind it
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" style={{ wordBreak: 'break-word' }}>
                     {host.message ?? ''}
                   </Text>
+                  {host.decisions.map((d) => (
+                    <Text key={d.thumbprint} size="xs" mt={2} data-testid="host-decision">
+                      <b>Server certificate to review:</b> {d.subject}
+                      {d.applicationUri ? ` (${d.applicationUri})` : ''}, thumbprint <span className="fw-mono">{d.thumbprint}</span>
+                      {d.validTo ? `, valid until ${d.validTo}` : ''}. It is not trusted until you trust it.
+                    </Text>
+                  ))}
                 </Table.Td>
                 <Table.Td ta="right" className="fw-mono">
                   {formatCount(host.requestCount)}

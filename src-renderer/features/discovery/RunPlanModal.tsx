@@ -1,10 +1,12 @@
-// "Run now" shows the plan before anything is sent: targets and how many probes, the credential sets
-// by name with whether their secrets are readable, the rate and the other safety settings, the
-// worst-case duration and the warnings. A plant (OT) scope needs an explicit confirmation.
+// "Run now" shows the plan before anything is sent: the protocol, what it reads and the only
+// services it may send, targets and how many probes, the credential sets by name with whether their
+// secrets are readable, the rate and the other safety settings, the worst-case duration and the
+// warnings. A plant (OT) scope needs an explicit confirmation.
 import { Alert, Badge, Button, Checkbox, Code, Group, List, Modal, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconBuildingFactory2, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { CREDENTIAL_SET_KIND_LABELS, type DiscoveryPlan } from '../../../src-shared/api/discovery.js';
+import { describeScopeOptions } from '../../../src-shared/lib/describe-scope-options.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { formatCount, formatDuration } from '../../lib/format.js';
 import { useAppStoreApi } from '../../store/use-app-store.js';
@@ -64,6 +66,7 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
     else onStarted(result.run.id);
   }
 
+  const about = plan ? describeScopeOptions(plan.options, plan.depth) : null;
   const blocked = plan !== null && (!plan.canStart || plan.activeRunId !== null || (plan.requiresConfirmation && !confirmOt));
   const title = plan ? `${resumeRunId ? 'Resume' : 'Run'} “${plan.scopeName}”: the plan` : 'The plan of this run';
 
@@ -78,17 +81,17 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
             <Skeleton h={16} w="60%" />
           </Stack>
         )}
-        {plan && (
+        {plan && about && (
           <>
             {plan.ot && (
-              <Alert color="orange" variant="light" icon={<IconBuildingFactory2 aria-hidden />} title="Plant (OT) network" p="xs">
-                This run sends SNMP requests (GET, GETNEXT, GETBULK only; never SET) to devices on a control network.
+              <Alert color="orange" variant="light" icon={<IconBuildingFactory2 aria-hidden />} title="Plant (OT) network" p="xs" data-testid="plan-ot-notice">
+                This run sends {about.protocol} requests to devices on a control network: {about.services}.
               </Alert>
             )}
             {resumeRunId && (
               <Text size="sm">Resuming probes only the targets the earlier run did not finish; the rest of the plan is the scope's as it is now.</Text>
             )}
-            <Table verticalSpacing={3} fz="sm" withRowBorders={false} data-testid="plan-table">
+            <Table verticalSpacing={3} fz="sm" withRowBorders={false} data-testid="plan-table" data-can-start={plan.canStart}>
               <Table.Tbody>
                 <PlanRow label="Targets">
                   <Stack gap={2}>
@@ -109,12 +112,24 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
                   </Stack>
                 </PlanRow>
                 <PlanRow label="Protocol">
-                  SNMP (read-only) on UDP {plan.ports.join(', ')};{' '}
-                  {plan.depth === 'full' ? 'every table (interfaces, hardware, software, LLDP/CDP, FDB, ARP)' : 'system group only'}
+                  <Stack gap={2}>
+                    <Text size="sm" data-testid="plan-protocol">
+                      <b>{about.protocol}</b> on {about.transport} {plan.ports.join(', ')}: {about.reads.join('; ')}
+                    </Text>
+                    <Text size="xs" c="dimmed" data-testid="plan-services">
+                      Sends {about.services}.
+                    </Text>
+                  </Stack>
                 </PlanRow>
                 <PlanRow label="Credential sets">
                   {plan.credentials.length === 0 ? (
-                    <Text size="sm">None</Text>
+                    <Text size="sm" data-testid="plan-no-credentials">
+                      {plan.needsCredentials
+                        ? 'None'
+                        : plan.protocol === 'opcua'
+                          ? 'None: servers are asked anonymously'
+                          : `None needed (${about.protocol} has no credentials)`}
+                    </Text>
                   ) : (
                     <Stack gap={2}>
                       {plan.credentials.map((c, i) => (
@@ -139,6 +154,9 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
                 </PlanRow>
                 <PlanRow label="Timeout and retries">
                   {plan.settings.timeoutMs} ms, {plan.settings.retries} retr{plan.settings.retries === 1 ? 'y' : 'ies'} (backoff ×{plan.settings.backoff})
+                </PlanRow>
+                <PlanRow label="Requests per device">
+                  at most <span data-testid="plan-requests-per-target">{formatCount(plan.requestsPerTarget)}</span> to a device that answers
                 </PlanRow>
                 <PlanRow label="Worst case">
                   <span data-testid="plan-duration">{formatDuration(plan.estimatedMaxDurationMs)}</span>{' '}
@@ -179,7 +197,7 @@ export function RunPlanModal({ scopeId, resumeRunId, onClose, onStarted }: RunPl
                     I confirm this may send packets to the plant network
                   </Text>
                 }
-                description={`${formatCount(plan.targetCount)} probes at up to ${formatCount(plan.settings.ratePerSecond)} requests/s.`}
+                description={`${about.protocol}: ${formatCount(plan.targetCount)} probes at up to ${formatCount(plan.settings.ratePerSecond)} requests/s.`}
                 data-testid="plan-confirm-ot"
               />
             )}

@@ -1,20 +1,30 @@
-// Create or edit a discovery scope: what to sweep (targets, exclusions, ports, network), with which
-// credential sets (in order), how gently (rate, hosts at once, spacing, timeout, retries), whether it
-// is a plant (OT) scope, and when it runs (cron schedule with a live preview of the next runs).
+// Create or edit a discovery scope: over which protocol (SNMP, or Modbus TCP, BACnet/IP and OPC UA,
+// which make it a plant scope) with that protocol's options, what to sweep (targets, exclusions,
+// ports, network), with which credential sets (in order), how gently (rate, hosts at once, spacing,
+// timeout, retries), whether it is a plant (OT) scope, and when it runs (cron schedule with a live
+// preview of the next runs).
 import { Alert, Button, Code, Divider, Grid, Group, Modal, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
+import { DEFAULT_PROTOCOL_PORTS } from '../../../src-shared/api/discovery-protocols.js';
 import {
   DISCOVERY_DEFAULTS,
   DISCOVERY_OT_DEFAULTS,
+  DISCOVERY_PROTOCOL_LABELS,
+  DISCOVERY_PROTOCOLS,
+  isOtProtocol,
   type CredentialSet,
+  type DiscoveryProtocol,
   type DiscoveryScope,
   type DiscoverySettings,
 } from '../../../src-shared/api/discovery.js';
+import { PROTOCOL_TRANSPORTS } from '../../../src-shared/lib/describe-scope-options.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { formatTargetList, parsePorts, parseTargetList } from '../../lib/discovery-input.js';
+import { protocolOptionsForm, readProtocolOptions, type ProtocolOptionsForm } from '../../lib/protocol-options-form.js';
 import { useAppStoreApi } from '../../store/use-app-store.js';
 import { CredentialOrder } from './CredentialOrder.js';
+import { ProtocolOptionsSection } from './ProtocolOptionsSection.js';
 import { SchedulePreview } from './SchedulePreview.js';
 
 const SETTING_FIELDS: { key: keyof DiscoverySettings; label: string; description: string; min: number; max: number; step?: number; suffix?: string }[] = [
@@ -32,6 +42,8 @@ function sameSettings(a: DiscoverySettings, b: DiscoverySettings): boolean {
 
 export function ScopeFormModal({ scope, credentials, onClose }: { scope: DiscoveryScope | null; credentials: readonly CredentialSet[]; onClose: () => void }) {
   const store = useAppStoreApi();
+  const [protocol, setProtocol] = useState<DiscoveryProtocol>(scope?.protocol ?? 'snmp');
+  const [optionsForm, setOptionsForm] = useState<ProtocolOptionsForm>(() => protocolOptionsForm(scope?.options));
   const [name, setName] = useState(scope?.name ?? '');
   const [description, setDescription] = useState(scope?.description ?? '');
   const [targets, setTargets] = useState(formatTargetList(scope?.targets ?? []));
@@ -49,16 +61,23 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
   const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
 
+  const protocolLabel = DISCOVERY_PROTOCOL_LABELS[protocol];
+  const transport = PROTOCOL_TRANSPORTS[protocol];
+  const otProtocol = isOtProtocol(protocol);
+  const isOt = ot || otProtocol;
   const targetList = parseTargetList(targets);
   const exclusionList = parseTargetList(exclusions);
-  const portsParse = parsePorts(ports);
+  const portsParse = parsePorts(ports, { transport, label: protocolLabel, defaultPort: DEFAULT_PROTOCOL_PORTS[protocol] });
+  const optionsRead = readProtocolOptions(protocol, optionsForm);
+  const protocolCredentials = credentials.filter((c) => c.protocol === protocol);
   const problems = {
     name: name.trim() === '' ? 'Give the scope a name, e.g. “Core switches” or “Plant A cell 3”.' : null,
     targets: targetList.length === 0 ? 'Give at least one target: an address, a CIDR block or a range.' : null,
     ports: portsParse.error,
+    options: optionsRead.options === null ? `Fix the ${protocolLabel} options marked below.` : null,
   };
   const invalid = Object.values(problems).some((p) => p !== null);
-  const otTooFast = ot && (settings.ratePerSecond > 50 || settings.perHostIntervalMs < 50);
+  const otTooFast = isOt && (settings.ratePerSecond > 50 || settings.perHostIntervalMs < 50);
 
   function toggleOt(next: boolean) {
     setOt(next);
@@ -67,13 +86,25 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
     if (!next && sameSettings(settings, DISCOVERY_OT_DEFAULTS)) setSettings({ ...DISCOVERY_DEFAULTS });
   }
 
+  function chooseProtocol(next: DiscoveryProtocol) {
+    if (next === protocol) return;
+    // The well-known port follows the protocol unless other ports were typed.
+    if (ports.trim() === '' || ports.trim() === String(DEFAULT_PROTOCOL_PORTS[protocol])) setPorts(String(DEFAULT_PROTOCOL_PORTS[next]));
+    // Plant protocols are always OT scopes; back on SNMP the scope is what the switch says.
+    if (isOtProtocol(next) !== isOtProtocol(protocol)) toggleOt(isOtProtocol(next));
+    setCredentialIds((ids) => ids.filter((id) => credentials.find((c) => c.id === id)?.protocol === next));
+    setProtocol(next);
+  }
+
   async function save(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
     if (invalid || portsParse.ports === null) return;
     setSaving(true);
     setError(null);
+    if (optionsRead.options === null) return;
     const fields = {
+      options: optionsRead.options,
       name: name.trim(),
       description: description.trim() || null,
       targets: targetList,
@@ -86,9 +117,9 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
       schedule: schedule.trim() || null,
       scheduleTimezone: timezone.trim() || null,
       enabled,
-      ot,
+      ot: isOt,
     };
-    const result = await store.getState().saveScope(scope ? { id: scope.id, ...fields } : fields);
+    const result = await store.getState().saveScope(scope ? { id: scope.id, ...fields } : { protocol, ...fields });
     setSaving(false);
     if (result.error !== undefined) setError(result.error);
     else onClose();
@@ -98,6 +129,28 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
     <Modal opened onClose={onClose} title={scope ? `Edit scope “${scope.name}”` : 'New discovery scope'} size={1100} data-testid="scope-form">
       <form onSubmit={save} noValidate>
         <Stack gap="sm">
+          <Group gap="sm" align="flex-end">
+            <Stack gap={4}>
+              <Text size="sm" fw={500}>
+                Protocol
+              </Text>
+              <SegmentedControl
+                size="xs"
+                value={protocol}
+                onChange={(v) => chooseProtocol(DISCOVERY_PROTOCOLS.find((p) => p === v) ?? 'snmp')}
+                data={DISCOVERY_PROTOCOLS.map((p) => ({ value: p, label: DISCOVERY_PROTOCOL_LABELS[p] }))}
+                disabled={scope !== null}
+                data-testid="scope-protocol"
+              />
+            </Stack>
+            <Text size="xs" c="dimmed" maw={620} pb={4}>
+              {scope !== null
+                ? 'The protocol of a saved scope is fixed; create another scope for another protocol.'
+                : otProtocol
+                  ? `${protocolLabel} is spoken on control networks: this is a plant (OT) scope — read-only, gentle, opt-in, and every manual run is confirmed after reading its plan.`
+                  : 'SNMP for switches, routers, servers and UPSs. Modbus TCP, BACnet/IP and OPC UA are for plant networks.'}
+            </Text>
+          </Group>
           <Grid gap="sm">
             <Grid.Col span={6}>
               <TextInput
@@ -155,8 +208,8 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
             </Grid.Col>
             <Grid.Col span={3}>
               <TextInput
-                label="UDP ports"
-                description="161 is SNMP's port"
+                label={`${transport} ports`}
+                description={`${DEFAULT_PROTOCOL_PORTS[protocol]} is ${protocolLabel}'s port`}
                 value={ports}
                 onChange={(e) => setPorts(e.currentTarget.value)}
                 error={touched && problems.ports}
@@ -173,41 +226,78 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
                 data-testid="scope-network"
               />
             </Grid.Col>
-            <Grid.Col span={6}>
-              <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  What to read
-                </Text>
-                <SegmentedControl
-                  size="xs"
-                  value={depth}
-                  onChange={(v) => setDepth(v === 'identify' ? 'identify' : 'full')}
-                  data={[
-                    { value: 'full', label: 'All tables' },
-                    { value: 'identify', label: 'Identify only' },
-                  ]}
-                  data-testid="scope-depth"
-                />
-                <Text size="xs" c="dimmed">
-                  {depth === 'full'
-                    ? 'Interfaces, addresses, hardware, software, LLDP/CDP neighbours, MAC tables and ARP caches.'
-                    : 'The system group only: one request per device. A gentle first sweep of an unknown segment.'}
-                </Text>
-              </Stack>
-            </Grid.Col>
+            {protocol === 'snmp' && (
+              <Grid.Col span={6}>
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    What to read
+                  </Text>
+                  <SegmentedControl
+                    size="xs"
+                    value={depth}
+                    onChange={(v) => setDepth(v === 'identify' ? 'identify' : 'full')}
+                    data={[
+                      { value: 'full', label: 'All tables' },
+                      { value: 'identify', label: 'Identify only' },
+                    ]}
+                    data-testid="scope-depth"
+                  />
+                  <Text size="xs" c="dimmed">
+                    {depth === 'full'
+                      ? 'Interfaces, addresses, hardware, software, LLDP/CDP neighbours, MAC tables and ARP caches.'
+                      : 'The system group only: one request per device. A gentle first sweep of an unknown segment.'}
+                  </Text>
+                </Stack>
+              </Grid.Col>
+            )}
           </Grid>
+
+          {protocol !== 'snmp' && (
+            <ProtocolOptionsSection
+              protocol={protocol}
+              form={optionsForm}
+              problems={optionsRead.problems}
+              onChange={(patch) => setOptionsForm((f) => ({ ...f, ...patch }))}
+              showSummary={touched && problems.options !== null}
+            />
+          )}
 
           <Divider />
           <Grid gap="sm">
             <Grid.Col span={6}>
-              <CredentialOrder available={credentials} value={credentialIds} onChange={setCredentialIds} />
+              {protocol === 'modbus' || protocol === 'bacnet' ? (
+                <Stack gap={4}>
+                  <Text size="sm" fw={500}>
+                    Credential sets
+                  </Text>
+                  <Text size="xs" c="dimmed" data-testid="scope-no-credentials">
+                    {protocolLabel} has no credentials: devices answer whoever reaches them, so keep the targets narrow and the exclusions up to date.
+                  </Text>
+                </Stack>
+              ) : (
+                <CredentialOrder
+                  available={protocolCredentials}
+                  value={credentialIds}
+                  onChange={setCredentialIds}
+                  {...(protocol === 'opcua'
+                    ? { emptyNote: 'None: servers are asked anonymously. Add an OPC UA user or certificate set for servers that need one.' }
+                    : {})}
+                />
+              )}
             </Grid.Col>
             <Grid.Col span={6}>
               <Stack gap="xs">
                 <Switch
                   label="Plant (OT) network"
-                  description="Gentler defaults, and every manual run must be confirmed after reading its plan."
-                  checked={ot}
+                  description={
+                    otProtocol ? (
+                      <span data-testid="scope-ot-locked">{`Always on for ${protocolLabel}: gentler defaults, and every manual run must be confirmed after reading its plan.`}</span>
+                    ) : (
+                      'Gentler defaults, and every manual run must be confirmed after reading its plan.'
+                    )
+                  }
+                  checked={isOt}
+                  disabled={otProtocol}
                   onChange={(e) => toggleOt(e.currentTarget.checked)}
                   data-testid="scope-ot"
                 />
@@ -277,7 +367,7 @@ export function ScopeFormModal({ scope, credentials, onClose }: { scope: Discove
             </Grid.Col>
             <Grid.Col span={5}>
               <SchedulePreview schedule={schedule} timezone={timezone} />
-              {ot && schedule.trim() !== '' && (
+              {isOt && schedule.trim() !== '' && (
                 <Text size="xs" c="dimmed" mt={4}>
                   The schedule of a plant scope is its standing confirmation: scheduled runs start without asking.
                 </Text>

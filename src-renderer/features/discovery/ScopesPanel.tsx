@@ -6,7 +6,8 @@ import { IconBuildingFactory2, IconEdit, IconPlayerPlay, IconPlus, IconRadar, Ic
 import { Fragment, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useShallow } from 'zustand/react/shallow';
-import type { DiscoveryScope } from '../../../src-shared/api/discovery.js';
+import { DISCOVERY_PROTOCOL_LABELS, type DiscoveryScope } from '../../../src-shared/api/discovery.js';
+import { PROTOCOL_TRANSPORTS } from '../../../src-shared/lib/describe-scope-options.js';
 import { ConfirmDeleteModal } from '../../components/ConfirmDeleteModal.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { RunStatusBadge } from '../../components/RunStatusBadge.js';
@@ -79,7 +80,8 @@ export function ScopesPanel() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          A scope is what to sweep and how gently. Its assets show the source “SNMP (scope name)”.
+          A scope is what to sweep, over which protocol, and how gently. Modbus TCP, BACnet/IP and OPC UA scopes are plant (OT) scopes: every run shows
+          its plan and waits for your confirmation.
         </Text>
         <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="scope-new">
           New scope
@@ -151,18 +153,20 @@ export function ScopesPanel() {
                       <Table.Td>
                         <TargetsCell scope={scope} />
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td data-testid="scope-protocol-cell">
                         <Text size="xs">
-                          SNMP · UDP {scope.ports.length > 3 ? `${scope.ports.slice(0, 3).join(', ')} +${scope.ports.length - 3}` : scope.ports.join(', ')}
+                          {DISCOVERY_PROTOCOL_LABELS[scope.protocol]} · {PROTOCOL_TRANSPORTS[scope.protocol]}{' '}
+                          {scope.ports.length > 3 ? `${scope.ports.slice(0, 3).join(', ')} +${scope.ports.length - 3}` : scope.ports.join(', ')}
                         </Text>
                         <Text size="xs" c="dimmed">
-                          {scope.depth === 'full' ? 'all tables' : 'identify only'} · {formatCount(scope.settings.ratePerSecond)} req/s
+                          {scope.protocol === 'snmp' ? (scope.depth === 'full' ? 'all tables' : 'identify only') : 'read-only'} ·{' '}
+                          {formatCount(scope.settings.ratePerSecond)} req/s
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         {scope.credentialSets.length === 0 ? (
                           <Text size="xs" c="dimmed">
-                            None: cannot run
+                            {scope.protocol === 'snmp' ? 'None: cannot run' : scope.protocol === 'opcua' ? 'None: anonymous' : 'None needed'}
                           </Text>
                         ) : (
                           <Text size="xs">{scope.credentialSets.map((c) => c.name).join(' → ')}</Text>
